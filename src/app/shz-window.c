@@ -1,0 +1,1123 @@
+/* shz-window.c — the main window: a sidebar of the store's engagements, and the selected
+ * engagement's views (overview, data, maturity map, value network).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "shz-window.h"
+#include "shz-engagement-dialog.h"
+#include "shz-engagement-object.h"
+
+struct _ShzWindow {
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *store_title;
+  GtkRevealer          *read_only_revealer;
+  GtkListBox           *engagement_list;
+  GtkButton            *back_button;
+  GtkStack             *content_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GtkLabel             *overview_title;
+  AdwActionRow         *client_row;
+  AdwActionRow         *industry_row;
+  AdwActionRow         *analyst_row;
+  AdwActionRow         *modified_row;
+  AdwPreferencesGroup  *notes_group;
+  GtkLabel             *notes_label;
+  GtkListBox           *datasets_list;
+  GtkListBox           *charts_list;
+  GtkBox               *data_box;
+  GtkBox               *maturity_box;
+  GtkBox               *network_box;
+  AdwStatusPage        *error_page;
+  GMenu                *recent_submenu;
+
+  /* state */
+  ShzStore             *store;
+  char                 *store_path;
+  GListStore           *engagements;      /* of ShzEngagementObject */
+  gint64                selected_id;
+  GHashTable           *pending_deletes;  /* id → AdwToast, hidden until the toast goes */
+  GtkWidget            *data_page;
+  GtkWidget            *maturity_page;
+  GtkWidget            *network_page;
+  gboolean              reloading;
+};
+
+G_DEFINE_FINAL_TYPE (ShzWindow, shz_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actions (ShzWindow *self);
+static void show_selected (ShzWindow *self);
+
+/* ---- helpers ---- */
+
+static GSettings *
+settings (ShzWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return NULL;
+  return shz_application_get_settings (SHZ_APPLICATION (app));
+}
+
+void
+shz_window_show_toast (ShzWindow  *self,
+                       const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (ShzWindow    *self,
+            const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Change"), error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static ShzEngagementObject *
+selected_object (ShzWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->engagements));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ShzEngagementObject) obj = g_list_model_get_item (G_LIST_MODEL (self->engagements), i);
+      if (shz_engagement_object_get_id (obj) == self->selected_id)
+        return obj;  /* the store keeps a reference */
+    }
+  return NULL;
+}
+
+static GtkWidget *
+create_engagement_row_cb (gpointer item,
+                          gpointer user_data)
+{
+  ShzEngagementObject *obj = item;
+  const ShzEngagement *e = shz_engagement_object_get (obj);
+  GtkWidget *box, *title, *subtitle;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  title = gtk_label_new (e->name);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), title);
+  if (e->client && e->client[0])
+    {
+      subtitle = gtk_label_new (e->client);
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_box_append (GTK_BOX (box), subtitle);
+    }
+  g_object_set_data (G_OBJECT (box), "engagement-id", GINT_TO_POINTER ((int) e->id));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, e->name, -1);
+  return box;
+}
+
+static void
+select_row_for_id (ShzWindow *self,
+                   gint64     id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->engagements));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ShzEngagementObject) obj = g_list_model_get_item (G_LIST_MODEL (self->engagements), i);
+      if (shz_engagement_object_get_id (obj) == id)
+        {
+          gtk_list_box_select_row (self->engagement_list, gtk_list_box_get_row_at_index (self->engagement_list, i));
+          return;
+        }
+    }
+  gtk_list_box_unselect_all (self->engagement_list);
+}
+
+void
+shz_window_reload (ShzWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 keep = self->selected_id;
+  gboolean found = FALSE;
+
+  if (self->store == NULL)
+    return;
+  list = shz_store_list_engagements (self->store, &error);
+  if (list == NULL)
+    {
+      shz_window_show_toast (self, error->message);
+      return;
+    }
+
+  self->reloading = TRUE;
+  g_list_store_remove_all (self->engagements);
+  for (guint i = 0; i < list->len; i++)
+    {
+      ShzEngagement *e = g_ptr_array_index (list, i);
+      g_autoptr(ShzEngagementObject) obj = NULL;
+
+      if (g_hash_table_contains (self->pending_deletes, &e->id))
+        continue;
+      if (e->id == keep)
+        found = TRUE;
+      obj = shz_engagement_object_new (shz_engagement_copy (e));
+      g_list_store_append (self->engagements, obj);
+    }
+  if (!found)
+    {
+      g_autoptr(ShzEngagementObject) first = g_list_model_get_item (G_LIST_MODEL (self->engagements), 0);
+      keep = first ? shz_engagement_object_get_id (first) : 0;
+    }
+  self->selected_id = keep;
+  select_row_for_id (self, keep);
+  self->reloading = FALSE;
+  show_selected (self);
+}
+
+/* ---- the overview and views ---- */
+
+static void
+clear_list_box (GtkListBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
+    gtk_list_box_remove (box, child);
+}
+
+static const char *
+kind_label (ShzDatasetKind kind)
+{
+  switch (kind)
+    {
+    case SHZ_KIND_USAGE: return _("Cloud usage");
+    case SHZ_KIND_POSITIONS: return _("Positions");
+    case SHZ_KIND_LINKS: return _("Value-network links");
+    case SHZ_KIND_SCORES: return _("Assessment scores");
+    default: return "";
+    }
+}
+
+static char *
+dataset_summary (const ShzDataset *d)
+{
+  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " row",
+                                                        "%" G_GINT64_FORMAT " rows", d->rows), d->rows);
+  GString *s = g_string_new (kind_label (d->kind));
+
+  g_string_append_printf (s, " · %s", rows);
+  if (d->rejected > 0)
+    {
+      g_string_append (s, " · ");
+      g_string_append_printf (s, _("%" G_GINT64_FORMAT " rejected"), d->rejected);
+    }
+  if (d->source_name)
+    g_string_append_printf (s, " · %s", d->source_name);
+  if (d->illustrative)
+    g_string_append_printf (s, " · %s", _("illustrative"));
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_property_row (AdwExpanderRow *expander,
+                  const char     *title,
+                  const char     *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  gtk_widget_add_css_class (row, "property");
+  adw_expander_row_add_row (expander, row);
+}
+
+/* One dataset with its full provenance, for the Data view. */
+static GtkWidget *
+dataset_provenance_row (const ShzDataset *d)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *summary = dataset_summary (d);
+  g_autofree char *size = d->source_size > 0 ? g_format_size (d->source_size) : NULL;
+  g_autofree char *accepted = g_strdup_printf ("%" G_GINT64_FORMAT, d->rows);
+  g_autofree char *rejected = g_strdup_printf ("%" G_GINT64_FORMAT, d->rejected);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->name);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Note"), d->note);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Source file"), d->source_name);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Size"), size);
+  add_property_row (ADW_EXPANDER_ROW (row), _("SHA-256"), d->source_sha256);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Encoding"), d->encoding);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Delimiter"), d->delimiter);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Sheet"), d->sheet);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Column mapping"), d->mapping);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Imported"), d->imported);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Rows accepted"), accepted);
+  add_property_row (ADW_EXPANDER_ROW (row), _("Rows rejected"), rejected);
+  return row;
+}
+
+static GtkWidget *
+status_page (const char *icon,
+             const char *title,
+             const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_widget_set_vexpand (page, TRUE);
+  return page;
+}
+
+static void
+set_page (GtkBox     *box,
+          GtkWidget **slot,
+          GtkWidget  *page)
+{
+  if (*slot)
+    gtk_box_remove (box, *slot);
+  *slot = page;
+  gtk_box_append (box, page);
+}
+
+static gboolean
+has_kind (GPtrArray      *datasets,
+          ShzDatasetKind  kind)
+{
+  for (guint i = 0; i < datasets->len; i++)
+    if (((ShzDataset *) g_ptr_array_index (datasets, i))->kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+fill_data_view (ShzWindow *self,
+                GPtrArray *datasets)
+{
+  GtkWidget *scroll, *clamp, *box, *list;
+
+  if (datasets->len == 0)
+    {
+      set_page (self->data_box, &self->data_page,
+                status_page ("x-office-spreadsheet-symbolic", _("No Data Yet"),
+                             _("Client data you import — cloud usage, positions, value-network links and "
+                               "assessment scores from CSV, XLSX or ODS files — is listed here with where "
+                               "it came from. Import it from the command line with “shuzhi import”.")));
+      return;
+    }
+  scroll = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroll, TRUE);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Datasets"), -1);
+  for (guint i = 0; i < datasets->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), dataset_provenance_row (g_ptr_array_index (datasets, i)));
+  gtk_box_append (GTK_BOX (box), list);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), clamp);
+  set_page (self->data_box, &self->data_page, scroll);
+}
+
+static void
+fill_chart_views (ShzWindow *self,
+                  GPtrArray *datasets)
+{
+  if (has_kind (datasets, SHZ_KIND_POSITIONS))
+    set_page (self->maturity_box, &self->maturity_page,
+              status_page ("find-location-symbolic", _("Maturity Map"),
+                           _("This engagement has positions; export the maturity map with "
+                             "“shuzhi export --chart maturity-map”.")));
+  else
+    set_page (self->maturity_box, &self->maturity_page,
+              status_page ("find-location-symbolic", _("No Positions Yet"),
+                           _("The maturity map places the client and its industry by digital maturity and "
+                             "data-intelligence innovation. It needs a positions dataset: import one, or "
+                             "compute one from cloud-usage data.")));
+
+  if (has_kind (datasets, SHZ_KIND_LINKS) || has_kind (datasets, SHZ_KIND_SCORES))
+    set_page (self->network_box, &self->network_page,
+              status_page ("emblem-shared-symbolic", _("Value Network"),
+                           _("This engagement has an assessment; export its diagrams with "
+                             "“shuzhi export --chart value-network”.")));
+  else
+    set_page (self->network_box, &self->network_page,
+              status_page ("emblem-shared-symbolic", _("No Assessment Yet"),
+                           _("The value network shows the client's one-way chain today and the ring around "
+                             "the consumer it aims for. It needs assessment scores or value-network links: "
+                             "import them as a dataset.")));
+}
+
+static void
+fill_overview (ShzWindow           *self,
+               const ShzEngagement *e,
+               GPtrArray           *datasets)
+{
+  static const struct { const char *kind; const char *title; ShzDatasetKind needs; } charts[] = {
+    { "maturity-map", N_("Maturity map"), SHZ_KIND_POSITIONS },
+    { "value-chain", N_("One-way chain value chain"), SHZ_KIND_SCORES },
+    { "value-network", N_("Full-link ring value network"), SHZ_KIND_LINKS },
+  };
+  const char *dash = "—";
+
+  gtk_label_set_text (self->overview_title, e->title && e->title[0] ? e->title : e->name);
+  adw_action_row_set_subtitle (self->client_row, e->client && e->client[0] ? e->client : dash);
+  adw_action_row_set_subtitle (self->industry_row, e->industry && e->industry[0] ? e->industry : dash);
+  adw_action_row_set_subtitle (self->analyst_row, e->analyst && e->analyst[0] ? e->analyst : dash);
+  adw_action_row_set_subtitle (self->modified_row, e->modified ? e->modified : dash);
+  gtk_label_set_text (self->notes_label, e->notes && e->notes[0] ? e->notes : _("No notes."));
+
+  clear_list_box (self->datasets_list);
+  if (datasets->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No datasets yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Import client data to fill the charts."));
+      gtk_list_box_append (self->datasets_list, row);
+    }
+  for (guint i = 0; i < datasets->len; i++)
+    {
+      ShzDataset *d = g_ptr_array_index (datasets, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *summary = dataset_summary (d);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+      gtk_list_box_append (self->datasets_list, row);
+    }
+
+  clear_list_box (self->charts_list);
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      gboolean ready = has_kind (datasets, charts[i].needs) ||
+                       (charts[i].needs == SHZ_KIND_LINKS && has_kind (datasets, SHZ_KIND_SCORES));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(charts[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   ready ? _("Has data to draw") : _("Needs data: import a dataset first"));
+      gtk_list_box_append (self->charts_list, row);
+    }
+}
+
+static void
+show_selected (ShzWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) datasets = NULL;
+  ShzEngagementObject *obj = selected_object (self);
+  const ShzEngagement *e;
+
+  update_actions (self);
+  if (obj == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_view_switcher_title_set_title (self->switcher_title, _("Shuzhi"));
+      return;
+    }
+  e = shz_engagement_object_get (obj);
+  datasets = shz_store_list_datasets (self->store, e->id, &error);
+  if (datasets == NULL)
+    {
+      shz_window_show_toast (self, error->message);
+      datasets = g_ptr_array_new ();
+    }
+  adw_view_switcher_title_set_title (self->switcher_title, e->name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, e->client ? e->client : "");
+  fill_overview (self, e, datasets);
+  fill_data_view (self, datasets);
+  fill_chart_views (self, datasets);
+  gtk_stack_set_visible_child_name (self->content_stack, "engagement");
+}
+
+/* ---- callbacks ---- */
+
+static void
+on_row_selected_cb (ShzWindow     *self,
+                    GtkListBoxRow *row,
+                    GtkListBox    *box)
+{
+  g_autoptr(ShzEngagementObject) obj = NULL;
+
+  if (self->reloading)
+    return;
+  if (row == NULL)
+    self->selected_id = 0;
+  else
+    {
+      obj = g_list_model_get_item (G_LIST_MODEL (self->engagements), gtk_list_box_row_get_index (row));
+      self->selected_id = obj ? shz_engagement_object_get_id (obj) : 0;
+    }
+  show_selected (self);
+}
+
+static void
+on_row_activated_cb (ShzWindow     *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *box)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked_cb (ShzWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_dialog_save_cb (ShzEngagementDialog *dialog,
+                   ShzWindow           *self)
+{
+  g_autoptr(ShzEngagement) fields = shz_engagement_dialog_get_fields (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (fields->id == 0)
+    {
+      gint64 id = shz_store_create_engagement (self->store, fields, &error);
+      if (id != 0)
+        self->selected_id = id;
+    }
+  else
+    shz_store_update_engagement (self->store, fields, &error);
+
+  shz_engagement_dialog_finish (dialog, error);
+  if (error == NULL)
+    shz_window_reload (self);
+}
+
+static void
+open_engagement_dialog (ShzWindow           *self,
+                        const ShzEngagement *e,
+                        gboolean             focus_name)
+{
+  ShzEngagementDialog *dialog = shz_engagement_dialog_new (GTK_WINDOW (self), e, focus_name);
+
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_dialog_save_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- actions ---- */
+
+static void
+new_engagement_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  open_engagement_dialog (SHZ_WINDOW (widget), NULL, TRUE);
+}
+
+static void
+edit_engagement_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  ShzEngagementObject *obj = selected_object (self);
+
+  if (obj)
+    open_engagement_dialog (self, shz_engagement_object_get (obj), g_strcmp0 (name, "win.rename-engagement") == 0);
+}
+
+static void
+duplicate_engagement_action (GtkWidget  *widget,
+                             const char *name,
+                             GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  ShzEngagementObject *obj = selected_object (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL, *new_name = NULL;
+  gint64 id;
+
+  if (obj == NULL)
+    return;
+  /* Translators: the name of a copy of an engagement; %s is the original name. */
+  base = g_strdup_printf (_("%s (copy)"), shz_engagement_object_get_name (obj));
+  new_name = shz_store_unique_engagement_name (self->store, base);
+  id = shz_store_duplicate_engagement (self->store, shz_engagement_object_get_id (obj), new_name, &error);
+  if (id == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  self->selected_id = id;
+  shz_window_reload (self);
+}
+
+static void
+on_delete_undo_cb (AdwToast  *toast,
+                   ShzWindow *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (toast), "engagement-id");
+
+  g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
+  self->selected_id = *id;
+  g_hash_table_remove (self->pending_deletes, id);
+  shz_window_reload (self);
+}
+
+static void
+commit_delete (ShzWindow *self,
+               AdwToast  *toast)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (toast), "engagement-id");
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (G_OBJECT (toast), "undone") || !g_hash_table_contains (self->pending_deletes, id))
+    return;
+  if (self->store && !shz_store_delete_engagement (self->store, *id, &error))
+    g_warning ("Could not delete engagement: %s", error->message);
+  g_hash_table_remove (self->pending_deletes, id);
+}
+
+static void
+on_delete_dismissed_cb (AdwToast  *toast,
+                        ShzWindow *self)
+{
+  commit_delete (self, toast);
+}
+
+/* The engagement disappears at once but is deleted only when its toast goes away, so Undo is a
+ * plain un-hide.  If the app is killed meanwhile the engagement survives: never the other way. */
+static void
+delete_engagement_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  ShzEngagementObject *obj = selected_object (self);
+  g_autofree char *title = NULL;
+  gint64 *id;
+  AdwToast *toast;
+
+  if (obj == NULL)
+    return;
+  id = g_new (gint64, 1);
+  *id = shz_engagement_object_get_id (obj);
+  title = g_strdup_printf (_("“%s” deleted"), shz_engagement_object_get_name (obj));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "engagement-id", id, g_free);
+  g_hash_table_insert (self->pending_deletes, g_memdup2 (id, sizeof *id), g_object_ref (toast));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_undo_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  self->selected_id = 0;
+  shz_window_reload (self);
+}
+
+static void
+flush_pending_deletes (ShzWindow *self)
+{
+  g_autoptr(GList) toasts = g_hash_table_get_values (self->pending_deletes);
+
+  for (GList *l = toasts; l; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = toasts; l; l = l->next)
+    {
+      commit_delete (self, l->data);
+      g_object_unref (l->data);
+    }
+}
+
+static GtkFileFilter *
+store_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Shuzhi stores"));
+  gtk_file_filter_add_pattern (filter, "*.shuzhi");
+  gtk_file_filter_add_mime_type (filter, "application/x-shuzhi");
+  return filter;
+}
+
+static char *
+with_extension (const char *path)
+{
+  if (g_str_has_suffix (path, ".shuzhi"))
+    return g_strdup (path);
+  return g_strconcat (path, ".shuzhi", NULL);
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     ShzWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      GList *windows = gtk_application_get_windows (app);
+      gboolean elsewhere = FALSE;
+
+      for (GList *l = windows; l; l = l->next)
+        if (l->data != self && SHZ_IS_WINDOW (l->data) && g_strcmp0 (shz_window_get_store_path (l->data), path) == 0)
+          elsewhere = TRUE;
+      if (elsewhere)
+        shz_application_open_store (SHZ_APPLICATION (app), path);
+      else if (path)
+        shz_window_open_store (self, path);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+open_store_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = store_filter ();
+
+  native = gtk_file_chooser_native_new (_("Open Store"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_new_store_response_cb (GtkNativeDialog *native,
+                          int              response,
+                          ShzWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *raw = g_file_get_path (file);
+      g_autofree char *path = raw ? with_extension (raw) : NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShzStore) store = NULL;
+
+      if (path && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          /* Never overwrite a store by "New": open it instead, and say so. */
+          shz_window_open_store (self, path);
+          shz_window_show_toast (self, _("That store already exists; it was opened instead"));
+        }
+      else if (path)
+        {
+          store = shz_store_open (path, SHZ_STORE_OPEN_CREATE, &error);
+          if (store == NULL)
+            show_error (self, error);
+          else
+            {
+              g_clear_pointer (&store, shz_store_free);
+              shz_window_open_store (self, path);
+            }
+        }
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+new_store_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = store_filter ();
+
+  native = gtk_file_chooser_native_new (_("New Store"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("C_reate"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Engagements.shuzhi"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_new_store_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        ShzWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *raw = g_file_get_path (file);
+      g_autofree char *path = raw ? with_extension (raw) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        ;
+      else if (g_strcmp0 (path, self->store_path) == 0)
+        shz_window_show_toast (self, _("The store is already saved there"));
+      else if (!shz_store_backup_to (self->store, path, &error))
+        show_error (self, error);
+      else
+        {
+          shz_window_open_store (self, path);
+          shz_window_show_toast (self, _("Store saved"));
+        }
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+save_store_as_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = store_filter ();
+  g_autofree char *base = self->store_path ? g_path_get_basename (self->store_path) : NULL;
+
+  native = gtk_file_chooser_native_new (_("Save Store As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (base)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), base);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_default_store_action (GtkWidget  *widget,
+                           const char *name,
+                           GVariant   *param)
+{
+  g_autofree char *path = shz_application_default_store_path ();
+
+  shz_window_open_store (SHZ_WINDOW (widget), path);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+
+  if (selected_object (self) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+update_actions (ShzWindow *self)
+{
+  gboolean have_store = self->store != NULL;
+  gboolean writable = have_store && !shz_store_is_read_only (self->store);
+  gboolean have_engagement = have_store && selected_object (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-engagement", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-engagement", writable && have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-engagement", writable && have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-engagement", writable && have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-engagement", writable && have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-store-as", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", have_engagement);
+}
+
+static void
+rebuild_recent_menu (ShzWindow *self)
+{
+  GSettings *s = settings (self);
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_submenu);
+  if (s == NULL)
+    return;
+  recent = g_settings_get_strv (s, "recent-stores");
+  for (guint i = 0; recent[i]; i++)
+    {
+      g_autofree char *base = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (base, NULL);
+
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_submenu, item);
+    }
+}
+
+static void
+on_recent_changed_cb (GSettings  *s,
+                      const char *key,
+                      ShzWindow  *self)
+{
+  rebuild_recent_menu (self);
+}
+
+/* ---- first frame (for measurements and end-to-end tests) ---- */
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   ShzWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  if (g_getenv ("SHZ_REPORT_FIRST_FRAME"))
+    {
+      g_printerr ("shuzhi: first frame\n");
+      if (g_strcmp0 (g_getenv ("SHZ_REPORT_FIRST_FRAME"), "exit") == 0)
+        g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+    }
+}
+
+static void
+on_realize_cb (ShzWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock && g_getenv ("SHZ_REPORT_FIRST_FRAME"))
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+}
+
+/* ---- overrides ---- */
+
+static gboolean
+shz_window_close_request (GtkWindow *window)
+{
+  ShzWindow *self = SHZ_WINDOW (window);
+  GSettings *s = settings (self);
+
+  flush_pending_deletes (self);
+  if (s)
+    {
+      int w, h;
+
+      gtk_window_get_default_size (window, &w, &h);
+      g_settings_set_int (s, "window-width", w);
+      g_settings_set_int (s, "window-height", h);
+      g_settings_set_boolean (s, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (shz_window_parent_class)->close_request (window);
+}
+
+static void
+shz_window_constructed (GObject *object)
+{
+  ShzWindow *self = SHZ_WINDOW (object);
+  GSettings *s = settings (self);
+
+  G_OBJECT_CLASS (shz_window_parent_class)->constructed (object);
+  if (s)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (s, "window-width"),
+                                   g_settings_get_int (s, "window-height"));
+      if (g_settings_get_boolean (s, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_object (s, "changed::recent-stores", G_CALLBACK (on_recent_changed_cb), self, 0);
+    }
+  rebuild_recent_menu (self);
+}
+
+static void
+shz_window_dispose (GObject *object)
+{
+  ShzWindow *self = SHZ_WINDOW (object);
+
+  if (self->pending_deletes)
+    flush_pending_deletes (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHZ_TYPE_WINDOW);
+  G_OBJECT_CLASS (shz_window_parent_class)->dispose (object);
+}
+
+static void
+shz_window_finalize (GObject *object)
+{
+  ShzWindow *self = SHZ_WINDOW (object);
+
+  g_clear_pointer (&self->store, shz_store_free);
+  g_clear_pointer (&self->store_path, g_free);
+  g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
+  g_clear_object (&self->engagements);
+  G_OBJECT_CLASS (shz_window_parent_class)->finalize (object);
+}
+
+static void
+shz_window_class_init (ShzWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = shz_window_constructed;
+  object_class->dispose = shz_window_dispose;
+  object_class->finalize = shz_window_finalize;
+  window_class->close_request = shz_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shuzhi/Shuzhi/ui/shz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, store_title);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, engagement_list);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, overview_title);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, client_row);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, industry_row);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, analyst_row);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, modified_row);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, datasets_list);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, charts_list);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, data_box);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, maturity_box);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, network_box);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, recent_submenu);
+
+  gtk_widget_class_install_action (widget_class, "win.new-engagement", NULL, new_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-engagement", NULL, edit_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-engagement", NULL, edit_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-engagement", NULL, duplicate_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-engagement", NULL, delete_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.new-store", NULL, new_store_action);
+  gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
+  gtk_widget_class_install_action (widget_class, "win.save-store-as", NULL, save_store_as_action);
+  gtk_widget_class_install_action (widget_class, "win.open-default-store", NULL, open_default_store_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+}
+
+static void
+shz_window_init (ShzWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->engagements = g_list_store_new (SHZ_TYPE_ENGAGEMENT_OBJECT);
+  self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  gtk_list_box_bind_model (self->engagement_list, G_LIST_MODEL (self->engagements),
+                           create_engagement_row_cb, self, NULL);
+  g_signal_connect_swapped (self->engagement_list, "row-selected", G_CALLBACK (on_row_selected_cb), self);
+  g_signal_connect_swapped (self->engagement_list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
+
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No engagements in this store"));
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 24);
+    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+    gtk_list_box_set_placeholder (self->engagement_list, placeholder);
+  }
+  update_actions (self);
+}
+
+/* ---- public API ---- */
+
+ShzWindow *
+shz_window_new (ShzApplication *app)
+{
+  return g_object_new (SHZ_TYPE_WINDOW, "application", app, NULL);
+}
+
+gboolean
+shz_window_open_store (ShzWindow  *self,
+                       const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  ShzStore *store;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  flush_pending_deletes (self);
+  store = shz_store_open (path, SHZ_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      /* Keep the store that was open; show why the new one cannot be. */
+      if (self->store == NULL)
+        {
+          g_clear_pointer (&self->store_path, g_free);
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->main_stack, "error");
+          gtk_window_set_title (GTK_WINDOW (self), _("Shuzhi"));
+        }
+      else
+        {
+          AdwMessageDialog *dialog =
+            ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Open the Store"), error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      update_actions (self);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->store, shz_store_free);
+  self->store = store;
+  g_free (self->store_path);
+  self->store_path = g_strdup (path);
+  self->selected_id = 0;
+
+  adw_window_title_set_title (self->store_title, base);
+  adw_window_title_set_subtitle (self->store_title, dir);
+  gtk_window_set_title (GTK_WINDOW (self), base);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, shz_store_is_read_only (store));
+  gtk_stack_set_visible_child_name (self->main_stack, "store");
+  if (app)
+    shz_application_add_recent (SHZ_APPLICATION (app), path);
+  shz_window_reload (self);
+  return TRUE;
+}
+
+const char *
+shz_window_get_store_path (ShzWindow *self)
+{
+  return self->store_path;
+}
+
+ShzStore *
+shz_window_get_store (ShzWindow *self)
+{
+  return self->store;
+}
+
+gint64
+shz_window_get_engagement_id (ShzWindow *self)
+{
+  return selected_object (self) ? self->selected_id : 0;
+}

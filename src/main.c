@@ -1,0 +1,63 @@
+/* main.c — the shuzhi binary: headless subcommands, or the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shuzhi"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "cli/shz-cli.h"
+#include "app/shz-application.h"
+
+static void
+init_i18n (void)
+{
+  setlocale (LC_ALL, "");
+  const char *dir = g_getenv ("SHZ_LOCALEDIR");
+  g_autofree char *installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  /* Uninstalled, the catalogues are only in the build tree. */
+  if (dir == NULL)
+    dir = g_file_test (installed, G_FILE_TEST_EXISTS) ? LOCALEDIR : BUILD_LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(ShzApplication) app = NULL;
+
+  init_i18n ();
+
+  /* Subcommands never touch the display: they work over ssh, in CI and in scripts. */
+  if (argc > 1 && shz_cli_handles (argv[1]))
+    return shz_cli_run (argc, argv);
+
+  /* Run from the build tree, the schema is not installed: use the one compiled beside it. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema == NULL)
+      {
+        g_autofree char *compiled = g_build_filename (BUILD_DATADIR, "gschemas.compiled", NULL);
+
+        if (!g_file_test (compiled, G_FILE_TEST_EXISTS))
+          {
+            g_printerr (_("shuzhi: the settings schema %s is not installed; run “meson install” first\n"), APP_ID);
+            return 1;
+          }
+        g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_DATADIR, TRUE);
+      }
+  }
+
+  app = shz_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
