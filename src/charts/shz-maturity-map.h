@@ -154,7 +154,9 @@ typedef struct {
   GArray  *labels;                   /* ShzMaturityLabel */
   GArray  *arrows;                   /* ShzMaturityArrow: trajectories */
   /* legend: one row per group */
-  GArray  *legend_rows;              /* ShzRect of each row's swatch+text */
+  GArray  *legend_rows;              /* ShzRect of each entry's swatch+text */
+  guint    legend_groups;            /* the first entries are groups … */
+  gboolean legend_client;            /* … then the client's key, when one is highlighted */
   /* guides */
   gboolean has_quadrants;
   double   quadrant_x, quadrant_y;   /* data values */

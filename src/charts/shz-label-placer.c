@@ -1,0 +1,442 @@
+/* shz-label-placer.c — candidate positions, greedy placement into free space (most constrained
+ * first), a repair pass that moves one blocking label to make room, and a seeded local search.
+ * See the header for the reference.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-charts"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "charts/shz-label-placer.h"
+
+#define GAP            3.0      /* between an anchor's circle and a label next to it */
+#define N_RINGS        10       /* rings of leader-line positions */
+#define N_DIRECTIONS   24
+#define LEADER_COST    2.0
+#define SEED           0x5a4f /* fixed: every run of the same input is identical */
+
+typedef struct {
+  ShzRect rect;
+  double  cost;
+  gboolean leader;
+} Candidate;
+
+typedef struct {
+  double    x, y, r, width, height, priority;
+  gboolean  pinned;
+  GArray   *candidates;  /* Candidate, statically valid ones only, cheapest first */
+  int       chosen;      /* index into candidates, -1 none */
+  ShzRect   pin_rect;
+  ShzLabelPlacement result;
+} Label;
+
+typedef struct {
+  double cx, cy, r;
+} Circle;
+
+struct _ShzLabelPlacer {
+  ShzRect  bounds;
+  double   margin;
+  GArray  *circles;   /* Circle */
+  GArray  *rects;     /* ShzRect */
+  GArray  *labels;    /* Label */
+};
+
+static void
+label_clear (gpointer data)
+{
+  Label *l = data;
+  g_clear_pointer (&l->candidates, g_array_unref);
+}
+
+ShzLabelPlacer *
+shz_label_placer_new (const ShzRect *bounds)
+{
+  ShzLabelPlacer *p = g_new0 (ShzLabelPlacer, 1);
+
+  p->bounds = *bounds;
+  p->margin = 2.0;
+  p->circles = g_array_new (FALSE, FALSE, sizeof (Circle));
+  p->rects = g_array_new (FALSE, FALSE, sizeof (ShzRect));
+  p->labels = g_array_new (FALSE, TRUE, sizeof (Label));
+  g_array_set_clear_func (p->labels, label_clear);
+  return p;
+}
+
+void
+shz_label_placer_free (ShzLabelPlacer *p)
+{
+  if (p == NULL)
+    return;
+  g_array_unref (p->circles);
+  g_array_unref (p->rects);
+  g_array_unref (p->labels);
+  g_free (p);
+}
+
+void
+shz_label_placer_add_circle (ShzLabelPlacer *p,
+                             double          cx,
+                             double          cy,
+                             double          r)
+{
+  Circle c = { cx, cy, r };
+  g_array_append_val (p->circles, c);
+}
+
+void
+shz_label_placer_add_rect (ShzLabelPlacer *p,
+                           const ShzRect  *rect)
+{
+  g_array_append_val (p->rects, *rect);
+}
+
+void
+shz_label_placer_set_margin (ShzLabelPlacer *p,
+                             double          margin)
+{
+  p->margin = MAX (margin, 0);
+}
+
+guint
+shz_label_placer_add_label (ShzLabelPlacer *p,
+                            double          x,
+                            double          y,
+                            double          r,
+                            double          width,
+                            double          height,
+                            double          priority)
+{
+  Label l = { 0 };
+
+  l.x = x;
+  l.y = y;
+  l.r = MAX (r, 0);
+  l.width = width;
+  l.height = height;
+  l.priority = priority;
+  l.chosen = -1;
+  g_array_append_val (p->labels, l);
+  return p->labels->len - 1;
+}
+
+void
+shz_label_placer_pin (ShzLabelPlacer *p,
+                      guint           i,
+                      double          x,
+                      double          y)
+{
+  Label *l;
+
+  g_return_if_fail (i < p->labels->len);
+  l = &g_array_index (p->labels, Label, i);
+  l->pinned = TRUE;
+  l->pin_rect = shz_rect_make (x, y, l->width, l->height);
+}
+
+guint
+shz_label_placer_get_n_labels (ShzLabelPlacer *p)
+{
+  return p->labels->len;
+}
+
+const ShzLabelPlacement *
+shz_label_placer_get (ShzLabelPlacer *p,
+                      guint           i)
+{
+  g_return_val_if_fail (i < p->labels->len, NULL);
+  return &g_array_index (p->labels, Label, i).result;
+}
+
+/* ---- static validity: bounds, circles, rects ---- */
+
+static gboolean
+static_free (ShzLabelPlacer *p,
+             const ShzRect  *rect)
+{
+  ShzRect inflated;
+
+  if (!shz_rect_inside (rect, &p->bounds))
+    return FALSE;
+  inflated = shz_rect_inflate (rect, p->margin);
+  for (guint i = 0; i < p->circles->len; i++)
+    {
+      const Circle *c = &g_array_index (p->circles, Circle, i);
+      if (shz_rect_intersects_circle (&inflated, c->cx, c->cy, c->r))
+        return FALSE;
+    }
+  for (guint i = 0; i < p->rects->len; i++)
+    if (shz_rect_intersects (&inflated, &g_array_index (p->rects, ShzRect, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+  return (ca->cost > cb->cost) - (ca->cost < cb->cost);
+}
+
+static void
+try_candidate (ShzLabelPlacer *p,
+               Label          *l,
+               double          x,
+               double          y,
+               double          cost,
+               gboolean        leader)
+{
+  Candidate c;
+
+  c.rect = shz_rect_make (x, y, l->width, l->height);
+  c.cost = cost;
+  c.leader = leader;
+  if (static_free (p, &c.rect))
+    g_array_append_val (l->candidates, c);
+}
+
+/* The classic positions around a point, right first (the reading direction), then rings
+ * further out that need a leader line. */
+static void
+generate_candidates (ShzLabelPlacer *p,
+                     Label          *l)
+{
+  double d = l->r + p->margin + GAP;
+  double w = l->width, h = l->height;
+  double diag = d * G_SQRT2 / 2;
+  double step = MAX (h, 8.0);
+
+  l->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  try_candidate (p, l, l->x + d,           l->y - h / 2,        0.00, FALSE); /* E  */
+  try_candidate (p, l, l->x + diag,        l->y - diag - h,     0.10, FALSE); /* NE */
+  try_candidate (p, l, l->x + diag,        l->y + diag,         0.20, FALSE); /* SE */
+  try_candidate (p, l, l->x - d - w,       l->y - h / 2,        0.30, FALSE); /* W  */
+  try_candidate (p, l, l->x - diag - w,    l->y - diag - h,     0.35, FALSE); /* NW */
+  try_candidate (p, l, l->x - diag - w,    l->y + diag,         0.40, FALSE); /* SW */
+  try_candidate (p, l, l->x - w / 2,       l->y - d - h,        0.45, FALSE); /* N  */
+  try_candidate (p, l, l->x - w / 2,       l->y + d,            0.50, FALSE); /* S  */
+  /* slid along the sides */
+  try_candidate (p, l, l->x + d,           l->y - h * 0.9,      0.55, FALSE);
+  try_candidate (p, l, l->x + d,           l->y - h * 0.1,      0.55, FALSE);
+  try_candidate (p, l, l->x - d - w,       l->y - h * 0.9,      0.60, FALSE);
+  try_candidate (p, l, l->x - d - w,       l->y - h * 0.1,      0.60, FALSE);
+  try_candidate (p, l, l->x - w * 0.15,    l->y - d - h,        0.65, FALSE);
+  try_candidate (p, l, l->x - w * 0.85,    l->y - d - h,        0.65, FALSE);
+  try_candidate (p, l, l->x - w * 0.15,    l->y + d,            0.70, FALSE);
+  try_candidate (p, l, l->x - w * 0.85,    l->y + d,            0.70, FALSE);
+
+  for (int ring = 1; ring <= N_RINGS; ring++)
+    {
+      double dist = d + step * ring * (1 + ring * 0.25);
+      for (int k = 0; k < N_DIRECTIONS; k++)
+        {
+          double theta = 2 * G_PI * k / N_DIRECTIONS;
+          double ct = cos (theta), st = sin (theta);
+          double px = l->x + dist * ct, py = l->y + dist * st;
+          /* the rect's side facing the anchor touches (px, py) */
+          double x = px - w / 2 + (w / 2) * ct;
+          double y = py - h / 2 + (h / 2) * st;
+          double cost = 1.0 + LEADER_COST * ring + 0.01 * k;
+          try_candidate (p, l, x, y, cost, TRUE);
+        }
+    }
+  g_array_sort (l->candidates, compare_candidates);
+}
+
+/* ---- dynamic validity: other labels ---- */
+
+static const ShzRect *
+label_rect (const Label *l)
+{
+  if (l->pinned)
+    return &l->pin_rect;
+  if (l->chosen >= 0)
+    return &g_array_index (l->candidates, Candidate, l->chosen).rect;
+  return NULL;
+}
+
+/* Index of the one label blocking @rect (excluding @self), -1 if none, -2 if several. */
+static int
+blocking_label (ShzLabelPlacer *p,
+                guint           self,
+                const ShzRect  *rect,
+                int             ignore)
+{
+  ShzRect inflated = shz_rect_inflate (rect, p->margin);
+  int found = -1;
+
+  for (guint j = 0; j < p->labels->len; j++)
+    {
+      const Label *o = &g_array_index (p->labels, Label, j);
+      const ShzRect *r;
+
+      if (j == self || (int) j == ignore)
+        continue;
+      r = label_rect (o);
+      if (r == NULL || !shz_rect_intersects (&inflated, r))
+        continue;
+      if (found >= 0 || o->pinned)
+        return -2;
+      found = (int) j;
+    }
+  return found;
+}
+
+static gboolean
+dynamic_free (ShzLabelPlacer *p,
+              guint           self,
+              const ShzRect  *rect,
+              int             ignore)
+{
+  return blocking_label (p, self, rect, ignore) == -1;
+}
+
+static int
+first_free (ShzLabelPlacer *p,
+            guint           i,
+            int             ignore)
+{
+  Label *l = &g_array_index (p->labels, Label, i);
+
+  for (guint c = 0; c < l->candidates->len; c++)
+    if (dynamic_free (p, i, &g_array_index (l->candidates, Candidate, c).rect, ignore))
+      return (int) c;
+  return -1;
+}
+
+static int
+compare_order (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ShzLabelPlacer *p = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  const Label *la = &g_array_index (p->labels, Label, ia);
+  const Label *lb = &g_array_index (p->labels, Label, ib);
+
+  if (la->priority != lb->priority)
+    return la->priority > lb->priority ? -1 : 1;
+  /* fewer good (leader-free) places first: they have least choice */
+  if (la->candidates->len != lb->candidates->len)
+    return la->candidates->len < lb->candidates->len ? -1 : 1;
+  return (ia > ib) - (ia < ib);
+}
+
+/* An unplaced label takes a candidate blocked by exactly one movable label, which moves to
+ * another free candidate of its own. */
+static gboolean
+repair (ShzLabelPlacer *p,
+        guint           i)
+{
+  Label *l = &g_array_index (p->labels, Label, i);
+
+  for (guint c = 0; c < l->candidates->len; c++)
+    {
+      const ShzRect *rect = &g_array_index (l->candidates, Candidate, c).rect;
+      int j = blocking_label (p, i, rect, -1);
+      Label *o;
+      int old;
+
+      if (j < 0)
+        continue;
+      o = &g_array_index (p->labels, Label, j);
+      old = o->chosen;
+      l->chosen = (int) c;           /* tentatively take the place */
+      o->chosen = -1;
+      for (guint oc = 0; oc < o->candidates->len; oc++)
+        {
+          if ((int) oc == old)
+            continue;
+          if (dynamic_free (p, (guint) j, &g_array_index (o->candidates, Candidate, oc).rect, -1))
+            {
+              o->chosen = (int) oc;
+              return TRUE;
+            }
+        }
+      o->chosen = old;
+      l->chosen = -1;
+    }
+  return FALSE;
+}
+
+/* Seeded local search: move a label to a cheaper place that became free.  Only moves into free space are allowed, so the
+ * no-overlap invariant of the greedy pass is kept. */
+static void
+improve (ShzLabelPlacer *p)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  guint n = p->labels->len;
+  guint iterations = 40 * n;
+
+  for (guint it = 0; it < iterations; it++)
+    {
+      guint i = g_rand_int_range (rand, 0, (gint32) n);
+      Label *l = &g_array_index (p->labels, Label, i);
+      int best;
+
+      if (l->pinned || l->chosen <= 0)
+        continue;
+      /* candidates are sorted by cost: the first free one is the best move */
+      best = first_free (p, i, -1);
+      if (best >= 0 && best < l->chosen)
+        l->chosen = best;
+    }
+}
+
+guint
+shz_label_placer_run (ShzLabelPlacer *p)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint placed = 0;
+
+  for (guint i = 0; i < p->labels->len; i++)
+    {
+      Label *l = &g_array_index (p->labels, Label, i);
+      g_clear_pointer (&l->candidates, g_array_unref);
+      l->chosen = -1;
+      generate_candidates (p, l);
+      if (!l->pinned)
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_order, p);
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      Label *l = &g_array_index (p->labels, Label, i);
+
+      l->chosen = first_free (p, i, -1);
+      if (l->chosen < 0)
+        repair (p, i);
+    }
+  improve (p);
+
+  for (guint i = 0; i < p->labels->len; i++)
+    {
+      Label *l = &g_array_index (p->labels, Label, i);
+      ShzLabelPlacement *res = &l->result;
+      const ShzRect *r = label_rect (l);
+
+      memset (res, 0, sizeof *res);
+      if (r == NULL)
+        continue;
+      res->rect = *r;
+      res->placed = TRUE;
+      placed++;
+      {
+        /* leader from the item's edge to the nearest point of the label */
+        double nx = CLAMP (l->x, r->x, r->x + r->width);
+        double ny = CLAMP (l->y, r->y, r->y + r->height);
+        double dist = hypot (nx - l->x, ny - l->y);
+        res->leader_x = nx;
+        res->leader_y = ny;
+        res->leader = dist > l->r + p->margin + GAP * 2.5;
+      }
+    }
+  return placed;
+}

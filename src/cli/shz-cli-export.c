@@ -1,0 +1,244 @@
+/* shz-cli-export.c — `shuzhi export`: a chart of an engagement, as saved with it, to PNG, SVG
+ * or PDF through the same render function as the window; `--chart all` writes every kind that
+ * can be drawn into a folder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "shz-cli-private.h"
+#include "charts/shz-chart.h"
+#include "charts/shz-chart-export.h"
+
+#define EXPORT_USAGE "export STORE --engagement NAME --chart KIND|all --output FILE|DIR [--dataset NAME] " \
+                     "[--period P] [--format png|svg|pdf] [--width PX --height PX] [--dpi N] " \
+                     "[--lang zh_CN|en] [--theme light|dark] [--preset slide|a4|square|screen]"
+
+typedef struct {
+  const char       *dataset;
+  const char       *period;
+  const char       *lang;
+  const char       *theme;
+  ShzExportOptions  options;
+} ExportJob;
+
+/* Draw one chart kind of the engagement into @path.  Returns an exit status. */
+static int
+export_one (ShzStore            *store,
+            const ShzEngagement *e,
+            const char          *kind,
+            const ExportJob     *job,
+            const char          *path,
+            GError             **error)
+{
+  g_autoptr(ShzChart) chart = NULL;
+
+  chart = shz_chart_new (kind, error);
+  if (chart == NULL)
+    return SHZ_EXIT_INPUT;
+  if (!shz_chart_load_settings_from_store (chart, store, e->id, error))
+    return SHZ_EXIT_INPUT;
+  if (job->lang != NULL)
+    {
+      ShzChartLang lang;
+      shz_chart_lang_from_string (job->lang, &lang);
+      shz_chart_set_lang (chart, lang);
+    }
+  if (job->theme != NULL)
+    {
+      ShzChartThemeId theme;
+      shz_chart_theme_from_string (job->theme, &theme);
+      shz_chart_set_theme (chart, theme);
+    }
+  if (!shz_chart_load (chart, store, e->id, job->dataset, job->period, error))
+    return SHZ_EXIT_INPUT;
+  if (!shz_chart_export (chart, &job->options, path, error))
+    return SHZ_EXIT_INPUT;
+  return SHZ_EXIT_OK;
+}
+
+int
+shz_cli_export (int    argc,
+                char **argv)
+{
+  g_autofree char *engagement = NULL, *kind = NULL, *output = NULL, *dataset = NULL;
+  g_autofree char *period = NULL, *format = NULL, *lang = NULL, *theme = NULL, *preset = NULL;
+  int width = 0, height = 0;
+  double dpi = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) store = NULL;
+  g_autoptr(ShzEngagement) e = NULL;
+  ExportJob job = { 0 };
+  ShzExportFormat fmt = SHZ_EXPORT_PNG;
+  gboolean all;
+  GOptionEntry entries[] = {
+    { "engagement", 0, 0, G_OPTION_ARG_STRING, &engagement, NULL, NULL },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &kind, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { "dataset", 0, 0, G_OPTION_ARG_STRING, &dataset, NULL, NULL },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, NULL, NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, NULL, NULL },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, NULL, NULL },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, NULL, NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, NULL },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, NULL, NULL },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, NULL, NULL },
+    { NULL }
+  };
+
+  if (!shz_cli_parse (&argc, &argv, EXPORT_USAGE, entries))
+    return SHZ_EXIT_USAGE;
+  if (argc != 2)
+    return shz_cli_usage_error ("export", EXPORT_USAGE, _("expected one STORE"));
+  if (engagement == NULL)
+    return shz_cli_usage_error ("export", EXPORT_USAGE, _("--engagement NAME is required"));
+  if (kind == NULL)
+    return shz_cli_usage_error ("export", EXPORT_USAGE, _("--chart KIND is required"));
+  if (output == NULL)
+    return shz_cli_usage_error ("export", EXPORT_USAGE, _("--output FILE is required"));
+
+  all = strcmp (kind, "all") == 0;
+  if (!all && !shz_chart_kind_is_known (kind))
+    return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                _("unknown chart “%s” (expected all, maturity-map, value-chain, "
+                                  "value-network, network-compare, rhc-chains or evolution-paths)"),
+                                kind);
+
+  if (format != NULL && strcmp (format, "report") == 0)
+    {
+      fprintf (stderr, _("shuzhi export: --format report (a multi-page PDF report) is not available "
+                         "in this version; export the charts as pdf instead\n"));
+      return SHZ_EXIT_INPUT;
+    }
+  if (format != NULL && !shz_export_format_from_string (format, &fmt))
+    return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                _("unknown format “%s” (expected png, svg or pdf)"), format);
+  if (format == NULL && !all && !shz_export_format_from_path (output, &fmt))
+    return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                _("cannot tell the format from “%s”: name it .png, .svg or .pdf, or give --format"),
+                                output);
+
+  if (lang != NULL)
+    {
+      ShzChartLang l;
+      if (!shz_chart_lang_from_string (lang, &l))
+        return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                    _("unknown chart language “%s” (expected zh_CN or en)"), lang);
+    }
+  if (theme != NULL)
+    {
+      ShzChartThemeId t;
+      if (!shz_chart_theme_from_string (theme, &t))
+        return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                    _("unknown theme “%s” (expected light or dark)"), theme);
+    }
+
+  /* size: a preset, then --width/--height/--dpi on top of it */
+  if (preset != NULL)
+    {
+      if (!shz_export_options_from_preset (preset, fmt, &job.options))
+        return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                    _("unknown preset “%s” (expected slide, a4, square or screen)"), preset);
+    }
+  else
+    shz_export_options_init (&job.options, fmt);
+  if ((width != 0) != (height != 0))
+    return shz_cli_usage_error ("export", EXPORT_USAGE, _("give --width and --height together"));
+  if (width < 0 || height < 0)
+    return shz_cli_usage_error ("export", EXPORT_USAGE, _("--width and --height must be positive"));
+  if (width > 0)
+    {
+      job.options.width_px = width;
+      job.options.height_px = height;
+      job.options.width_in = job.options.height_in = 0;
+    }
+  if (dpi != 0)
+    {
+      if (!(dpi >= 24 && dpi <= SHZ_EXPORT_MAX_DPI))
+        return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                    _("--dpi %g is out of range (expected 24 to %d)"), dpi, SHZ_EXPORT_MAX_DPI);
+      job.options.dpi = dpi;
+    }
+  {
+    double wu, hu, sc;
+    int wp, hp;
+    if (!shz_export_options_resolve (&job.options, &wu, &hu, &wp, &hp, &sc, &error))
+      return shz_cli_usage_error ("export", EXPORT_USAGE, "%s", error->message);
+  }
+  job.dataset = dataset;
+  job.period = period;
+  job.lang = lang;
+  job.theme = theme;
+
+  store = shz_store_open (argv[1], SHZ_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return shz_cli_fail (error);
+  e = shz_store_find_engagement (store, engagement, &error);
+  if (e == NULL)
+    return shz_cli_fail (error);
+
+  if (!all)
+    {
+      int status;
+
+      if (!shz_chart_kind_is_implemented (kind))
+        {
+          fprintf (stderr, _("shuzhi export: the chart “%s” is not implemented in this version of "
+                             "Shuzhi; nothing written\n"), kind);
+          return SHZ_EXIT_INPUT;
+        }
+      status = export_one (store, e, kind, &job, output, &error);
+      if (status != SHZ_EXIT_OK)
+        {
+          fprintf (stderr, "shuzhi export: %s: %s\n", output, error ? error->message : _("failed"));
+          return status;
+        }
+      fprintf (stderr, _("shuzhi export: wrote %s\n"), output);
+      return SHZ_EXIT_OK;
+    }
+
+  /* --chart all: DIR/<kind>.<format> for every kind that can be drawn */
+  if (g_mkdir_with_parents (output, 0777) != 0 || !g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      fprintf (stderr, _("shuzhi export: cannot create the folder “%s”\n"), output);
+      return SHZ_EXIT_INPUT;
+    }
+  {
+    guint written = 0;
+    const char * const *kinds = shz_chart_list_kinds ();
+
+    for (guint i = 0; kinds[i] != NULL; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.%s", kinds[i], shz_export_format_to_string (fmt));
+        g_autofree char *path = g_build_filename (output, name, NULL);
+        g_autoptr(GError) local_error = NULL;
+
+        if (!shz_chart_kind_is_implemented (kinds[i]))
+          {
+            fprintf (stderr, _("shuzhi export: skipped %s: not implemented in this version\n"), kinds[i]);
+            continue;
+          }
+        if (export_one (store, e, kinds[i], &job, path, &local_error) != SHZ_EXIT_OK)
+          {
+            fprintf (stderr, _("shuzhi export: skipped %s: %s\n"), kinds[i],
+                     local_error ? local_error->message : _("failed"));
+            continue;
+          }
+        fprintf (stderr, _("shuzhi export: wrote %s\n"), path);
+        written++;
+      }
+    if (written == 0)
+      {
+        fprintf (stderr, _("shuzhi export: no chart of engagement “%s” could be drawn\n"), e->name);
+        return SHZ_EXIT_INPUT;
+      }
+  }
+  return SHZ_EXIT_OK;
+}
