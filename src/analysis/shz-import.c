@@ -1,0 +1,867 @@
+/* shz-import.c — reader → mapping → validation → store, all or nothing.
+ *
+ * Two threads share the work: a producer reads and validates rows into batches (copies in a
+ * per-batch arena); the calling thread hashes the file (for the provenance, which is written
+ * before the rows) and then inserts the batches in one transaction.  A fixed pool of batches
+ * bounds the memory whatever the file size.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-import"
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "io/shz-number.h"
+#include "shz-import.h"
+
+G_DEFINE_QUARK (shz-import-error-quark, shz_import_error)
+
+#define MAX_FIELDS 8
+#define NONE G_MAXUINT32
+#define BATCH_ROWS 4096
+#define N_BATCHES 6
+#define PREVIEW_REJECTIONS 100
+
+/* ---- validated rows ---- */
+
+typedef struct {
+  gint64  row_no;
+  gint64  line_no;
+  guint32 str[MAX_FIELDS];    /* arena offsets of text values, NONE for absent */
+  double  num[MAX_FIELDS];
+  gboolean flag;
+  guint32 reason;             /* a rejection when not NONE */
+  guint32 column;             /* arena offset of its column name, or NONE */
+} Item;
+
+typedef struct {
+  GArray  *items;             /* of Item */
+  GString *arena;
+  gboolean last;              /* the producer's final batch */
+  GError  *error;             /* set on the last batch when reading failed */
+} Batch;
+
+static Batch *
+batch_new (void)
+{
+  Batch *b = g_new0 (Batch, 1);
+
+  b->items = g_array_sized_new (FALSE, FALSE, sizeof (Item), BATCH_ROWS);
+  b->arena = g_string_sized_new (BATCH_ROWS * 128);
+  return b;
+}
+
+static void
+batch_reset (Batch *b)
+{
+  g_array_set_size (b->items, 0);
+  g_string_truncate (b->arena, 0);
+  b->last = FALSE;
+  g_clear_error (&b->error);
+}
+
+static void
+batch_free (gpointer p)
+{
+  Batch *b = p;
+
+  g_array_unref (b->items);
+  g_string_free (b->arena, TRUE);
+  g_clear_error (&b->error);
+  g_free (b);
+}
+
+static guint32
+arena_add (GString    *arena,
+           const char *s,
+           gsize       len)
+{
+  guint32 off = arena->len;
+
+  g_string_append_len (arena, s, len);
+  g_string_append_c (arena, '\0');
+  return off;
+}
+
+/* ---- validation ---- */
+
+typedef struct {
+  ShzDatasetKind   kind;
+  const ShzField  *fields;
+  guint            n_fields;
+  int              column_of[MAX_FIELDS];
+  guint            n_header;
+  GPtrArray       *header;     /* of char* (owned copy) */
+} Validator;
+
+static void
+validator_init (Validator        *v,
+                ShzDatasetKind    kind,
+                const ShzMapping *mapping,
+                GPtrArray        *header)
+{
+  v->kind = kind;
+  v->fields = shz_fields_get (kind, &v->n_fields);
+  g_assert (v->n_fields <= MAX_FIELDS);
+  for (guint f = 0; f < v->n_fields; f++)
+    v->column_of[f] = shz_mapping_get_column (mapping, f);
+  v->header = header;
+  v->n_header = header->len;
+}
+
+static const char *
+column_name (Validator *v,
+             int        column)
+{
+  if (column >= 0 && (guint) column < v->header->len)
+    return g_ptr_array_index (v->header, column);
+  return NULL;
+}
+
+/* The trimmed value of field @f in @row: (pointer, length); "" when unmapped or missing. */
+static const char *
+field_value (Validator    *v,
+             const ShzRow *row,
+             guint         f,
+             gsize        *len)
+{
+  int c = v->column_of[f];
+  const char *s;
+  gsize n;
+
+  if (c < 0 || (guint) c >= row->n_fields)
+    {
+      *len = 0;
+      return "";
+    }
+  s = row->fields[c];
+  n = row->lengths[c];
+  while (n > 0 && g_ascii_isspace (*s))
+    s++, n--;
+  while (n > 0 && g_ascii_isspace (s[n - 1]))
+    n--;
+  /* full-width spaces around Chinese text */
+  while (n >= 3 && memcmp (s, "\xE3\x80\x80", 3) == 0)
+    s += 3, n -= 3;
+  while (n >= 3 && memcmp (s + n - 3, "\xE3\x80\x80", 3) == 0)
+    n -= 3;
+  *len = n;
+  return s;
+}
+
+static void
+reject (Validator *v,
+        GString   *arena,
+        Item      *item,
+        int        field,
+        char      *reason)   /* taken */
+{
+  const char *col = field >= 0 ? column_name (v, v->column_of[field]) : NULL;
+
+  item->reason = arena_add (arena, reason, strlen (reason));
+  item->column = col ? arena_add (arena, col, strlen (col)) : NONE;
+  g_free (reason);
+}
+
+/* Fills @item from @row, or makes it a rejection.  Enumerations are stored canonical. */
+static void
+validate_row (Validator    *v,
+              const ShzRow *row,
+              GString      *arena,
+              Item         *item)
+{
+  item->row_no = row->row_no;
+  item->line_no = row->line_no;
+  item->reason = NONE;
+  item->column = NONE;
+  item->flag = FALSE;
+
+  /* more non-empty cells than the header names: the row is misaligned */
+  if (row->n_fields > v->n_header)
+    for (guint c = v->n_header; c < row->n_fields; c++)
+      if (row->lengths[c] > 0)
+        {
+          reject (v, arena, item, -1,
+                  g_strdup_printf (_("the row has %u cells but the header only %u columns"),
+                                   row->n_fields, v->n_header));
+          return;
+        }
+
+  for (guint f = 0; f < v->n_fields; f++)
+    {
+      const ShzField *field = &v->fields[f];
+      gsize len;
+      const char *s = field_value (v, row, f, &len);
+      g_autofree char *copy = NULL;
+      const char *canon = NULL;
+
+      item->str[f] = NONE;
+      item->num[f] = NAN;
+
+      if (len == 0)
+        {
+          if (field->required)
+            {
+              if (v->column_of[f] < 0)
+                reject (v, arena, item, f,
+                        g_strdup_printf (_("no column is mapped to the field %s"), field->name));
+              else
+                reject (v, arena, item, f,
+                        g_strdup_printf (_("%s is empty but required"), field->name));
+              return;
+            }
+          continue;
+        }
+
+      switch (field->type)
+        {
+        case SHZ_FIELD_TEXT:
+          item->str[f] = arena_add (arena, s, len);
+          break;
+
+        case SHZ_FIELD_NUMBER:
+          {
+            char *reason = NULL;
+            double d;
+
+            copy = g_strndup (s, len);
+            if (!shz_number_parse (copy, &d, &reason))
+              {
+                reject (v, arena, item, f, g_strdup_printf ("%s: %s", field->name, reason));
+                g_free (reason);
+                return;
+              }
+            item->num[f] = d;
+            break;
+          }
+
+        case SHZ_FIELD_PERIOD:
+          {
+            g_autofree char *norm = NULL;
+            char *reason = NULL;
+
+            copy = g_strndup (s, len);
+            if (!shz_fields_period (copy, &norm, &reason))
+              {
+                reject (v, arena, item, f, reason);
+                return;
+              }
+            item->str[f] = arena_add (arena, norm, strlen (norm));
+            break;
+          }
+
+        case SHZ_FIELD_CATEGORY:
+          copy = g_strndup (s, len);
+          canon = shz_fields_category (copy);
+          if (!canon)
+            {
+              reject (v, arena, item, f,
+                      g_strdup_printf (_("“%s” is not a product category (IaaS, PaaS, SaaS, "
+                                         "大数据计算, 数据中台, XPaaS, 数据智能)"), copy));
+              return;
+            }
+          break;
+
+        case SHZ_FIELD_NODE:
+          copy = g_strndup (s, len);
+          canon = shz_fields_node (copy);
+          if (!canon)
+            {
+              reject (v, arena, item, f,
+                      g_strdup_printf (_("“%s” is not a value-network node (e.g. 零售/retail, "
+                                         "消费者/consumer, 研发数据/rd-data)"), copy));
+              return;
+            }
+          break;
+
+        case SHZ_FIELD_LINK_TYPE:
+          copy = g_strndup (s, len);
+          canon = shz_fields_link_type (copy);
+          if (!canon)
+            {
+              reject (v, arena, item, f,
+                      g_strdup_printf (_("“%s” is not a link type (交易/transaction, "
+                                         "互动/interaction, 体验/experience)"), copy));
+              return;
+            }
+          break;
+
+        case SHZ_FIELD_STATE:
+          copy = g_strndup (s, len);
+          canon = shz_fields_state (copy);
+          if (!canon)
+            {
+              reject (v, arena, item, f,
+                      g_strdup_printf (_("“%s” is not a state (现状/as-is, 目标/to-be)"), copy));
+              return;
+            }
+          break;
+
+        case SHZ_FIELD_BOOLEAN:
+          {
+            gboolean b;
+
+            copy = g_strndup (s, len);
+            if (!shz_fields_boolean (copy, &b))
+              {
+                reject (v, arena, item, f,
+                        g_strdup_printf (_("“%s” is not yes or no"), copy));
+                return;
+              }
+            item->flag = b;
+            break;
+          }
+
+        default:
+          g_assert_not_reached ();
+        }
+      if (canon)
+        item->str[f] = arena_add (arena, canon, strlen (canon));
+    }
+}
+
+static const char *
+str_at (Batch      *b,
+        const Item *item,
+        guint       f)
+{
+  return item->str[f] == NONE ? NULL : b->arena->str + item->str[f];
+}
+
+static gboolean
+insert_item (ShzRowInserter  *ins,
+             ShzDatasetKind   kind,
+             Batch           *b,
+             const Item      *it,
+             GError         **error)
+{
+  switch (kind)
+    {
+    case SHZ_KIND_USAGE:
+      {
+        ShzUsageRow r = {
+          .row_no = it->row_no,
+          .enterprise_id = str_at (b, it, 0), .enterprise_name = str_at (b, it, 1),
+          .industry = str_at (b, it, 2), .region = str_at (b, it, 3),
+          .period = str_at (b, it, 4), .category = str_at (b, it, 5),
+          .product = str_at (b, it, 6), .spend = it->num[7],
+        };
+        return shz_row_inserter_add_usage (ins, &r, error);
+      }
+    case SHZ_KIND_POSITIONS:
+      {
+        ShzPositionRow r = {
+          .row_no = it->row_no,
+          .entity = str_at (b, it, 0), .group = str_at (b, it, 1), .period = str_at (b, it, 2),
+          .maturity = it->num[3], .innovation = it->num[4], .size = it->num[5],
+          .is_client = it->flag,
+          .maturity_lo = NAN, .maturity_hi = NAN, .innovation_lo = NAN, .innovation_hi = NAN,
+          .n = 0, .low_sample = FALSE,
+        };
+        return shz_row_inserter_add_position (ins, &r, error);
+      }
+    case SHZ_KIND_LINKS:
+      {
+        const char *state = str_at (b, it, 4);
+        ShzLinkRow r = {
+          .row_no = it->row_no,
+          .source = str_at (b, it, 0), .target = str_at (b, it, 1), .weight = it->num[2],
+          .type = str_at (b, it, 3), .state = state ? state : "as-is",
+        };
+        return shz_row_inserter_add_link (ins, &r, error);
+      }
+    case SHZ_KIND_SCORES:
+      {
+        const char *state = str_at (b, it, 3);
+        ShzScoreRow r = {
+          .row_no = it->row_no,
+          .framework = str_at (b, it, 0), .item = str_at (b, it, 1), .score = it->num[2],
+          .state = state ? state : "as-is", .note = str_at (b, it, 4),
+        };
+        return shz_row_inserter_add_score (ins, &r, error);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+/* ---- results ---- */
+
+static void
+rejection_free (gpointer p)
+{
+  ShzRejection *r = p;
+
+  g_free (r->column);
+  g_free (r->reason);
+  g_free (r);
+}
+
+static void
+keep_rejection (ShzImportResult *res,
+                Batch           *b,
+                const Item      *it,
+                guint            max)
+{
+  ShzRejection *r;
+
+  if (res->rejections->len >= max)
+    return;
+  r = g_new0 (ShzRejection, 1);
+  r->row_no = it->row_no;
+  r->line_no = it->line_no;
+  r->column = it->column == NONE ? NULL : g_strdup (b->arena->str + it->column);
+  r->reason = g_strdup (b->arena->str + it->reason);
+  g_ptr_array_add (res->rejections, r);
+}
+
+void
+shz_import_result_free (ShzImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->dataset_name);
+  g_clear_pointer (&result->rejections, g_ptr_array_unref);
+  g_free (result->source_name);
+  g_free (result->source_sha256);
+  g_free (result->encoding);
+  g_free (result->delimiter);
+  g_free (result->sheet);
+  g_strfreev (result->sheets);
+  g_free (result->mapping_text);
+  g_clear_pointer (&result->header, g_ptr_array_unref);
+  g_clear_pointer (&result->mapping, shz_mapping_free);
+  g_strfreev (result->missing_fields);
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
+  g_free (result);
+}
+
+/* Opens the reader and fills the result's reader-side fields and mapping. */
+static ShzReader *
+open_and_map (const char              *path,
+              const ShzImportOptions  *opts,
+              gboolean                 want_checksum,
+              ShzImportResult        **out,
+              GError                 **error)
+{
+  g_autoptr(ShzImportResult) res = g_new0 (ShzImportResult, 1);
+  g_autoptr(ShzReader) reader = NULL;
+  ShzReaderOptions ropts = opts->reader;
+  const char * const *header;
+  const char * const *sheets;
+  guint n_cols;
+
+  ropts.no_checksum = !want_checksum;
+  reader = shz_reader_open (path, &ropts, error);
+  if (reader == NULL)
+    return NULL;
+
+  res->kind = opts->kind;
+  res->rejections = g_ptr_array_new_with_free_func (rejection_free);
+  res->source_name = g_path_get_basename (path);
+  res->source_size = shz_reader_get_file_size (reader);
+  res->format = shz_reader_get_format (reader);
+  res->encoding = g_strdup (shz_reader_get_encoding (reader));
+  if (shz_reader_get_delimiter (reader))
+    res->delimiter = g_strdup (shz_reader_get_delimiter_name (reader));
+  res->sheet = g_strdup (shz_reader_get_sheet (reader));
+  sheets = shz_reader_get_sheets (reader);
+  res->sheets = sheets ? g_strdupv ((char **) sheets) : NULL;
+  res->has_header = shz_reader_has_header (reader);
+
+  header = shz_reader_get_header (reader, &n_cols);
+  res->header = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_cols; i++)
+    g_ptr_array_add (res->header, g_strdup (header[i]));
+
+  if (opts->mapping)
+    {
+      res->mapping = shz_mapping_copy (opts->mapping);
+      if (shz_mapping_get_kind (res->mapping) != opts->kind)
+        {
+          g_set_error (error, SHZ_IMPORT_ERROR, SHZ_IMPORT_ERROR_MAPPING,
+                       _("The column mapping is for %s data, not %s"),
+                       shz_dataset_kind_to_string (shz_mapping_get_kind (res->mapping)),
+                       shz_dataset_kind_to_string (opts->kind));
+          return NULL;
+        }
+    }
+  else
+    res->mapping = shz_mapping_guess (opts->kind, header, n_cols);
+  for (guint i = 0; opts->map_specs && opts->map_specs[i]; i++)
+    if (!shz_mapping_apply_spec (res->mapping, header, n_cols, opts->map_specs[i], error))
+      return NULL;
+  res->mapping_text = shz_mapping_to_string (res->mapping, header, n_cols);
+  res->missing_fields = shz_mapping_missing (res->mapping);
+
+  *out = g_steal_pointer (&res);
+  return g_steal_pointer (&reader);
+}
+
+/* ---- the producer thread ---- */
+
+typedef struct {
+  ShzReader     *reader;
+  Validator      validator;
+  GAsyncQueue   *free_q;
+  GAsyncQueue   *full_q;
+  gint           stop;        /* atomic: the consumer gave up */
+  gint           progress;    /* atomic: fraction × 1e6 */
+  gint64         rows;        /* read by the producer; read by the consumer after join */
+} Pipeline;
+
+static gpointer
+produce (gpointer data)
+{
+  Pipeline *p = data;
+
+  for (;;)
+    {
+      Batch *b = g_async_queue_pop (p->free_q);
+      const ShzRow *row;
+
+      while (b->items->len < BATCH_ROWS)
+        {
+          Item *it;
+
+          if (g_atomic_int_get (&p->stop))
+            {
+              b->last = TRUE;
+              g_async_queue_push (p->full_q, b);
+              return NULL;
+            }
+          if (!shz_reader_next (p->reader, &row, &b->error))
+            {
+              b->last = TRUE;
+              g_atomic_int_set (&p->progress, 1000000);
+              g_async_queue_push (p->full_q, b);
+              return NULL;
+            }
+          g_array_set_size (b->items, b->items->len + 1);
+          it = &g_array_index (b->items, Item, b->items->len - 1);
+          validate_row (&p->validator, row, b->arena, it);
+        }
+      g_atomic_int_set (&p->progress, (gint) (shz_reader_get_progress (p->reader) * 1e6));
+      g_async_queue_push (p->full_q, b);
+    }
+}
+
+static char *
+hash_file (const char   *path,
+           GCancellable *cancellable,
+           GError      **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buf = g_malloc (1 << 20);
+  FILE *f = g_fopen (path, "rb");
+  gsize n;
+
+  if (f == NULL)
+    {
+      int saved = errno;
+      g_autofree char *base = g_path_get_basename (path);
+      g_set_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_OPEN, _("%s: cannot open: %s"),
+                   base, g_strerror (saved));
+      return NULL;
+    }
+  while ((n = fread (buf, 1, 1 << 20, f)) > 0)
+    {
+      g_checksum_update (sum, buf, n);
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  fclose (f);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static char *
+default_dataset_name (const char *source_name)
+{
+  char *name = g_strdup (source_name);
+  char *dot = strrchr (name, '.');
+
+  if (dot && dot != name)
+    *dot = '\0';
+  return name;
+}
+
+ShzImportResult *
+shz_import_file (ShzStore                *store,
+                 const char              *path,
+                 const ShzImportOptions  *opts,
+                 GCancellable            *cancellable,
+                 ShzImportProgressFunc    progress,
+                 gpointer                 user_data,
+                 GError                 **error)
+{
+  g_autoptr(ShzImportResult) res = NULL;
+  g_autoptr(ShzReader) reader = NULL;
+  g_autoptr(ShzDataset) ds = NULL;
+  g_autoptr(ShzRowInserter) ins = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *imported = NULL;
+  Pipeline p = { 0 };
+  GThread *thread = NULL;
+  gboolean in_tx = FALSE;
+  gboolean finished = FALSE;
+  gint64 last_report = -1;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (opts != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* zip formats hash while opening (libgsf reads them out of order); CSV is hashed here,
+   * beside the producer */
+  reader = open_and_map (path, opts, TRUE, &res, error);
+  if (reader == NULL)
+    return NULL;
+  if (res->missing_fields && res->missing_fields[0])
+    {
+      g_autofree char *missing = g_strjoinv (", ", res->missing_fields);
+      g_autofree char *cols = NULL;
+      g_ptr_array_add (res->header, NULL);
+      cols = g_strjoinv (", ", (char **) res->header->pdata);
+      g_ptr_array_set_size (res->header, res->header->len - 1);
+      g_set_error (error, SHZ_IMPORT_ERROR, SHZ_IMPORT_ERROR_MAPPING,
+                   _("%s: no column for the required field(s) %s of %s data (the columns are: "
+                     "%s); map them with COLUMN=FIELD"),
+                   res->source_name, missing, shz_dataset_kind_to_string (opts->kind), cols);
+      return NULL;
+    }
+
+  /* start reading and validating while the file is hashed and the dataset created */
+  validator_init (&p.validator, opts->kind, res->mapping, res->header);
+  p.reader = reader;
+  p.free_q = g_async_queue_new_full (batch_free);
+  p.full_q = g_async_queue_new_full (batch_free);
+  for (int i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (p.free_q, batch_new ());
+  thread = g_thread_new ("shz-import-reader", produce, &p);
+
+  if (shz_reader_get_sha256 (reader))
+    res->source_sha256 = g_strdup (shz_reader_get_sha256 (reader));
+  else
+    {
+      res->source_sha256 = hash_file (path, cancellable, &local_error);
+      if (res->source_sha256 == NULL)
+        goto fail;
+    }
+
+  if (!shz_store_begin (store, &local_error))
+    goto fail;
+  in_tx = TRUE;
+
+  ds = shz_dataset_new ();
+  ds->engagement_id = opts->engagement_id;
+  ds->kind = opts->kind;
+  if (opts->dataset_name && *opts->dataset_name)
+    ds->name = g_strdup (opts->dataset_name);
+  else
+    {
+      g_autofree char *base = default_dataset_name (res->source_name);
+      ds->name = shz_store_unique_dataset_name (store, opts->engagement_id, base);
+    }
+  ds->source_name = g_strdup (res->source_name);
+  ds->source_size = res->source_size;
+  ds->source_sha256 = g_strdup (res->source_sha256);
+  ds->encoding = g_strdup (res->encoding);
+  ds->delimiter = g_strdup (res->delimiter);
+  ds->sheet = g_strdup (res->sheet);
+  ds->mapping = g_strdup (res->mapping_text);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    imported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  }
+  ds->imported = g_strdup (imported);
+  res->dataset_id = shz_store_create_dataset (store, ds, &local_error);
+  if (res->dataset_id == 0)
+    goto fail;
+  res->dataset_name = g_strdup (ds->name);
+  ins = shz_row_inserter_new (store, res->dataset_id, opts->kind, &local_error);
+  if (ins == NULL)
+    goto fail;
+
+  /* consume */
+  while (!finished)
+    {
+      Batch *b = g_async_queue_pop (p.full_q);
+
+      for (guint i = 0; i < b->items->len && local_error == NULL; i++)
+        {
+          const Item *it = &g_array_index (b->items, Item, i);
+
+          if (it->reason != NONE)
+            {
+              if (res->rejected < SHZ_IMPORT_MAX_STORED_REJECTIONS &&
+                  !shz_store_add_rejection (store, res->dataset_id, it->row_no,
+                                            it->column == NONE ? NULL : b->arena->str + it->column,
+                                            b->arena->str + it->reason, &local_error))
+                break;
+              keep_rejection (res, b, it, SHZ_IMPORT_MAX_STORED_REJECTIONS);
+              res->rejected++;
+            }
+          else if (insert_item (ins, opts->kind, b, it, &local_error))
+            res->accepted++;
+        }
+      if (b->last)
+        {
+          finished = TRUE;
+          if (b->error && local_error == NULL)
+            local_error = g_steal_pointer (&b->error);
+        }
+      batch_reset (b);
+      g_async_queue_push (p.free_q, b);
+
+      if (local_error == NULL)
+        g_cancellable_set_error_if_cancelled (cancellable, &local_error);
+      if (local_error)
+        goto fail;
+      if (progress && res->accepted + res->rejected != last_report)
+        {
+          last_report = res->accepted + res->rejected;
+          progress (g_atomic_int_get (&p.progress) / 1e6, last_report, user_data);
+        }
+    }
+  g_thread_join (thread);
+  thread = NULL;
+
+  if (res->accepted + res->rejected == 0)
+    {
+      g_set_error (&local_error, SHZ_IMPORT_ERROR, SHZ_IMPORT_ERROR_NO_ROWS,
+                   _("%s: there are no data rows below the header"), res->source_name);
+      goto fail;
+    }
+  if (res->accepted == 0)
+    {
+      ShzRejection *first = g_ptr_array_index (res->rejections, 0);
+      g_set_error (&local_error, SHZ_IMPORT_ERROR, SHZ_IMPORT_ERROR_ALL_REJECTED,
+                   _("%s: all %" G_GINT64_FORMAT " rows were rejected, e.g. line %" G_GINT64_FORMAT
+                     "%s%s: %s — is the kind or the column mapping wrong?"),
+                   res->source_name, res->rejected, first->line_no,
+                   first->column ? _(", column ") : "", first->column ? first->column : "",
+                   first->reason);
+      goto fail;
+    }
+  g_clear_pointer (&ins, shz_row_inserter_free);
+  if (!shz_store_set_dataset_counts (store, res->dataset_id, res->accepted, res->rejected,
+                                     &local_error))
+    goto fail;
+  if (!shz_store_commit (store, &local_error))
+    goto fail;
+  in_tx = FALSE;
+
+  if (progress)
+    progress (1.0, res->accepted + res->rejected, user_data);
+  g_async_queue_unref (p.free_q);
+  g_async_queue_unref (p.full_q);
+  return g_steal_pointer (&res);
+
+fail:
+  if (thread)
+    {
+      /* stop the producer and drain until its last batch */
+      g_atomic_int_set (&p.stop, 1);
+      while (!finished)
+        {
+          Batch *b = g_async_queue_pop (p.full_q);
+
+          finished = b->last;
+          batch_reset (b);
+          g_async_queue_push (p.free_q, b);
+        }
+      g_thread_join (thread);
+    }
+  g_clear_pointer (&ins, shz_row_inserter_free);
+  if (in_tx)
+    shz_store_rollback (store);
+  if (p.free_q)
+    g_async_queue_unref (p.free_q);
+  if (p.full_q)
+    g_async_queue_unref (p.full_q);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+ShzImportResult *
+shz_import_preview (const char              *path,
+                    const ShzImportOptions  *opts,
+                    guint                    n_rows,
+                    gint64                   max_validate,
+                    GCancellable            *cancellable,
+                    GError                 **error)
+{
+  g_autoptr(ShzImportResult) res = NULL;
+  g_autoptr(ShzReader) reader = NULL;
+  Validator v;
+  Batch *b;
+  const ShzRow *row;
+  gboolean validate;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (opts != NULL, NULL);
+
+  reader = open_and_map (path, opts, FALSE, &res, error);
+  if (reader == NULL)
+    return NULL;
+  res->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  res->complete = TRUE;
+  validate = res->missing_fields == NULL || res->missing_fields[0] == NULL;
+  validator_init (&v, opts->kind, res->mapping, res->header);
+  b = batch_new ();
+
+  while (shz_reader_next (reader, &row, &local_error))
+    {
+      Item it;
+
+      if (res->rows->len < n_rows)
+        {
+          GPtrArray *copy = g_ptr_array_new_full (row->n_fields, g_free);
+
+          for (guint i = 0; i < row->n_fields; i++)
+            g_ptr_array_add (copy, g_strndup (row->fields[i], row->lengths[i]));
+          g_ptr_array_add (res->rows, copy);
+        }
+      if (validate)
+        {
+          g_string_truncate (b->arena, 0);
+          validate_row (&v, row, b->arena, &it);
+          if (it.reason != NONE)
+            {
+              keep_rejection (res, b, &it, PREVIEW_REJECTIONS);
+              res->rejected++;
+            }
+          else
+            res->accepted++;
+        }
+      if ((row->row_no & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        break;
+      if (max_validate >= 0 && row->row_no >= max_validate &&
+          (!validate || row->row_no >= (gint64) n_rows))
+        {
+          res->complete = FALSE;
+          break;
+        }
+      if (!validate && res->rows->len >= n_rows)
+        {
+          res->complete = FALSE;
+          break;
+        }
+    }
+  batch_free (b);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&res);
+}
