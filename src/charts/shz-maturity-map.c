@@ -212,15 +212,13 @@ shz_maturity_model_add_previous (ShzMaturityModel *m,
   return e;
 }
 
-void
-shz_maturity_model_add_point (ShzMaturityModel *m,
-                              double            x,
-                              double            y,
-                              double            size,
-                              const char       *group)
+static void
+add_point_index (ShzMaturityModel *m,
+                 double            x,
+                 double            y,
+                 double            size,
+                 guint             g)
 {
-  guint g = shz_maturity_model_group_index (m, group);
-
   if (m->n_points == 0 || (m->n_points >= 1024 && (m->n_points & (m->n_points - 1)) == 0))
     {
       gsize cap = m->n_points == 0 ? 1024 : (gsize) m->n_points * 2;
@@ -237,9 +235,55 @@ shz_maturity_model_add_point (ShzMaturityModel *m,
 }
 
 void
+shz_maturity_model_add_point (ShzMaturityModel *m,
+                              double            x,
+                              double            y,
+                              double            size,
+                              const char       *group)
+{
+  add_point_index (m, x, y, size, shz_maturity_model_group_index (m, group));
+}
+
+/* The whitepaper's industries in its order, then the others as they came: the same
+ * industry keeps the same colour from one dataset to the next. */
+static void
+sort_groups (ShzMaturityModel *m)
+{
+  guint n = m->groups->len;
+  g_autofree guint *rank = g_new (guint, n);
+  g_autofree guint *remap = g_new (guint, n);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = g_ptr_array_index (m->groups, i);
+      rank[i] = G_N_ELEMENTS (INDUSTRIES) + i;
+      for (guint k = 0; k < G_N_ELEMENTS (INDUSTRIES); k++)
+        if (strcmp (name, INDUSTRIES[k].zh) == 0 || g_ascii_strcasecmp (name, INDUSTRIES[k].en) == 0)
+          rank[i] = k;
+    }
+  for (guint r = 0, next = 0; next < n; r++)
+    for (guint i = 0; i < n; i++)
+      if (rank[i] == r)
+        {
+          remap[i] = next++;
+          g_ptr_array_add (sorted, g_strdup (g_ptr_array_index (m->groups, i)));
+        }
+  for (guint i = 0; i < m->n_points; i++)
+    if (m->pgroup[i] < n)
+      m->pgroup[i] = (guint8) MIN (remap[m->pgroup[i]], 254);
+  g_ptr_array_set_size (m->groups, 0);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (m->groups, g_strdup (g_ptr_array_index (sorted, i)));
+}
+
+void
 shz_maturity_model_add_centroids (ShzMaturityModel *m)
 {
-  guint n_groups = m->groups->len;
+  guint n_groups;
+
+  sort_groups (m);
+  n_groups = m->groups->len;
   g_autofree double *sx = g_new0 (double, n_groups);
   g_autofree double *sy = g_new0 (double, n_groups);
   g_autofree gint64 *count = g_new0 (gint64, n_groups);
@@ -358,6 +402,135 @@ find_positions_dataset (ShzStore    *store,
   return shz_store_get_dataset (store, best->id, error);
 }
 
+static int compare_period_strings (gconstpointer a, gconstpointer b);
+
+/* Many rows: an enterprise layer.  One pass with a prepared statement of only the columns the
+ * layer draws (the generic row callback decodes fourteen), periods gathered on the way, then
+ * the shown period kept.  A read query on shz_store_get_db(), as the store header allows. */
+static gboolean
+load_points_bulk (ShzStore          *store,
+                  ShzDataset        *d,
+                  const char        *period,
+                  ShzMaturityModel  *m,
+                  gboolean          *handled,
+                  GError           **error)
+{
+  sqlite3 *db = shz_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) period_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) per_row = g_array_sized_new (FALSE, FALSE, sizeof (guint16), (guint) MIN (d->rows, 1 << 24));
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  const char *last_group = NULL, *last_period = NULL;
+  g_autofree char *last_group_copy = NULL, *last_period_copy = NULL;
+  guint group_index = 0, period_index = G_MAXUINT16, shown = G_MAXUINT16, n_rows = 0;
+  int rc;
+
+  *handled = FALSE;
+  if (sqlite3_prepare_v2 (db, "SELECT grp, period, maturity, innovation, size FROM position_row"
+                              " WHERE dataset_id = ?1 ORDER BY rowid", -1, &stmt, NULL) != SQLITE_OK)
+    return TRUE;   /* not handled: the generic path reports any error */
+  sqlite3_bind_int64 (stmt, 1, d->id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *grp = (const char *) sqlite3_column_text (stmt, 0);
+      const char *per = (const char *) sqlite3_column_text (stmt, 1);
+      guint16 pi;
+
+      if (g_strcmp0 (grp, last_group_copy) != 0 || last_group == NULL)
+        {
+          group_index = shz_maturity_model_group_index (m, grp);
+          g_free (last_group_copy);
+          last_group_copy = g_strdup (grp);
+          last_group = "";
+        }
+      if (g_strcmp0 (per, last_period_copy) != 0 || last_period == NULL)
+        {
+          period_index = G_MAXUINT16;
+          for (guint i = 0; per != NULL && i < period_names->len; i++)
+            if (strcmp (g_ptr_array_index (period_names, i), per) == 0)
+              period_index = i;
+          if (per != NULL && period_index == G_MAXUINT16)
+            {
+              if (period_names->len >= 4096)
+                break;   /* not periods any more: let the generic path decide */
+              g_ptr_array_add (period_names, g_strdup (per));
+              period_index = period_names->len - 1;
+            }
+          g_free (last_period_copy);
+          last_period_copy = g_strdup (per);
+          last_period = "";
+        }
+      pi = (guint16) period_index;
+      g_array_append_val (per_row, pi);
+      add_point_index (m, sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3),
+                       sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 4),
+                       group_index);
+      n_rows++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      shz_store_set_sqlite_error (store, error, _("read the positions"));
+      return FALSE;
+    }
+  if (rc == SQLITE_ROW)
+    return TRUE;   /* too many periods */
+
+  /* sorted periods, as shz_store_list_periods() gives them */
+  for (guint i = 0; i < period_names->len; i++)
+    g_ptr_array_add (m->periods, g_strdup (g_ptr_array_index (period_names, i)));
+  g_ptr_array_sort (m->periods, compare_period_strings);
+  if (period != NULL)
+    {
+      for (guint i = 0; i < period_names->len; i++)
+        if (strcmp (g_ptr_array_index (period_names, i), period) == 0)
+          shown = i;
+      if (shown == G_MAXUINT16)
+        {
+          g_set_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_NO_DATA,
+                       _("The dataset “%s” has no period “%s”"), d->name, period);
+          return FALSE;
+        }
+    }
+  else if (m->periods->len > 0)
+    {
+      const char *latest = g_ptr_array_index (m->periods, m->periods->len - 1);
+      for (guint i = 0; i < period_names->len; i++)
+        if (strcmp (g_ptr_array_index (period_names, i), latest) == 0)
+          shown = i;
+    }
+
+  /* keep the shown period's rows (all rows when the dataset has no periods) */
+  if (period_names->len > 0)
+    {
+      guint k = 0;
+      for (guint i = 0; i < m->n_points; i++)
+        if (g_array_index (per_row, guint16, i) == shown)
+          {
+            m->px[k] = m->px[i];
+            m->py[k] = m->py[i];
+            m->psize[k] = m->psize[i];
+            m->pgroup[k] = m->pgroup[i];
+            k++;
+          }
+      m->n_points = k;
+      m->period = g_strdup (g_ptr_array_index (period_names, shown));
+    }
+  if (m->n_points <= SHZ_MATURITY_MAX_BUBBLES)
+    return TRUE;   /* few rows in this period after all: labelled bubbles, by the generic path */
+  shz_maturity_model_add_centroids (m);
+  *handled = TRUE;
+  return TRUE;
+}
+
+static int
+compare_period_strings (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
 ShzMaturityModel *
 shz_maturity_model_load (ShzStore    *store,
                          gint64       engagement_id,
@@ -374,6 +547,20 @@ shz_maturity_model_load (ShzStore    *store,
   d = find_positions_dataset (store, engagement_id, dataset, error);
   if (d == NULL)
     return NULL;
+
+  if (d->rows > 4 * SHZ_MATURITY_MAX_BUBBLES)
+    {
+      g_autoptr(ShzMaturityModel) bulk = shz_maturity_model_new ();
+      gboolean handled;
+      if (!load_points_bulk (store, d, period, bulk, &handled, error))
+        return NULL;
+      if (handled)
+        {
+          shz_maturity_model_free (m);
+          m = g_steal_pointer (&bulk);
+          goto provenance;
+        }
+    }
 
   periods = shz_store_list_periods (store, d->id, error);
   if (periods == NULL)
@@ -430,6 +617,7 @@ shz_maturity_model_load (ShzStore    *store,
         g_ptr_array_set_size (m->previous, 0);
     }
 
+provenance:
   m->dataset = g_strdup (d->name);
   m->source = g_strdup (d->source_name);
   m->imported = g_strdup (d->imported);
@@ -1403,6 +1591,26 @@ draw_points (ShzMaturityMap *self,
   if (scale <= 0)
     scale = device_scale (cr);
   scale = MIN (scale, 8.0);
+
+  /* Level of detail: when the discs would cover the plot many times over (a million
+   * enterprises), draw them at half resolution and let the image filter smooth the density;
+   * the look is the same at a quarter of the work. */
+  {
+    double area = 0, overdraw;
+    guint step = MAX (m->n_points / 4096, 1), sampled = 0;
+    for (guint i = 0; i < m->n_points; i += step, sampled++)
+      {
+        double r = 1 + 0.07 * CLAMP (m->psize[i], 0, 100);
+        area += G_PI * r * r;
+      }
+    overdraw = area / MAX (sampled, 1) * m->n_points * scale * scale
+               / MAX (l->plot.width * l->plot.height * scale * scale, 1);
+    if (overdraw > 12)
+      scale /= 2;
+  }
+  /* and never an image of more than 16 Mpixel (a zoomed canvas) */
+  if (l->plot.width * l->plot.height * scale * scale > 16777216.0)
+    scale = sqrt (16777216.0 / (l->plot.width * l->plot.height));
   pw = (int) ceil (l->plot.width * scale);
   ph = (int) ceil (l->plot.height * scale);
   if (pw <= 0 || ph <= 0 || (gint64) pw * ph > 16000 * 16000)
@@ -1448,7 +1656,7 @@ draw_points (ShzMaturityMap *self,
   cairo_translate (cr, l->plot.x, l->plot.y);
   cairo_scale (cr, 1 / scale, 1 / scale);
   cairo_set_source_surface (cr, self->raster, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
   cairo_paint (cr);
   cairo_restore (cr);
 }

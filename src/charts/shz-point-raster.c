@@ -1,6 +1,6 @@
 /* shz-point-raster.c — see the header.  Every disc is stamped from a precomputed coverage
- * mask (radius quantised to 1/4 px, 4×4 supersampled edges), blended with the OVER operator
- * in 8-bit premultiplied integers.  Two bands of rows are drawn by two threads: each walks all
+ * mask (radius quantised to 1/4 px, 4×4 supersampled edges, the disc's alpha folded in),
+ * blended with the OVER operator in 8-bit premultiplied integers, two channels a multiply.  Two bands of rows are drawn by two threads: each walks all
  * points in order, so a pixel sees the same sequence of blends as a single pass (deterministic).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,7 +20,8 @@
 
 typedef struct {
   int     half;       /* mask is (2·half+1)² */
-  guint8 *cov;        /* coverage 0–255 */
+  guint8 *cov;        /* alpha 0–255: coverage × the disc's alpha */
+  int    *span;       /* per row: first and one-past-last column with alpha > 0 */
 } Mask;
 
 typedef struct {
@@ -35,7 +36,8 @@ typedef struct {
 
 static void
 make_mask (Mask   *m,
-           double  r)
+           double  r,
+           guint   alpha8)
 {
   int half = (int) ceil (r + 0.5);
   int side = 2 * half + 1;
@@ -53,33 +55,42 @@ make_mask (Mask   *m,
               double dy = j - half + (sj + 0.5) / 4 - 0.5;
               inside += dx * dx + dy * dy <= r * r;
             }
-        m->cov[j * side + i] = (guint8) (inside * 255 / 16);
+        m->cov[j * side + i] = (guint8) ((inside * 255 / 16 * alpha8 + 127) / 255);
       }
+  m->span = g_new (int, 2 * side);
+  for (int j = 0; j < side; j++)
+    {
+      int first = side, last = 0;
+      for (int i = 0; i < side; i++)
+        if (m->cov[j * side + i] != 0)
+          {
+            first = MIN (first, i);
+            last = i + 1;
+          }
+      m->span[2 * j] = first;
+      m->span[2 * j + 1] = MAX (last, first);
+    }
 }
 
+/* OVER of an opaque premultiplied colour at coverage @a (0–255), two channels per multiply. */
 static inline guint32
 blend (guint32 dst,
        guint32 src,
-       guint   a)   /* 0–255 */
+       guint32 a)
 {
-  guint ia = 255 - a;
-  guint32 out = 0;
+  guint32 ia = 255 - a;
+  guint32 rb = (src & 0xff00ff) * a + (dst & 0xff00ff) * ia + 0x800080;
+  guint32 ag = ((src >> 8) & 0xff00ff) * a + ((dst >> 8) & 0xff00ff) * ia + 0x800080;
 
-  for (int shift = 0; shift < 32; shift += 8)
-    {
-      guint s = (src >> shift) & 0xff, d = (dst >> shift) & 0xff;
-      guint v = s * a + d * ia + 128;
-      v = (v + (v >> 8)) >> 8;   /* exact /255 with rounding */
-      out |= (guint32) v << shift;
-    }
-  return out;
+  rb = ((rb + ((rb >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+  ag = (ag + ((ag >> 8) & 0xff00ff)) & 0xff00ff00;
+  return rb | ag;
 }
 
 static void
 draw_band (Job *job)
 {
   const ShzPointRaster *r = job->raster;
-  guint alpha8 = (guint) lround (CLAMP (r->alpha, 0, 1) * 255);
 
   for (guint k = 0; k < r->n; k++)
     {
@@ -112,19 +123,11 @@ draw_band (Job *job)
       src = job->src[g % MAX (r->n_colors, 1)];
       for (int j = j0; j < j1; j++)
         {
-          guint32 *row = (guint32 *) (job->pixels + (gsize) (py - m->half + j) * job->stride);
+          guint32 *row = (guint32 *) (job->pixels + (gsize) (py - m->half + j) * job->stride) + (px - m->half);
           const guint8 *cov = m->cov + j * side;
-          for (int i = i0; i < i1; i++)
-            {
-              guint c = cov[i];
-              guint a;
-              guint32 *p;
-              if (c == 0)
-                continue;
-              a = (alpha8 * c + 127) / 255;
-              p = &row[px - m->half + i];
-              *p = blend (*p, src, a);
-            }
+          int a0 = MAX (i0, m->span[2 * j]), a1 = MIN (i1, m->span[2 * j + 1]);
+          for (int i = a0; i < a1; i++)
+            row[i] = blend (row[i], src, cov[i]);
         }
     }
 }
@@ -161,7 +164,8 @@ shz_point_raster_draw (const ShzPointRaster *raster,
   n_masks = MIN (n_masks, (guint) ceil (max_r * RADIUS_STEPS) + 1);
   masks = g_new0 (Mask, n_masks);
   for (guint i = 0; i < n_masks; i++)
-    make_mask (&masks[i], MAX ((double) i / RADIUS_STEPS, 0.35));
+    make_mask (&masks[i], MAX ((double) i / RADIUS_STEPS, 0.35),
+               (guint) lround (CLAMP (raster->alpha, 0, 1) * 255));
 
   src = g_new (guint32, MAX (raster->n_colors, 1));
   for (guint i = 0; i < MAX (raster->n_colors, 1); i++)
@@ -191,7 +195,10 @@ shz_point_raster_draw (const ShzPointRaster *raster,
     g_thread_join (threads[t]);
 
   for (guint i = 0; i < n_masks; i++)
-    g_free (masks[i].cov);
+    {
+      g_free (masks[i].cov);
+      g_free (masks[i].span);
+    }
   g_free (masks);
   cairo_surface_mark_dirty (surface);
 }
