@@ -23,6 +23,8 @@ static const struct {
   { "check",   shz_cli_check },
   { "compute", shz_cli_compute },
   { "export",  shz_cli_export },
+  { "inspect", shz_cli_inspect },
+  { "import",  shz_cli_import },
 };
 
 static void
