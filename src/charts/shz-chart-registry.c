@@ -10,6 +10,11 @@
 
 #include "charts/shz-chart.h"
 #include "charts/shz-maturity-map.h"
+#include "charts/shz-value-network.h"
+#include "charts/shz-value-chain.h"
+#include "charts/shz-network-compare.h"
+#include "charts/shz-rhc-chains.h"
+#include "charts/shz-evolution-paths.h"
 
 typedef struct {
   const char *kind;
@@ -18,11 +23,11 @@ typedef struct {
 
 static const KindEntry kinds[] = {
   { "maturity-map",     shz_maturity_map_get_type },
-  { "value-chain",      NULL },
-  { "value-network",    NULL },
-  { "network-compare",  NULL },
-  { "rhc-chains",       NULL },
-  { "evolution-paths",  NULL },
+  { "value-chain",      shz_value_chain_get_type },
+  { "value-network",    shz_value_network_get_type },
+  { "network-compare",  shz_network_compare_get_type },
+  { "rhc-chains",       shz_rhc_chains_get_type },
+  { "evolution-paths",  shz_evolution_paths_get_type },
 };
 
 static const KindEntry *

@@ -1,0 +1,437 @@
+/* shz-network-chart.c — the shared base of the value-network chart kinds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-charts"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "charts/shz-network-chart.h"
+
+typedef struct
+{
+  ShzAssessment *assessment;
+  ShzNetLayout  *layout;
+  char          *client;
+} ShzNetworkChartPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ShzNetworkChart, shz_network_chart, SHZ_TYPE_CHART)
+
+static const ShzChartText T_NOT_ASSESSED = {
+  "尚未评估：此处仅显示框架结构，没有评分。",
+  "Not assessed yet: the framework is shown without scores." };
+static const ShzChartText T_ILLUSTRATIVE = {
+  "示意数据：演示用的虚构评估，并非白皮书公布的数值。",
+  "Illustrative data: an invented assessment for the demo, not figures published by the whitepaper." };
+static const ShzChartText T_SOURCE = {
+  "框架来源：阿里云 × 毕马威《共奏数智华美乐章——2020消费品生态全链路数智化转型白皮书》",
+  "Framework: Alibaba Cloud × KPMG China, 2020 whitepaper on full-link digital-intelligence transformation of consumer goods" };
+static const ShzChartText T_CLIENT = { "客户：", "Client: " };
+static const ShzChartText T_NOT_SCORED = { "未评估", "not assessed" };
+
+/* ---- helpers for subclasses ---- */
+
+const ShzCatFramework *
+shz_network_chart_get_framework (ShzNetworkChart *self,
+                                 const char      *id)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+  ShzCatalogue *cat = priv->assessment != NULL ? shz_assessment_get_catalogue (priv->assessment)
+                                               : shz_catalogue_get_default ();
+  return shz_catalogue_lookup_framework (cat, id);
+}
+
+const char *
+shz_network_chart_tr (ShzNetworkChart  *self,
+                      const ShzCatText *text)
+{
+  return shz_cat_text_get (text, shz_chart_lang_to_string (shz_chart_get_lang (SHZ_CHART (self))));
+}
+
+const char *
+shz_network_chart_tr2 (ShzNetworkChart *self,
+                       const char      *zh,
+                       const char      *en)
+{
+  return shz_chart_get_lang (SHZ_CHART (self)) == SHZ_CHART_LANG_EN ? en : zh;
+}
+
+double
+shz_network_chart_unit (double width,
+                        double height)
+{
+  return CLAMP (MIN (width / 1200.0, height / 800.0), 0.3, 2.5);
+}
+
+void
+shz_network_chart_score_style (ShzNetworkChart *self,
+                               double           score,
+                               ShzColor        *fill,
+                               ShzColor        *stroke,
+                               gboolean        *dashed)
+{
+  const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (self));
+
+  if (isnan (score))
+    {
+      *fill = theme->plot_background;
+      *stroke = theme->text_muted;
+      *dashed = TRUE;
+      return;
+    }
+  *fill = shz_net_score_color (score);
+  *stroke = shz_net_mix (fill, &(ShzColor) { 0, 0, 0, 1 }, 0.25);
+  *dashed = FALSE;
+}
+
+guint
+shz_network_chart_score_legend (ShzNetworkChart   *self,
+                                ShzNetLegendEntry *entries)
+{
+  static const char * const numbers[] = { "0", "1", "2", "3", "4", "5" };
+  const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (self));
+
+  for (guint i = 0; i < 6; i++)
+    {
+      entries[i].color = shz_net_score_color (i);
+      entries[i].label = numbers[i];
+      entries[i].style = SHZ_NET_LEGEND_SWATCH;
+    }
+  entries[6].color = theme->text_muted;
+  entries[6].label = SHZ_CHART_TEXT (shz_chart_get_lang (SHZ_CHART (self)), T_NOT_SCORED);
+  entries[6].style = SHZ_NET_LEGEND_SWATCH_DASHED;
+  return 7;
+}
+
+/* Lay out one row-wrapped legend inside @width starting at (x, y); returns its height. With
+ * @commit FALSE it only measures. */
+static double
+layout_legend (ShzNetworkChart         *self,
+               ShzNetLayout            *l,
+               PangoContext            *pango,
+               double                   u,
+               const ShzNetLegendEntry *legend,
+               guint                    n,
+               double                   x,
+               double                   y,
+               double                   width,
+               gboolean                 commit)
+{
+  const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (self));
+  double size = 11 * u, sw = 14 * u, gap = 5 * u, sep = 14 * u;
+  double cx = x, cy = y, row_h = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double tw, th, ew, key_w;
+      gboolean line = legend[i].style == SHZ_NET_LEGEND_LINE || legend[i].style == SHZ_NET_LEGEND_LINE_DASHED;
+
+      shz_chart_text_measure (pango, legend[i].label, size, FALSE, 0, &tw, &th);
+      key_w = line ? sw * 1.8 : sw;
+      ew = key_w + gap + tw;
+      if (cx > x && cx + ew > x + width)
+        {
+          cx = x;
+          cy += row_h + gap;
+          row_h = 0;
+        }
+      row_h = MAX (row_h, MAX (th, sw));
+      if (commit)
+        {
+          double my = cy + MAX (th, sw) / 2;
+          if (line)
+            {
+              int a = shz_net_layout_add_arrow (l, cx, my, cx + key_w, my, MAX (1.5, 3 * u),
+                                                &legend[i].color, legend[i].style == SHZ_NET_LEGEND_LINE_DASHED);
+              g_array_index (l->links, ShzNetLink, a).arrow = FALSE;
+            }
+          else
+            {
+              ShzRect r = shz_rect_make (cx, my - sw / 2, sw, sw);
+              gboolean dashed = legend[i].style == SHZ_NET_LEGEND_SWATCH_DASHED;
+              ShzColor stroke = dashed ? legend[i].color : shz_net_mix (&legend[i].color, &(ShzColor) { 0, 0, 0, 1 }, 0.25);
+              shz_net_layout_add_node (l, NULL, SHZ_NET_RECT, &r,
+                                       dashed ? &theme->plot_background : &legend[i].color,
+                                       &stroke, MAX (0.75, u), dashed);
+            }
+          shz_net_layout_add_text (l, pango, legend[i].label, size, FALSE, 0, SHZ_TEXT_ALIGN_START,
+                                   cx + key_w + gap, my - th / 2, &theme->text_muted);
+        }
+      cx += ew + sep;
+    }
+  return n > 0 ? cy + row_h - y : 0;
+}
+
+ShzRect
+shz_network_chart_frame (ShzNetworkChart         *self,
+                         ShzNetLayout            *l,
+                         PangoContext            *pango,
+                         double                   u,
+                         const char              *subtitle,
+                         const ShzNetLegendEntry *legend,
+                         guint                    n_legend,
+                         gboolean                 assessed)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+  const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (self));
+  ShzChartLang lang = shz_chart_get_lang (SHZ_CHART (self));
+  double m = 16 * u, w = l->width - 2 * m, top = m, bottom = l->height - m;
+  g_autofree char *title = shz_chart_get_title (SHZ_CHART (self));
+  g_autoptr(GString) sub = g_string_new (NULL);
+  g_autoptr(GString) note = g_string_new (NULL);
+  int t;
+
+  if (w < 20)
+    return shz_rect_make (0, 0, l->width, l->height);
+
+  t = shz_net_layout_add_text (l, pango, title, 20 * u, TRUE, w, SHZ_TEXT_ALIGN_START, m, top, &theme->text);
+  top += g_array_index (l->texts, ShzNetText, t).rect.height + 3 * u;
+
+  if (priv->client != NULL && priv->client[0] != '\0')
+    g_string_append_printf (sub, "%s%s", SHZ_CHART_TEXT (lang, T_CLIENT), priv->client);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    g_string_append_printf (sub, "%s%s", sub->len > 0 ? (lang == SHZ_CHART_LANG_EN ? " · " : " · ") : "", subtitle);
+  if (sub->len > 0)
+    {
+      t = shz_net_layout_add_text (l, pango, sub->str, 12 * u, FALSE, w, SHZ_TEXT_ALIGN_START, m, top,
+                                   &theme->text_muted);
+      top += g_array_index (l->texts, ShzNetText, t).rect.height;
+    }
+  top += 10 * u;
+
+  /* Bottom up: source line, note, legend. */
+  {
+    double th;
+    shz_chart_text_measure (pango, SHZ_CHART_TEXT (lang, T_SOURCE), 10 * u, FALSE, w, NULL, &th);
+    bottom -= th;
+    shz_net_layout_add_text (l, pango, SHZ_CHART_TEXT (lang, T_SOURCE), 10 * u, FALSE, w,
+                             SHZ_TEXT_ALIGN_START, m, bottom, &theme->text_muted);
+  }
+  if (!assessed)
+    g_string_append (note, SHZ_CHART_TEXT (lang, T_NOT_ASSESSED));
+  else if (priv->assessment != NULL && shz_assessment_is_illustrative (priv->assessment))
+    g_string_append (note, SHZ_CHART_TEXT (lang, T_ILLUSTRATIVE));
+  if (note->len > 0)
+    {
+      double th;
+      const ShzColor *c = assessed ? &theme->text_muted : &theme->highlight;
+      shz_chart_text_measure (pango, note->str, 12 * u, !assessed, w, NULL, &th);
+      bottom -= th + 3 * u;
+      shz_net_layout_add_text (l, pango, note->str, 12 * u, !assessed, w, SHZ_TEXT_ALIGN_START, m, bottom, c);
+    }
+  if (n_legend > 0)
+    {
+      double lh = layout_legend (self, l, pango, u, legend, n_legend, m, 0, w, FALSE);
+      bottom -= lh + 6 * u;
+      layout_legend (self, l, pango, u, legend, n_legend, m, bottom, w, TRUE);
+    }
+  bottom -= 10 * u;
+  return shz_rect_make (m, top, w, MAX (bottom - top, 1));
+}
+
+/* ---- ShzChart vfuncs ---- */
+
+static gboolean
+shz_network_chart_load (ShzChart    *chart,
+                        ShzStore    *store,
+                        gint64       engagement_id,
+                        const char  *dataset,
+                        const char  *period,
+                        GError     **error)
+{
+  ShzNetworkChart *self = SHZ_NETWORK_CHART (chart);
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+  g_autoptr(ShzEngagement) e = NULL;
+  const char *scores = NULL, *links = NULL;
+  g_autoptr(ShzDataset) d = NULL;
+  ShzAssessment *a;
+
+  e = shz_store_get_engagement (store, engagement_id, error);
+  if (e == NULL)
+    return FALSE;
+  if (dataset != NULL)
+    {
+      d = shz_store_find_dataset (store, engagement_id, dataset, error);
+      if (d == NULL)
+        return FALSE;
+      if (d->kind == SHZ_KIND_SCORES)
+        scores = dataset;
+      else if (d->kind == SHZ_KIND_LINKS)
+        links = dataset;
+      else
+        {
+          g_set_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_NO_DATA,
+                       _("The chart “%s” draws a scores or links dataset; “%s” holds %s"),
+                       shz_chart_get_kind (chart), dataset, shz_dataset_kind_to_string (d->kind));
+          return FALSE;
+        }
+    }
+  a = shz_assessment_load (store, engagement_id, scores, links, error);
+  if (a == NULL)
+    return FALSE;
+  g_clear_pointer (&priv->assessment, shz_assessment_free);
+  priv->assessment = a;
+  g_free (priv->client);
+  priv->client = g_strdup (e->client != NULL && e->client[0] != '\0' ? e->client : e->name);
+  return TRUE;
+}
+
+static void
+shz_network_chart_layout (ShzChart     *chart,
+                          PangoContext *pango,
+                          double        width,
+                          double        height)
+{
+  ShzNetworkChart *self = SHZ_NETWORK_CHART (chart);
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+  const ShzChartTheme *theme = shz_chart_get_theme_colors (chart);
+  ShzNetLayout *l;
+
+  g_clear_pointer (&priv->layout, shz_net_layout_free);
+  l = priv->layout = shz_net_layout_new (width, height);
+  l->background = theme->background;
+  if (SHZ_NETWORK_CHART_GET_CLASS (self)->build != NULL)
+    SHZ_NETWORK_CHART_GET_CLASS (self)->build (self, l, pango);
+
+  /* Items for hit-testing, tooltips and keyboard navigation: nodes, then links. */
+  for (guint i = 0; i < l->nodes->len; i++)
+    {
+      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
+      const char *label = NULL;
+
+      if (n->id == NULL)
+        continue;
+      for (guint k = 0; k < l->texts->len && label == NULL; k++)
+        if (g_array_index (l->texts, ShzNetText, k).node == (int) i)
+          label = g_array_index (l->texts, ShzNetText, k).text;
+      shz_chart_add_item (chart, n->id, label, n->description,
+                          n->rect.x + n->rect.width / 2, n->rect.y + n->rect.height / 2, &n->rect);
+    }
+  for (guint i = 0; i < l->links->len; i++)
+    {
+      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+      double x0 = MIN (MIN (k->x0, k->x1), k->cx), y0 = MIN (MIN (k->y0, k->y1), k->cy);
+      double x1 = MAX (MAX (k->x0, k->x1), k->cx), y1 = MAX (MAX (k->y0, k->y1), k->cy);
+      ShzRect r = shz_rect_make (x0, y0, x1 - x0, y1 - y0);
+
+      if (k->id == NULL)
+        continue;
+      shz_chart_add_item (chart, k->id, k->description, k->description,
+                          (k->x0 + 2 * k->cx + k->x1) / 4, (k->y0 + 2 * k->cy + k->y1) / 4, &r);
+    }
+}
+
+static void
+shz_network_chart_render (ShzChart *chart,
+                          cairo_t  *cr)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (chart));
+
+  if (priv->layout != NULL)
+    shz_net_layout_render (priv->layout, cr);
+}
+
+static char *
+shz_network_chart_hit_test (ShzChart *chart,
+                            double    x,
+                            double    y)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (chart));
+
+  if (priv->layout == NULL)
+    return NULL;
+  return g_strdup (shz_net_layout_hit (priv->layout, x, y));
+}
+
+static char *
+shz_network_chart_get_title (ShzChart *chart)
+{
+  ShzNetworkChart *self = SHZ_NETWORK_CHART (chart);
+  const char *id = SHZ_NETWORK_CHART_GET_CLASS (self)->framework;
+  const ShzCatFramework *fw = id != NULL ? shz_network_chart_get_framework (self, id) : NULL;
+
+  if (fw == NULL)
+    return g_strdup (shz_chart_get_kind (chart));
+  return g_strdup (shz_network_chart_tr (self, &fw->label));
+}
+
+static void
+shz_network_chart_finalize (GObject *object)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (object));
+
+  g_clear_pointer (&priv->assessment, shz_assessment_free);
+  g_clear_pointer (&priv->layout, shz_net_layout_free);
+  g_clear_pointer (&priv->client, g_free);
+  G_OBJECT_CLASS (shz_network_chart_parent_class)->finalize (object);
+}
+
+static void
+shz_network_chart_class_init (ShzNetworkChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ShzChartClass *chart_class = SHZ_CHART_CLASS (klass);
+
+  object_class->finalize = shz_network_chart_finalize;
+  chart_class->load = shz_network_chart_load;
+  chart_class->layout = shz_network_chart_layout;
+  chart_class->render = shz_network_chart_render;
+  chart_class->hit_test = shz_network_chart_hit_test;
+  chart_class->get_title = shz_network_chart_get_title;
+}
+
+static void
+shz_network_chart_init (ShzNetworkChart *self)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+
+  priv->assessment = shz_assessment_new (NULL);
+}
+
+/* ---- public ---- */
+
+ShzAssessment *
+shz_network_chart_get_assessment (ShzNetworkChart *self)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+
+  g_return_val_if_fail (SHZ_IS_NETWORK_CHART (self), NULL);
+  return priv->assessment;
+}
+
+void
+shz_network_chart_set_assessment (ShzNetworkChart *self,
+                                  ShzAssessment   *assessment)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+
+  g_return_if_fail (SHZ_IS_NETWORK_CHART (self));
+  g_clear_pointer (&priv->assessment, shz_assessment_free);
+  priv->assessment = assessment != NULL ? assessment : shz_assessment_new (NULL);
+  shz_chart_invalidate (SHZ_CHART (self));
+}
+
+void
+shz_network_chart_set_client (ShzNetworkChart *self,
+                              const char      *client)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+
+  g_return_if_fail (SHZ_IS_NETWORK_CHART (self));
+  g_free (priv->client);
+  priv->client = g_strdup (client);
+  shz_chart_invalidate (SHZ_CHART (self));
+}
+
+ShzNetLayout *
+shz_network_chart_get_layout (ShzNetworkChart *self)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+
+  g_return_val_if_fail (SHZ_IS_NETWORK_CHART (self), NULL);
+  return priv->layout;
+}

@@ -1,0 +1,741 @@
+/* shz-network-layout.c — nodes, links and texts of the value-network chart kinds, their
+ * geometry (borders, fitting text), the one renderer, hit-testing and the invariant check.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-charts"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "charts/shz-network-layout.h"
+
+static void
+node_clear (gpointer data)
+{
+  ShzNetNode *n = data;
+  g_clear_pointer (&n->id, g_free);
+  g_clear_pointer (&n->description, g_free);
+}
+
+static void
+link_clear (gpointer data)
+{
+  ShzNetLink *l = data;
+  g_clear_pointer (&l->id, g_free);
+  g_clear_pointer (&l->description, g_free);
+}
+
+static void
+text_clear (gpointer data)
+{
+  ShzNetText *t = data;
+  g_clear_pointer (&t->text, g_free);
+}
+
+ShzNetLayout *
+shz_net_layout_new (double width,
+                    double height)
+{
+  ShzNetLayout *l = g_new0 (ShzNetLayout, 1);
+
+  l->width = width;
+  l->height = height;
+  l->background = (ShzColor) { 1, 1, 1, 1 };
+  l->nodes = g_array_new (FALSE, TRUE, sizeof (ShzNetNode));
+  g_array_set_clear_func (l->nodes, node_clear);
+  l->links = g_array_new (FALSE, TRUE, sizeof (ShzNetLink));
+  g_array_set_clear_func (l->links, link_clear);
+  l->texts = g_array_new (FALSE, TRUE, sizeof (ShzNetText));
+  g_array_set_clear_func (l->texts, text_clear);
+  return l;
+}
+
+void
+shz_net_layout_free (ShzNetLayout *l)
+{
+  if (l == NULL)
+    return;
+  g_array_unref (l->nodes);
+  g_array_unref (l->links);
+  g_array_unref (l->texts);
+  g_free (l);
+}
+
+int
+shz_net_layout_add_node (ShzNetLayout   *l,
+                         const char     *id,
+                         ShzNetShape     shape,
+                         const ShzRect  *rect,
+                         const ShzColor *fill,
+                         const ShzColor *stroke,
+                         double          stroke_width,
+                         gboolean        dashed)
+{
+  ShzNetNode n = { 0 };
+
+  n.id = g_strdup (id);
+  n.shape = shape;
+  n.rect = *rect;
+  n.fill = fill != NULL ? *fill : (ShzColor) { 0, 0, 0, 0 };
+  n.stroke = stroke != NULL ? *stroke : (ShzColor) { 0, 0, 0, 0 };
+  n.stroke_width = stroke_width;
+  n.dashed = dashed;
+  n.notch = (shape == SHZ_NET_CHEVRON || shape == SHZ_NET_CHEVRON_FIRST) ? MIN (rect->height * 0.3, rect->width * 0.25) : 0;
+  g_array_append_val (l->nodes, n);
+  return (int) l->nodes->len - 1;
+}
+
+ShzNetNode *
+shz_net_layout_get_node (ShzNetLayout *l,
+                         int           i)
+{
+  g_return_val_if_fail (i >= 0 && (guint) i < l->nodes->len, NULL);
+  return &g_array_index (l->nodes, ShzNetNode, i);
+}
+
+int
+shz_net_layout_add_text (ShzNetLayout   *l,
+                         PangoContext   *pango,
+                         const char     *text,
+                         double          size,
+                         gboolean        bold,
+                         double          wrap,
+                         ShzTextAlign    align,
+                         double          x,
+                         double          y,
+                         const ShzColor *color)
+{
+  ShzNetText t = { 0 };
+  double w, h;
+
+  shz_chart_text_measure (pango, text, size, bold, wrap, &w, &h);
+  t.text = g_strdup (text);
+  t.size = size;
+  t.bold = bold;
+  t.wrap = wrap;  /* drawn with the same wrap width, so with the same line breaks */
+  t.align = align;
+  t.rect = shz_rect_make (x, y, w, h);
+  t.color = *color;
+  t.node = -1;
+  g_array_append_val (l->texts, t);
+  return (int) l->texts->len - 1;
+}
+
+/* The width of the widest run of Latin letters (a word Pango would have to break inside). */
+static double
+longest_latin_word (PangoContext *pango, const char *text, double size, gboolean bold)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t/-", -1);
+  double best = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean latin = words[i][0] != '\0';
+      double w;
+
+      for (const char *p = words[i]; *p != '\0' && latin; p++)
+        latin = g_ascii_isalpha (*p);
+      if (!latin)
+        continue;
+      shz_chart_text_measure (pango, words[i], size, bold, 0, &w, NULL);
+      best = MAX (best, w);
+    }
+  return best;
+}
+
+/* Fit @text into @inner: wrap at its width, shrink down to @min_size, then ellipsise. */
+static int
+add_fitted_text (ShzNetLayout   *l,
+                 PangoContext   *pango,
+                 const ShzRect  *inner,
+                 const char     *text,
+                 double          size,
+                 double          min_size,
+                 gboolean        bold,
+                 ShzTextAlign    align,
+                 const ShzColor *color,
+                 int             node)
+{
+  double s = size, w = 0, h = 0;
+  g_autofree char *shown = g_strdup (text);
+  ShzNetText *t;
+  double x;
+  int i;
+
+  if (inner->width <= 1 || inner->height <= 1)
+    return -1;
+  for (int k = 0; k < 24; k++)
+    {
+      shz_chart_text_measure (pango, shown, s, bold, inner->width, &w, &h);
+      if (w <= inner->width + 0.01 && h <= inner->height + 0.01 &&
+          (s <= min_size || longest_latin_word (pango, shown, s, bold) <= inner->width + 0.01))
+        break;
+      if (s > min_size)
+        s = MAX (min_size, s * 0.9);
+      else
+        {
+          /* Still too big at the smallest size: drop characters and add an ellipsis. */
+          glong n = g_utf8_strlen (shown, -1);
+          g_autofree char *cut = NULL;
+          if (n <= 1)
+            return -1;
+          cut = g_utf8_substring (text, 0, MAX (n - 2, 0));
+          g_free (shown);
+          shown = g_strconcat (cut, "…", NULL);
+        }
+    }
+  if (w > inner->width + 0.01 || h > inner->height + 0.01)
+    return -1;
+
+  switch (align)
+    {
+    case SHZ_TEXT_ALIGN_START:  x = inner->x; break;
+    case SHZ_TEXT_ALIGN_END:    x = inner->x + inner->width - w; break;
+    case SHZ_TEXT_ALIGN_CENTER:
+    default:                    x = inner->x + (inner->width - w) / 2; break;
+    }
+  i = shz_net_layout_add_text (l, pango, shown, s, bold, inner->width, align, x,
+                               inner->y + (inner->height - h) / 2, color);
+  t = &g_array_index (l->texts, ShzNetText, i);
+  t->node = node;
+  return i;
+}
+
+ShzRect
+shz_net_node_inner_rect (const ShzNetNode *n)
+{
+  const ShzRect *r = &n->rect;
+
+  switch (n->shape)
+    {
+    case SHZ_NET_ELLIPSE:
+      return shz_rect_make (r->x + r->width * (1 - M_SQRT1_2) / 2, r->y + r->height * (1 - M_SQRT1_2) / 2,
+                            r->width * M_SQRT1_2, r->height * M_SQRT1_2);
+    case SHZ_NET_CHEVRON:
+      return shz_rect_make (r->x + n->notch, r->y, r->width - 2 * n->notch, r->height);
+    case SHZ_NET_CHEVRON_FIRST:
+      return shz_rect_make (r->x, r->y, r->width - n->notch, r->height);
+    case SHZ_NET_ROUNDED:
+    case SHZ_NET_RECT:
+    case SHZ_NET_BAND:
+    default:
+      return *r;
+    }
+}
+
+int
+shz_net_layout_add_node_text (ShzNetLayout   *l,
+                              PangoContext   *pango,
+                              int             node,
+                              const char     *text,
+                              double          size,
+                              double          min_size,
+                              gboolean        bold,
+                              const ShzColor *color)
+{
+  ShzNetNode *n = shz_net_layout_get_node (l, node);
+  ShzRect inner = shz_net_node_inner_rect (n);
+  double pad = MIN (size * 0.3, MIN (inner.width, inner.height) * 0.1);
+
+  inner = shz_rect_inflate (&inner, -pad);
+  return add_fitted_text (l, pango, &inner, text, size, min_size, bold, SHZ_TEXT_ALIGN_CENTER, color, node);
+}
+
+int
+shz_net_layout_add_text_in (ShzNetLayout   *l,
+                            PangoContext   *pango,
+                            const ShzRect  *rect,
+                            const char     *text,
+                            double          size,
+                            double          min_size,
+                            gboolean        bold,
+                            ShzTextAlign    align,
+                            const ShzColor *color)
+{
+  return add_fitted_text (l, pango, rect, text, size, min_size, bold, align, color, -1);
+}
+
+void
+shz_net_node_border_point (const ShzNetNode *n,
+                           double            tx,
+                           double            ty,
+                           double           *x,
+                           double           *y)
+{
+  double cx = n->rect.x + n->rect.width / 2, cy = n->rect.y + n->rect.height / 2;
+  double dx = tx - cx, dy = ty - cy;
+  double a = n->rect.width / 2, b = n->rect.height / 2;
+  double t;
+
+  if (fabs (dx) < 1e-9 && fabs (dy) < 1e-9)
+    {
+      *x = cx;
+      *y = cy - b;
+      return;
+    }
+  if (n->shape == SHZ_NET_ELLIPSE)
+    t = 1.0 / sqrt ((dx * dx) / (a * a) + (dy * dy) / (b * b));
+  else
+    t = MIN (fabs (dx) > 1e-12 ? a / fabs (dx) : G_MAXDOUBLE, fabs (dy) > 1e-12 ? b / fabs (dy) : G_MAXDOUBLE);
+  *x = cx + dx * t;
+  *y = cy + dy * t;
+}
+
+double
+shz_net_node_border_distance (const ShzNetNode *n,
+                              double            x,
+                              double            y)
+{
+  const ShzRect *r = &n->rect;
+
+  if (n->shape == SHZ_NET_ELLIPSE)
+    {
+      double a = r->width / 2, b = r->height / 2;
+      double dx = x - (r->x + a), dy = y - (r->y + b);
+      return fabs (sqrt ((dx * dx) / (a * a) + (dy * dy) / (b * b)) - 1) * MIN (a, b);
+    }
+  if (shz_rect_contains_point (r, x, y))
+    return MIN (MIN (x - r->x, r->x + r->width - x), MIN (y - r->y, r->y + r->height - y));
+  {
+    double dx = MAX (MAX (r->x - x, 0), x - (r->x + r->width));
+    double dy = MAX (MAX (r->y - y, 0), y - (r->y + r->height));
+    return sqrt (dx * dx + dy * dy);
+  }
+}
+
+int
+shz_net_layout_add_link (ShzNetLayout   *l,
+                         const char     *id,
+                         int             source,
+                         int             target,
+                         double          bend,
+                         double          width,
+                         const ShzColor *color,
+                         gboolean        dashed,
+                         gboolean        arrow)
+{
+  ShzNetNode *s = shz_net_layout_get_node (l, source);
+  ShzNetNode *t = shz_net_layout_get_node (l, target);
+  ShzNetLink k = { 0 };
+  double scx = s->rect.x + s->rect.width / 2, scy = s->rect.y + s->rect.height / 2;
+  double tcx = t->rect.x + t->rect.width / 2, tcy = t->rect.y + t->rect.height / 2;
+
+  k.id = g_strdup (id);
+  k.source = source;
+  k.target = target;
+  k.width = width;
+  k.color = *color;
+  k.dashed = dashed;
+  k.arrow = arrow;
+  k.head = MAX (7, width * 2.6);
+
+  if (source == target)
+    {
+      /* A loop on the side facing away from the canvas centre. */
+      double ox = scx - l->width / 2, oy = scy - l->height / 2;
+      double len = hypot (ox, oy), ang, r = MAX (8, MIN (s->rect.width, s->rect.height) * 0.35);
+      double bx, by;
+
+      if (len < 1e-6)
+        ox = 0, oy = -1, len = 1;
+      ang = atan2 (oy / len, ox / len);
+      shz_net_node_border_point (s, scx + cos (ang) * 1000, scy + sin (ang) * 1000, &bx, &by);
+      k.loop = TRUE;
+      k.cx = bx + cos (ang) * r * 0.6;
+      k.cy = by + sin (ang) * r * 0.6;
+      k.x0 = k.cx + cos (ang + 2.2) * r;
+      k.y0 = k.cy + sin (ang + 2.2) * r;
+      k.x1 = k.cx + cos (ang - 2.2) * r;
+      k.y1 = k.cy + sin (ang - 2.2) * r;
+      /* Snap the ends onto the border along the rays from the centre. */
+      shz_net_node_border_point (s, k.x0, k.y0, &k.x0, &k.y0);
+      shz_net_node_border_point (s, k.x1, k.y1, &k.x1, &k.y1);
+    }
+  else
+    {
+      double dx = tcx - scx, dy = tcy - scy, len = hypot (dx, dy);
+      double nx = len > 0 ? -dy / len : 0, ny = len > 0 ? dx / len : 0;
+
+      /* The curve's midpoint lies @bend away from the chord: its control point twice that. */
+      k.cx = (scx + tcx) / 2 - nx * bend * 2;
+      k.cy = (scy + tcy) / 2 - ny * bend * 2;
+      shz_net_node_border_point (s, k.cx, k.cy, &k.x0, &k.y0);
+      shz_net_node_border_point (t, k.cx, k.cy, &k.x1, &k.y1);
+    }
+  g_array_append_val (l->links, k);
+  return (int) l->links->len - 1;
+}
+
+int
+shz_net_layout_add_arrow (ShzNetLayout   *l,
+                          double          x0,
+                          double          y0,
+                          double          x1,
+                          double          y1,
+                          double          width,
+                          const ShzColor *color,
+                          gboolean        dashed)
+{
+  ShzNetLink k = { 0 };
+
+  k.source = k.target = -1;
+  k.x0 = x0;
+  k.y0 = y0;
+  k.x1 = x1;
+  k.y1 = y1;
+  k.cx = (x0 + x1) / 2;
+  k.cy = (y0 + y1) / 2;
+  k.width = width;
+  k.color = *color;
+  k.dashed = dashed;
+  k.arrow = TRUE;
+  k.head = MAX (8, width * 3);
+  g_array_append_val (l->links, k);
+  return (int) l->links->len - 1;
+}
+
+/* ---- drawing ---- */
+
+static void
+node_path (cairo_t *cr, const ShzNetNode *n)
+{
+  const ShzRect *r = &n->rect;
+
+  switch (n->shape)
+    {
+    case SHZ_NET_ELLIPSE:
+      cairo_save (cr);
+      cairo_translate (cr, r->x + r->width / 2, r->y + r->height / 2);
+      cairo_scale (cr, r->width / 2, r->height / 2);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+      break;
+    case SHZ_NET_CHEVRON:
+    case SHZ_NET_CHEVRON_FIRST:
+      cairo_move_to (cr, r->x, r->y);
+      cairo_line_to (cr, r->x + r->width - n->notch, r->y);
+      cairo_line_to (cr, r->x + r->width, r->y + r->height / 2);
+      cairo_line_to (cr, r->x + r->width - n->notch, r->y + r->height);
+      cairo_line_to (cr, r->x, r->y + r->height);
+      if (n->shape == SHZ_NET_CHEVRON)
+        cairo_line_to (cr, r->x + n->notch, r->y + r->height / 2);
+      cairo_close_path (cr);
+      break;
+    case SHZ_NET_ROUNDED:
+    case SHZ_NET_BAND:
+      {
+        double rad = MIN (MIN (r->width, r->height) * 0.2, n->shape == SHZ_NET_BAND ? 10 : 8);
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, r->x + r->width - rad, r->y + rad, rad, -G_PI / 2, 0);
+        cairo_arc (cr, r->x + r->width - rad, r->y + r->height - rad, rad, 0, G_PI / 2);
+        cairo_arc (cr, r->x + rad, r->y + r->height - rad, rad, G_PI / 2, G_PI);
+        cairo_arc (cr, r->x + rad, r->y + rad, rad, G_PI, 1.5 * G_PI);
+        cairo_close_path (cr);
+      }
+      break;
+    case SHZ_NET_RECT:
+    default:
+      cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+      break;
+    }
+}
+
+static void
+draw_node (cairo_t *cr, const ShzNetNode *n)
+{
+  node_path (cr, n);
+  if (n->fill.a > 0)
+    {
+      shz_color_set_source (cr, &n->fill);
+      cairo_fill_preserve (cr);
+    }
+  if (n->stroke.a > 0 && n->stroke_width > 0)
+    {
+      double dash[2] = { 4 * MAX (1, n->stroke_width * 0.8), 3 * MAX (1, n->stroke_width * 0.8) };
+      cairo_set_line_width (cr, n->stroke_width);
+      cairo_set_dash (cr, dash, n->dashed ? 2 : 0, 0);
+      shz_color_set_source (cr, &n->stroke);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  cairo_new_path (cr);
+}
+
+static void
+draw_head (cairo_t *cr, double tipx, double tipy, double fromx, double fromy, double len, double width)
+{
+  double dx = tipx - fromx, dy = tipy - fromy, d = hypot (dx, dy);
+  double ux, uy, half = MAX (len * 0.45, width * 0.9);
+
+  if (d < 1e-9)
+    return;
+  ux = dx / d;
+  uy = dy / d;
+  cairo_move_to (cr, tipx, tipy);
+  cairo_line_to (cr, tipx - ux * len - uy * half, tipy - uy * len + ux * half);
+  cairo_line_to (cr, tipx - ux * len + uy * half, tipy - uy * len - ux * half);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_link (cairo_t *cr, const ShzNetLink *k)
+{
+  double dash[2] = { MAX (4, k->width * 2.5), MAX (3, k->width * 1.8) };
+
+  shz_color_set_source (cr, &k->color);
+  cairo_set_line_width (cr, k->width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (cr, dash, k->dashed ? 2 : 0, 0);
+  if (k->loop)
+    {
+      double a0 = atan2 (k->y0 - k->cy, k->x0 - k->cx), a1 = atan2 (k->y1 - k->cy, k->x1 - k->cx);
+      double r = hypot (k->x0 - k->cx, k->y0 - k->cy);
+      cairo_new_sub_path (cr);
+      cairo_arc_negative (cr, k->cx, k->cy, r, a0, a1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (k->arrow)
+        {
+          /* the tangent at the end of a clockwise-negative arc */
+          double tx = k->x1 + sin (a1) * 10, ty = k->y1 - cos (a1) * 10;
+          draw_head (cr, k->x1, k->y1, tx, ty, k->head, k->width);
+        }
+      return;
+    }
+  {
+    /* Stop the stroke at the arrowhead's base so a wide link does not poke through its tip. */
+    double ex = k->x1, ey = k->y1;
+    double tdx = k->x1 - k->cx, tdy = k->y1 - k->cy, td = hypot (tdx, tdy);
+    if (k->arrow && td > k->head)
+      {
+        ex = k->x1 - tdx / td * k->head * 0.8;
+        ey = k->y1 - tdy / td * k->head * 0.8;
+      }
+    cairo_move_to (cr, k->x0, k->y0);
+    /* quadratic → cubic */
+    cairo_curve_to (cr,
+                    k->x0 + 2.0 / 3.0 * (k->cx - k->x0), k->y0 + 2.0 / 3.0 * (k->cy - k->y0),
+                    ex + 2.0 / 3.0 * (k->cx - ex), ey + 2.0 / 3.0 * (k->cy - ey),
+                    ex, ey);
+    cairo_stroke (cr);
+    cairo_set_dash (cr, NULL, 0, 0);
+    if (k->arrow)
+      draw_head (cr, k->x1, k->y1, k->cx, k->cy, k->head, k->width);
+  }
+}
+
+void
+shz_net_layout_render (ShzNetLayout *l,
+                       cairo_t      *cr)
+{
+  PangoContext *pango = shz_chart_text_create_context ();
+
+  shz_chart_text_update_context (pango, cr);
+  cairo_save (cr);
+  shz_color_set_source (cr, &l->background);
+  cairo_rectangle (cr, 0, 0, l->width, l->height);
+  cairo_fill (cr);
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < l->nodes->len; i++)
+    {
+      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
+      if (n->shape == SHZ_NET_BAND)
+        draw_node (cr, n);
+    }
+  for (guint i = 0; i < l->links->len; i++)
+    draw_link (cr, &g_array_index (l->links, ShzNetLink, i));
+  for (guint i = 0; i < l->nodes->len; i++)
+    {
+      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
+      if (n->shape != SHZ_NET_BAND)
+        draw_node (cr, n);
+    }
+  for (guint i = 0; i < l->texts->len; i++)
+    {
+      const ShzNetText *t = &g_array_index (l->texts, ShzNetText, i);
+      if (t->halo)
+        {
+          ShzRect h = shz_rect_inflate (&t->rect, 1.5);
+          shz_color_set_source_alpha (cr, &l->background, 0.85);
+          cairo_rectangle (cr, h.x, h.y, h.width, h.height);
+          cairo_fill (cr);
+        }
+      shz_chart_text_draw (cr, pango, t->text, t->size, t->bold, t->wrap, t->align,
+                           t->rect.x, t->rect.y, &t->color);
+    }
+  cairo_restore (cr);
+  g_object_unref (pango);
+}
+
+/* ---- hit-testing ---- */
+
+static void
+curve_point (const ShzNetLink *k, double t, double *x, double *y)
+{
+  if (k->loop)
+    {
+      double a0 = atan2 (k->y0 - k->cy, k->x0 - k->cx), a1 = atan2 (k->y1 - k->cy, k->x1 - k->cx);
+      double r = hypot (k->x0 - k->cx, k->y0 - k->cy);
+      if (a1 > a0)
+        a1 -= 2 * G_PI;
+      *x = k->cx + r * cos (a0 + (a1 - a0) * t);
+      *y = k->cy + r * sin (a0 + (a1 - a0) * t);
+      return;
+    }
+  *x = (1 - t) * (1 - t) * k->x0 + 2 * (1 - t) * t * k->cx + t * t * k->x1;
+  *y = (1 - t) * (1 - t) * k->y0 + 2 * (1 - t) * t * k->cy + t * t * k->y1;
+}
+
+const char *
+shz_net_layout_hit (ShzNetLayout *l,
+                    double        x,
+                    double        y)
+{
+  for (guint i = l->nodes->len; i > 0; i--)
+    {
+      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i - 1);
+      if (n->id != NULL && n->shape != SHZ_NET_BAND && shz_rect_contains_point (&n->rect, x, y))
+        return n->id;
+    }
+  for (guint i = l->links->len; i > 0; i--)
+    {
+      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i - 1);
+      double tol = MAX (k->width / 2, 2) + 3;
+
+      if (k->id == NULL)
+        continue;
+      for (int s = 0; s <= 32; s++)
+        {
+          double px, py;
+          curve_point (k, s / 32.0, &px, &py);
+          if (hypot (px - x, py - y) <= tol)
+            return k->id;
+        }
+    }
+  for (guint i = l->nodes->len; i > 0; i--)
+    {
+      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i - 1);
+      if (n->id != NULL && n->shape == SHZ_NET_BAND && shz_rect_contains_point (&n->rect, x, y))
+        return n->id;
+    }
+  return NULL;
+}
+
+/* ---- invariants ---- */
+
+static const char *
+text_name (const ShzNetText *t)
+{
+  return t->text;
+}
+
+gboolean
+shz_net_layout_check (ShzNetLayout *l,
+                      GString      *problems)
+{
+  ShzRect canvas = shz_rect_make (0, 0, l->width, l->height);
+  gsize start = problems->len;
+
+  for (guint i = 0; i < l->nodes->len; i++)
+    {
+      const ShzNetNode *a = &g_array_index (l->nodes, ShzNetNode, i);
+
+      if (!shz_rect_inside (&a->rect, &canvas))
+        g_string_append_printf (problems, "node %s (%.1f,%.1f %.1f×%.1f) outside the canvas\n",
+                                a->id ? a->id : "?", a->rect.x, a->rect.y, a->rect.width, a->rect.height);
+      if (a->shape == SHZ_NET_BAND)
+        continue;
+      for (guint k = i + 1; k < l->nodes->len; k++)
+        {
+          const ShzNetNode *b = &g_array_index (l->nodes, ShzNetNode, k);
+          ShzRect ai = shz_rect_inflate (&a->rect, -0.01), bi = shz_rect_inflate (&b->rect, -0.01);
+          if (b->shape != SHZ_NET_BAND && shz_rect_intersects (&ai, &bi))
+            g_string_append_printf (problems, "nodes %s and %s overlap\n",
+                                    a->id ? a->id : "?", b->id ? b->id : "?");
+        }
+    }
+  for (guint i = 0; i < l->texts->len; i++)
+    {
+      const ShzNetText *a = &g_array_index (l->texts, ShzNetText, i);
+      ShzRect ar = shz_rect_inflate (&a->rect, -0.01);
+
+      if (!shz_rect_inside (&a->rect, &canvas))
+        g_string_append_printf (problems, "text “%s” (%.1f,%.1f %.1f×%.1f) outside the canvas\n",
+                                text_name (a), a->rect.x, a->rect.y, a->rect.width, a->rect.height);
+      if (a->node >= 0)
+        {
+          ShzRect inner = shz_net_node_inner_rect (&g_array_index (l->nodes, ShzNetNode, a->node));
+          inner = shz_rect_inflate (&inner, 0.5);
+          if (!shz_rect_inside (&a->rect, &inner))
+            g_string_append_printf (problems, "text “%s” sticks out of its node\n", text_name (a));
+          continue;
+        }
+      for (guint k = 0; k < l->texts->len; k++)
+        {
+          const ShzNetText *b = &g_array_index (l->texts, ShzNetText, k);
+          ShzRect br = shz_rect_inflate (&b->rect, -0.01);
+          if (k != i && (b->node >= 0 || k > i) && shz_rect_intersects (&ar, &br))
+            g_string_append_printf (problems, "texts “%s” and “%s” overlap\n", text_name (a), text_name (b));
+        }
+      for (guint k = 0; k < l->nodes->len; k++)
+        {
+          const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, k);
+          ShzRect nr = shz_rect_inflate (&n->rect, -0.01);
+          if (n->shape != SHZ_NET_BAND && shz_rect_intersects (&ar, &nr))
+            g_string_append_printf (problems, "text “%s” overlaps node %s\n", text_name (a), n->id ? n->id : "?");
+        }
+    }
+  return problems->len == start;
+}
+
+/* ---- colours ---- */
+
+ShzColor
+shz_net_mix (const ShzColor *a, const ShzColor *b, double t)
+{
+  t = CLAMP (t, 0, 1);
+  return (ShzColor) { a->r + (b->r - a->r) * t, a->g + (b->g - a->g) * t,
+                      a->b + (b->b - a->b) * t, a->a + (b->a - a->a) * t };
+}
+
+ShzColor
+shz_net_score_color (double score)
+{
+  static const ShzColor stops[3] = {
+    { 0.925, 0.949, 0.969, 1 },   /* 0: #ecf2f7 */
+    { 0.455, 0.663, 0.812, 1 },   /* 2.5: #74a9cf */
+    { 0.059, 0.255, 0.427, 1 },   /* 5: #0f416d */
+  };
+  double t = CLAMP (score, 0, 5) / 2.5;
+
+  if (t <= 1)
+    return shz_net_mix (&stops[0], &stops[1], t);
+  return shz_net_mix (&stops[1], &stops[2], t - 1);
+}
+
+ShzColor
+shz_net_text_on (const ShzColor *fill, const ShzChartTheme *theme)
+{
+  double lum = 0.2126 * fill->r + 0.7152 * fill->g + 0.0722 * fill->b;
+
+  if (fill->a < 0.3 && theme != NULL)
+    return theme->text;
+  return lum < 0.5 ? (ShzColor) { 1, 1, 1, 1 } : (ShzColor) { 0.12, 0.12, 0.14, 1 };
+}
+
+ShzColor
+shz_net_link_kind_color (const char *kind)
+{
+  if (g_strcmp0 (kind, "transaction") == 0)
+    return shz_chart_palette_color (0);
+  if (g_strcmp0 (kind, "interaction") == 0)
+    return shz_chart_palette_color (1);
+  if (g_strcmp0 (kind, "experience") == 0)
+    return shz_chart_palette_color (2);
+  return (ShzColor) { 0.5, 0.5, 0.5, 1 };
+}

@@ -1,0 +1,185 @@
+/* shz-network-layout.h — the laid-out picture of a value-network chart kind (value-chain,
+ * value-network, network-compare, rhc-chains, evolution-paths): nodes, links and texts in
+ * chart units, decided by the kind's layout and drawn by one renderer.  Tests check its
+ * invariants: nothing overlaps, every text inside the canvas, links end on node borders.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "charts/shz-chart-geometry.h"
+#include "charts/shz-chart-text.h"
+#include "charts/shz-chart-theme.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SHZ_NET_RECT,
+  SHZ_NET_ROUNDED,
+  SHZ_NET_ELLIPSE,
+  SHZ_NET_CHEVRON,        /* notched at the start, pointed at the end */
+  SHZ_NET_CHEVRON_FIRST,  /* flat at the start, pointed at the end */
+  SHZ_NET_BAND,           /* a background panel: other nodes may sit on it */
+} ShzNetShape;
+
+typedef struct {
+  char        *id;          /* item id for hit-testing; NULL for decoration */
+  char        *description; /* tooltip / accessible text, or NULL */
+  ShzNetShape  shape;
+  ShzRect      rect;
+  ShzColor     fill;
+  ShzColor     stroke;
+  double       stroke_width;
+  gboolean     dashed;
+  double       notch;       /* chevrons: depth of the point */
+} ShzNetNode;
+
+typedef struct {
+  char     *id;             /* "link:SOURCE>TARGET:KIND", or NULL for a decorative arrow */
+  char     *description;
+  int       source;         /* node indices, or -1 */
+  int       target;
+  double    x0, y0;         /* quadratic Bézier from (x0, y0) through control (cx, cy) */
+  double    cx, cy;
+  double    x1, y1;         /* … to (x1, y1); the arrowhead's tip */
+  double    width;
+  ShzColor  color;
+  gboolean  dashed;
+  gboolean  arrow;
+  double    head;           /* arrowhead length */
+  gboolean  loop;           /* a self-link: drawn as a loop from (x0,y0) to (x1,y1) around (cx,cy) */
+} ShzNetLink;
+
+typedef struct {
+  char         *text;
+  double        size;       /* font pixel size, chart units */
+  gboolean      bold;
+  double        wrap;       /* wrap width it was measured with, 0 for none */
+  ShzTextAlign  align;
+  ShzRect       rect;       /* drawn with its top-left here; width × height as measured */
+  ShzColor      color;
+  int           node;       /* the node it labels and lies inside, or -1 for a free text */
+  gboolean      halo;       /* a background-coloured halo (reads over links) */
+} ShzNetText;
+
+typedef struct {
+  double    width;
+  double    height;
+  ShzColor  background;
+  GArray   *nodes;          /* ShzNetNode */
+  GArray   *links;          /* ShzNetLink */
+  GArray   *texts;          /* ShzNetText */
+} ShzNetLayout;
+
+ShzNetLayout *shz_net_layout_new   (double width,
+                                    double height);
+void          shz_net_layout_free  (ShzNetLayout *layout);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShzNetLayout, shz_net_layout_free)
+
+int  shz_net_layout_add_node   (ShzNetLayout   *layout,
+                                const char     *id,
+                                ShzNetShape     shape,
+                                const ShzRect  *rect,
+                                const ShzColor *fill,
+                                const ShzColor *stroke,
+                                double          stroke_width,
+                                gboolean        dashed);
+ShzNetNode *shz_net_layout_get_node (ShzNetLayout *layout,
+                                     int           i);
+
+/* A free text with its top-left at (x, y); returns its index. */
+int  shz_net_layout_add_text   (ShzNetLayout   *layout,
+                                PangoContext   *pango,
+                                const char     *text,
+                                double          size,
+                                gboolean        bold,
+                                double          wrap,
+                                ShzTextAlign    align,
+                                double          x,
+                                double          y,
+                                const ShzColor *color);
+/* A text centred inside node @node (wrapped to its inner width, shrunk until it fits, down to
+ * @min_size; below that it is ellipsised to fit).  Returns its index. */
+int  shz_net_layout_add_node_text (ShzNetLayout   *layout,
+                                   PangoContext   *pango,
+                                   int             node,
+                                   const char     *text,
+                                   double          size,
+                                   double          min_size,
+                                   gboolean        bold,
+                                   const ShzColor *color);
+/* A text centred inside @rect, which must not hold anything else; shrinks like node texts. */
+int  shz_net_layout_add_text_in   (ShzNetLayout   *layout,
+                                   PangoContext   *pango,
+                                   const ShzRect  *rect,
+                                   const char     *text,
+                                   double          size,
+                                   double          min_size,
+                                   gboolean        bold,
+                                   ShzTextAlign    align,
+                                   const ShzColor *color);
+
+/* A link between two nodes, ending on their borders; @bend bows its middle sideways by that
+ * many chart units, a positive bend towards (dy, −dx) of the travel (dx, dy): to +x when
+ * travelling down.  A node to itself makes a loop. */
+int  shz_net_layout_add_link   (ShzNetLayout   *layout,
+                                const char     *id,
+                                int             source,
+                                int             target,
+                                double          bend,
+                                double          width,
+                                const ShzColor *color,
+                                gboolean        dashed,
+                                gboolean        arrow);
+/* A straight decorative arrow (no nodes). */
+int  shz_net_layout_add_arrow  (ShzNetLayout   *layout,
+                                double          x0,
+                                double          y0,
+                                double          x1,
+                                double          y1,
+                                double          width,
+                                const ShzColor *color,
+                                gboolean        dashed);
+
+/* The inner area of a node where its text must lie. */
+ShzRect  shz_net_node_inner_rect    (const ShzNetNode *node);
+/* Where the ray from the node's centre towards (tx, ty) leaves its border. */
+void     shz_net_node_border_point  (const ShzNetNode *node,
+                                     double            tx,
+                                     double            ty,
+                                     double           *x,
+                                     double           *y);
+/* Distance from (x, y) to the node's border (0 when on it). */
+double   shz_net_node_border_distance (const ShzNetNode *node,
+                                       double            x,
+                                       double            y);
+
+/* Draw everything: bands, links, nodes, texts. */
+void     shz_net_layout_render      (ShzNetLayout *layout,
+                                     cairo_t      *cr);
+
+/* The ids under a point: a node's (topmost non-band first), else a link's, else NULL. */
+const char *shz_net_layout_hit      (ShzNetLayout *layout,
+                                     double        x,
+                                     double        y);
+
+/* Check the invariants; append one line per problem to @problems.  TRUE when none:
+ * no two non-band nodes overlap; no free text overlaps another text or a non-band node;
+ * node texts lie inside their node's inner area; everything lies inside the canvas. */
+gboolean shz_net_layout_check       (ShzNetLayout *layout,
+                                     GString      *problems);
+
+/* Colours shared by the kinds. */
+ShzColor shz_net_score_color        (double score);            /* 0–5 ramp, light → dark */
+ShzColor shz_net_text_on            (const ShzColor *fill,
+                                     const ShzChartTheme *theme);
+ShzColor shz_net_link_kind_color    (const char *kind);        /* transaction, interaction, experience */
+ShzColor shz_net_mix                (const ShzColor *a,
+                                     const ShzColor *b,
+                                     double          t);
+
+G_END_DECLS

@@ -1,0 +1,204 @@
+/* shz-value-chain.c — "value-chain": the one-way chain value chain (单向链式价值链):
+ * 商品 → 制造 → 品牌 → 营销 → 渠道 → 零售 → 服务 as chevrons shaded by the client's as-is
+ * digitisation score (to-be beside it), on the base 技术 · 组织 · 资金 · 物流, with the one-way
+ * supply relation (单向供给关系) to the existing consumer base (存量消费群体).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-charts"
+#include "config.h"
+
+#include <math.h>
+
+#include "charts/shz-value-chain.h"
+
+struct _ShzValueChain
+{
+  ShzNetworkChart parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ShzValueChain, shz_value_chain, SHZ_TYPE_NETWORK_CHART)
+
+static const ShzChartText T_SCORES = { "节点阴影：现状数字化评分（0–5）；数字：现状 → 目标",
+                                       "Shading: as-is digitisation score (0–5); figures: as-is → to-be" };
+
+static char *
+score_text (ShzNetworkChart *chart, const ShzCatItem *it, gboolean *any, double *as_is_out)
+{
+  ShzAssessment *as = shz_network_chart_get_assessment (chart);
+  const char *label = shz_network_chart_tr (chart, &it->label);
+  double a = NAN, b = NAN;
+  gboolean ha = shz_assessment_get_score (as, SHZ_FRAMEWORK_VALUE_CHAIN, it->id, SHZ_STATE_AS_IS, &a);
+  gboolean hb = shz_assessment_get_score (as, SHZ_FRAMEWORK_VALUE_CHAIN, it->id, SHZ_STATE_TO_BE, &b);
+
+  *as_is_out = ha ? a : NAN;
+  if (ha || hb)
+    *any = TRUE;
+  if (ha && hb)
+    return g_strdup_printf ("%s\n%.1f → %.1f", label, a, b);
+  if (ha)
+    return g_strdup_printf ("%s\n%.1f", label, a);
+  if (hb)
+    return g_strdup_printf ("%s\n→ %.1f", label, b);
+  return g_strdup (label);
+}
+
+static void
+shz_value_chain_build (ShzNetworkChart *chart,
+                       ShzNetLayout    *l,
+                       PangoContext    *pango)
+{
+  const ShzCatFramework *fw = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_CHAIN);
+  const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (chart));
+  ShzAssessment *as = shz_network_chart_get_assessment (chart);
+  double u = shz_network_chart_unit (l->width, l->height);
+  double f = 14 * u, gap, chev_w, chev_h, base_h, aw, ah, al, chain_w, top, group_h, tw, th, rw, rh;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GPtrArray) supports = NULL;
+  g_autoptr(GPtrArray) audiences = NULL;
+  const ShzCatItem *audience;
+  ShzNetLegendEntry legend[8];
+  guint n_legend;
+  gboolean assessed;
+  ShzRect area, r;
+  double desc_h = 0;
+
+  if (fw == NULL)
+    return;
+  stages = shz_cat_framework_list_items (fw, SHZ_CAT_STAGE, NULL);
+  supports = shz_cat_framework_list_items (fw, SHZ_CAT_SUPPORT, NULL);
+  audiences = shz_cat_framework_list_items (fw, SHZ_CAT_AUDIENCE, NULL);
+  audience = audiences->len > 0 ? audiences->pdata[0] : NULL;
+  assessed = shz_assessment_has_scores (as, SHZ_FRAMEWORK_VALUE_CHAIN);
+
+  n_legend = shz_network_chart_score_legend (chart, legend);
+  area = shz_network_chart_frame (chart, l, pango, u,
+                                  assessed ? SHZ_CHART_TEXT (shz_chart_get_lang (SHZ_CHART (chart)), T_SCORES)
+                                           : shz_network_chart_tr (chart, &fw->description),
+                                  legend, n_legend, assessed);
+
+  /* The audience on the right, the supply arrow before it, the chain filling the rest. */
+  gap = MAX (3, 0.5 * f);
+  aw = ah = al = 0;
+  tw = th = rw = rh = 0;
+  if (audience != NULL)
+    {
+      shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->label), f, TRUE, 5 * f, &tw, &th);
+      aw = MIN (tw + 1.4 * f, area.width * 0.16);
+      ah = th + 1.2 * f;
+      al = CLAMP (area.width * 0.1, 2.5 * f, 7 * f);
+      shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->relation.label), 0.85 * f, FALSE,
+                              al + aw, &rw, &rh);
+    }
+  chain_w = area.width - aw - al - gap;
+  chev_w = (chain_w - gap * (stages->len - 1)) / MAX (stages->len, 1);
+  chev_h = MIN (MIN (area.height * 0.38, chev_w * 0.95), 6.5 * f);
+  base_h = MIN (chev_h * 0.55, 3.2 * f);
+
+  /* The audience's description under everything, when there is room for it. */
+  if (audience != NULL && audience->description.zh != NULL)
+    {
+      shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->description), 0.85 * f, FALSE,
+                              area.width, NULL, &desc_h);
+      if (desc_h > area.height - (rh + gap + chev_h + 1.6 * gap + base_h) - 2 * gap)
+        desc_h = 0;
+    }
+  group_h = rh + gap + chev_h + 1.6 * gap + base_h + (desc_h > 0 ? 2 * gap + desc_h : 0);
+  top = area.y + MAX (0, (area.height - group_h) / 2) + rh + gap;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const ShzCatItem *it = stages->pdata[i];
+      gboolean any = FALSE, dashed;
+      double score;
+      g_autofree char *text = score_text (chart, it, &any, &score);
+      ShzColor fill, stroke, tc;
+      int ni;
+
+      r = shz_rect_make (area.x + i * (chev_w + gap), top, chev_w, chev_h);
+      shz_network_chart_score_style (chart, score, &fill, &stroke, &dashed);
+      ni = shz_net_layout_add_node (l, it->id, i == 0 ? SHZ_NET_CHEVRON_FIRST : SHZ_NET_CHEVRON, &r,
+                                    &fill, &stroke, MAX (0.8, 1.2 * u), dashed);
+      shz_net_layout_get_node (l, ni)->description = g_strdup (text);
+      tc = shz_net_text_on (&fill, theme);
+      shz_net_layout_add_node_text (l, pango, ni, text, f, 0.5 * f, TRUE, &tc);
+    }
+
+  /* 技术 · 组织 · 资金 · 物流 under the chain */
+  if (supports->len > 0)
+    {
+      double bw = (chain_w - gap * (supports->len - 1)) / supports->len;
+      for (guint i = 0; i < supports->len; i++)
+        {
+          const ShzCatItem *it = supports->pdata[i];
+          gboolean any = FALSE, dashed;
+          double score;
+          g_autofree char *text = score_text (chart, it, &any, &score);
+          ShzColor fill, stroke, tc;
+          int ni;
+
+          r = shz_rect_make (area.x + i * (bw + gap), top + chev_h + 1.6 * gap, bw, base_h);
+          shz_network_chart_score_style (chart, score, &fill, &stroke, &dashed);
+          stroke = dashed ? stroke : shz_chart_palette_color (7);
+          ni = shz_net_layout_add_node (l, it->id, SHZ_NET_RECT, &r, &fill, &stroke, MAX (0.8, 1.5 * u), dashed);
+          shz_net_layout_get_node (l, ni)->description = g_strdup (text);
+          tc = shz_net_text_on (&fill, theme);
+          shz_net_layout_add_node_text (l, pango, ni, text, 0.9 * f, 0.5 * f, FALSE, &tc);
+        }
+    }
+
+  /* 单向供给关系 → 存量消费群体 */
+  if (audience != NULL)
+    {
+      double cy = top + chev_h / 2;
+      double ax0 = area.x + chain_w + gap * 0.6, ax1 = area.x + area.width - aw - gap * 0.3;
+      ShzColor fill = theme->plot_background, stroke = theme->highlight;
+      int ni;
+
+      r = shz_rect_make (area.x + area.width - aw, cy - ah / 2, aw, ah);
+      ni = shz_net_layout_add_node (l, audience->id, SHZ_NET_ROUNDED, &r, &fill, &stroke, MAX (1, 2 * u), FALSE);
+      shz_net_layout_get_node (l, ni)->description = g_strdup (shz_network_chart_tr (chart, &audience->label));
+      shz_net_layout_add_node_text (l, pango, ni, shz_network_chart_tr (chart, &audience->label), f, 0.5 * f,
+                                    TRUE, &theme->text);
+      if (ax1 > ax0)
+        shz_net_layout_add_arrow (l, ax0, cy, ax1, cy, MAX (1.5, 3 * u), &theme->highlight, FALSE);
+      /* the relation's label on the arrow, else above the arrow and the audience box */
+      {
+        const char *rel = shz_network_chart_tr (chart, &audience->relation.label);
+        double w2 = 0, h2 = 0, aw2 = ax1 - ax0;
+
+        if (aw2 > 2 * f)
+          shz_chart_text_measure (pango, rel, 0.85 * f, FALSE, aw2, &w2, &h2);
+        if (aw2 > 2 * f && h2 <= 2.6 * f && cy - 0.3 * f - h2 >= area.y)
+          shz_net_layout_add_text (l, pango, rel, 0.85 * f, FALSE, aw2, SHZ_TEXT_ALIGN_CENTER,
+                                   ax0 + (aw2 - w2) / 2, cy - 0.3 * f - h2, &theme->text_muted);
+        else
+          {
+            ShzRect lr = shz_rect_make (ax0, MIN (top - rh - gap, r.y - rh - gap), area.x + area.width - ax0, rh);
+            if (lr.y >= area.y - 0.01)
+              shz_net_layout_add_text_in (l, pango, &lr, rel, 0.85 * f, 0.5 * f, FALSE, SHZ_TEXT_ALIGN_CENTER,
+                                          &theme->text_muted);
+          }
+      }
+      if (desc_h > 0)
+        shz_net_layout_add_text (l, pango, shz_network_chart_tr (chart, &audience->description), 0.85 * f, FALSE,
+                                 area.width, SHZ_TEXT_ALIGN_START, area.x,
+                                 top + chev_h + 1.6 * gap + base_h + 2 * gap, &theme->text_muted);
+    }
+}
+
+static void
+shz_value_chain_class_init (ShzValueChainClass *klass)
+{
+  ShzChartClass *chart_class = SHZ_CHART_CLASS (klass);
+  ShzNetworkChartClass *net_class = SHZ_NETWORK_CHART_CLASS (klass);
+
+  chart_class->kind = "value-chain";
+  net_class->framework = SHZ_FRAMEWORK_VALUE_CHAIN;
+  net_class->build = shz_value_chain_build;
+}
+
+static void
+shz_value_chain_init (ShzValueChain *self)
+{
+}

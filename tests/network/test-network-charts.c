@@ -1,0 +1,277 @@
+/* test-network-charts.c — the value-network chart kinds: layout invariants (no overlaps,
+ * everything inside the canvas, links ending on node borders) in zh_CN and en at several
+ * sizes, with and without an assessment, adversarial links, and render smoke tests that read
+ * the pixels of the PNG export.  Set SHZ_TEST_PNG_DIR to keep the PNGs for a look.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "analysis/shz-assessment.h"
+#include "charts/shz-chart.h"
+#include "charts/shz-chart-export.h"
+#include "charts/shz-network-chart.h"
+
+static const char * const kinds[] = {
+  "value-chain", "value-network", "network-compare", "rhc-chains", "evolution-paths",
+};
+
+static const struct { double w, h; } sizes[] = {
+  { 1600, 1200 }, { 1200, 800 }, { 800, 600 }, { 640, 480 }, { 480, 360 }, { 1920, 1080 }, { 600, 900 },
+};
+
+typedef struct {
+  char     *dir;
+  char     *path;
+  ShzStore *store;
+  gint64    engagement_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("shz-netcharts-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "t.shuzhi", NULL);
+  f->store = shz_store_open (f->path, SHZ_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  f->engagement_id = shz_store_add_demo_engagement (f->store, &error);
+  g_assert_no_error (error);
+  if (GPOINTER_TO_INT (data))
+    {
+      g_assert_true (shz_demo_add_assessment (f->store, f->engagement_id, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  shz_store_free (f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+check_layout (ShzChart *chart, const char *what)
+{
+  ShzNetLayout *l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  g_assert_nonnull (l);
+  g_assert_cmpuint (l->nodes->len, >, 0);
+  g_assert_cmpuint (l->texts->len, >, 0);
+  if (!shz_net_layout_check (l, problems))
+    g_error ("%s: %s", what, problems->str);
+
+  /* links end on their nodes' borders */
+  for (guint i = 0; i < l->links->len; i++)
+    {
+      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+      if (k->source < 0)
+        continue;
+      g_assert_cmpfloat (shz_net_node_border_distance (shz_net_layout_get_node (l, k->source), k->x0, k->y0), <, 0.5);
+      g_assert_cmpfloat (shz_net_node_border_distance (shz_net_layout_get_node (l, k->target), k->x1, k->y1), <, 0.5);
+      g_assert_true (k->width > 0);
+    }
+}
+
+static ShzChart *
+load_chart (Fixture *f, const char *kind, ShzChartLang lang)
+{
+  g_autoptr(GError) error = NULL;
+  ShzChart *chart = shz_chart_new (kind, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (SHZ_IS_NETWORK_CHART (chart));
+  shz_chart_set_lang (chart, lang);
+  g_assert_true (shz_chart_load (chart, f->store, f->engagement_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return chart;
+}
+
+static gboolean
+layout_has_text (ShzChart *chart, const char *needle)
+{
+  ShzNetLayout *l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+
+  for (guint i = 0; i < l->texts->len; i++)
+    if (strstr (g_array_index (l->texts, ShzNetText, i).text, needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_layouts (Fixture *f, gconstpointer data)
+{
+  gboolean assessed = GPOINTER_TO_INT (data);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint lang = 0; lang < 2; lang++)
+      {
+        g_autoptr(ShzChart) chart = NULL;
+        chart = load_chart (f, kinds[k], lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          {
+            g_autofree char *what = g_strdup_printf ("%s %s %g×%g%s", kinds[k], lang == 0 ? "zh_CN" : "en",
+                                                     sizes[s].w, sizes[s].h, assessed ? "" : " (not assessed)");
+            shz_chart_ensure_layout (chart, NULL, sizes[s].w, sizes[s].h);
+            check_layout (chart, what);
+            g_assert_cmpuint (shz_chart_get_n_items (chart), >, 0);
+            if (!assessed)
+              g_assert_true (layout_has_text (chart, lang == 0 ? "尚未评估" : "Not assessed yet"));
+            else
+              g_assert_true (layout_has_text (chart, lang == 0 ? "示意数据" : "Illustrative"));
+          }
+      }
+}
+
+/* The exact labels of the whitepaper appear. */
+static void
+test_labels (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *kind; const char *labels[8]; } expect[] = {
+    { "value-chain", { "单向链式价值链", "商品", "服务", "资金", "存量消费群体", "单向供给关系", NULL } },
+    { "value-network", { "全链路环式价值网", "消费者", "生产供应链数据", "金融", "增量消费群体", "多边链接关系", "交易", NULL } },
+    { "network-compare", { "单向链式价值链", "全链路环式价值网", NULL } },
+    { "rhc-chains", { "数字化消费者", "产品 to 商品全链路", "数字化触点", "最后一公里配送", "触点和转化运营", "交易服务场景", NULL } },
+    { "evolution-paths", { "单向商流效率提速", "全链路要素价值共振", "消费互联", "生态互联", "数字化转型", "数智化赋能", "发展思路", NULL } },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (expect); k++)
+    {
+      g_autoptr(ShzChart) chart = NULL;
+      chart = load_chart (f, expect[k].kind, SHZ_CHART_LANG_ZH_CN);
+      shz_chart_ensure_layout (chart, NULL, 1600, 1200);
+      for (guint i = 0; expect[k].labels[i] != NULL; i++)
+        if (!layout_has_text (chart, expect[k].labels[i]))
+          g_error ("%s lacks “%s”", expect[k].kind, expect[k].labels[i]);
+    }
+}
+
+/* Adversarial links: self-links, zero weights, many parallel links, a huge weight. */
+static void
+test_adversarial_links (void)
+{
+  ShzAssessment *a = shz_assessment_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzChart) chart = NULL;
+  static const char * const nodes[] = {
+    "consumer", "product", "manufacturing", "brand", "marketing", "channel", "retail", "service",
+    "technology", "organisation", "finance", "logistics", "rd-data", "supply-data",
+    "channel-data", "terminal-data", "consumer-data",
+  };
+  static const char * const link_kinds[] = { "transaction", "interaction", "experience" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (nodes); j++)
+      {
+        shz_assessment_add_link (a, nodes[i], nodes[j], (i * 7 + j) % 5 == 0 ? 0 : (i == 1 ? 1e6 : 1 + (i + j) % 4),
+                                 link_kinds[(i + j) % 3], SHZ_STATE_TO_BE, &error);
+        g_assert_no_error (error);
+      }
+  chart = shz_chart_new ("value-network", &error);
+  g_assert_no_error (error);
+  shz_network_chart_set_assessment (SHZ_NETWORK_CHART (chart), a);
+  for (guint lang = 0; lang < 2; lang++)
+    {
+      shz_chart_set_lang (chart, lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autofree char *what = g_strdup_printf ("dense %g×%g", sizes[s].w, sizes[s].h);
+          shz_chart_ensure_layout (chart, NULL, sizes[s].w, sizes[s].h);
+          check_layout (chart, what);
+        }
+    }
+  /* every link is drawn and can be pointed at */
+  g_assert_cmpuint (shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart))->links->len, >=,
+                    G_N_ELEMENTS (nodes) * G_N_ELEMENTS (nodes));
+}
+
+/* Render each kind to PNG and read pixels: not blank, has ink, has the highlight colour. */
+static void
+test_render (Fixture *f, gconstpointer data)
+{
+  const char *keep = g_getenv ("SHZ_TEST_PNG_DIR");
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint lang = 0; lang < 2; lang++)
+      {
+        g_autoptr(ShzChart) chart = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *name = g_strdup_printf ("%s-%s%s.png", kinds[k], lang == 0 ? "zh_CN" : "en",
+                                                 GPOINTER_TO_INT (data) ? "" : "-empty");
+        g_autofree char *path = g_build_filename (keep != NULL ? keep : f->dir, name, NULL);
+        ShzExportOptions opts;
+        cairo_surface_t *png;
+        unsigned char *px;
+        int w, h, stride;
+        guint64 ink = 0, coloured = 0;
+
+        chart = load_chart (f, kinds[k], lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+
+        shz_export_options_init (&opts, SHZ_EXPORT_PNG);
+        opts.width_px = 1200;
+        opts.height_px = 800;
+        g_assert_true (shz_chart_export (chart, &opts, path, &error));
+        g_assert_no_error (error);
+
+        png = cairo_image_surface_create_from_png (path);
+        g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+        w = cairo_image_surface_get_width (png);
+        h = cairo_image_surface_get_height (png);
+        g_assert_cmpint (w, ==, 1200);
+        g_assert_cmpint (h, ==, 800);
+        px = cairo_image_surface_get_data (png);
+        stride = cairo_image_surface_get_stride (png);
+        for (int y = 0; y < h; y += 2)
+          for (int x = 0; x < w; x += 2)
+            {
+              guint32 p = *(guint32 *) (px + y * stride + x * 4);
+              int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+              if (r + g + b < 600)
+                ink++;
+              if (MAX (MAX (r, g), b) - MIN (MIN (r, g), b) > 60)
+                coloured++;
+            }
+        /* a drawing, not an empty page: some ink, some colour, but mostly background */
+        g_assert_cmpuint (ink, >, (guint64) (w * h / 4) / 100);
+        g_assert_cmpuint (ink, <, (guint64) (w * h / 4) * 70 / 100);
+        g_assert_cmpuint (coloured, >, GPOINTER_TO_INT (data) ? (guint64) (w * h / 4) / 200 : 50);
+        /* the background corner is the theme's */
+        g_assert_cmpuint (*(guint32 *) px & 0xffffff, ==, 0xffffff);
+        cairo_surface_destroy (png);
+        if (keep == NULL)
+          g_unlink (path);
+      }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/network/charts/layout/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_layouts, fixture_tear_down);
+  g_test_add ("/network/charts/layout/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_layouts, fixture_tear_down);
+  g_test_add ("/network/charts/labels", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_labels, fixture_tear_down);
+  g_test_add_func ("/network/charts/layout/adversarial-links", test_adversarial_links);
+  g_test_add ("/network/charts/render/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/network/charts/render/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_render, fixture_tear_down);
+  return g_test_run ();
+}
