@@ -496,7 +496,10 @@ open_and_map (const char              *path,
     res->mapping = shz_mapping_guess (opts->kind, header, n_cols);
   for (guint i = 0; opts->map_specs && opts->map_specs[i]; i++)
     if (!shz_mapping_apply_spec (res->mapping, header, n_cols, opts->map_specs[i], error))
-      return NULL;
+      {
+        g_prefix_error (error, "%s: ", res->source_name);
+        return NULL;
+      }
   res->mapping_text = shz_mapping_to_string (res->mapping, header, n_cols);
   res->missing_fields = shz_mapping_missing (res->mapping);
 
@@ -845,13 +848,9 @@ shz_import_preview (const char              *path,
         }
       if ((row->row_no & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
         break;
-      if (max_validate >= 0 && row->row_no >= max_validate &&
-          (!validate || row->row_no >= (gint64) n_rows))
-        {
-          res->complete = FALSE;
-          break;
-        }
-      if (!validate && res->rows->len >= n_rows)
+      /* enough: the rows to show, and the rows to validate (none when fields are missing) */
+      if (res->rows->len >= n_rows &&
+          (!validate || (max_validate >= 0 && row->row_no >= max_validate)))
         {
           res->complete = FALSE;
           break;

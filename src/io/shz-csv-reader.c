@@ -510,6 +510,17 @@ normalise_encoding (const char *name)
   return g_steal_pointer (&up);
 }
 
+static gsize
+utf8_multibyte_count (const guchar *s,
+                      const guchar *end)
+{
+  gsize n = 0;
+
+  for (; s < end; s++)
+    n += *s >= 0xC0;
+  return n;
+}
+
 static gboolean
 looks_utf16 (const guchar *s,
              gsize         len,
@@ -632,8 +643,14 @@ shz_csv_reader_open (ShzReader  *reader,
           if (!start_iconv (reader, c, reader->encoding, error))
             return FALSE;
         }
-      else if (g_utf8_validate_len ((const char *) raw, n - tail, &end))
-        reader->encoding = g_strdup ("UTF-8");
+      else if (g_utf8_validate_len ((const char *) raw, n - tail, &end) ||
+               utf8_multibyte_count (raw, (const guchar *) end) >= 32)
+        {
+          /* valid, or a long stretch of valid multi-byte UTF-8 before one bad byte: GBK text
+           * does not look like that, so this is damaged UTF-8 and is reported as such (at its
+           * line) rather than decoded as mojibake */
+          reader->encoding = g_strdup ("UTF-8");
+        }
       else
         {
           /* strict UTF-8 failed: Chinese Excel writes GBK, of which GB18030 is a superset */

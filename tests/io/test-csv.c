@@ -224,6 +224,16 @@ test_invalid_bytes (void)
   g_assert_nonnull (strstr (error->message, "line 40002"));
   g_clear_error (&error);
 
+  /* within the first chunk too: plenty of valid UTF-8 Chinese, then one bad byte, is damaged
+   * UTF-8 (reported at its line), not GB18030 mojibake */
+  error = open_error ("invalid2.csv",
+                      "行业,企业编号,金额\n零售消费与生活服务,E1,1\n零售消费与生活服务,E2,2\n"
+                      "零售消费与生活服务,E3,3\n零售\xC3,E4,4\n", -1, NULL);
+  g_assert_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "line 5"));
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+
   /* a NUL byte: binary, not text */
   error = open_error ("nul.csv", "a,b\n1,\0002\n", 10, NULL);
   g_assert_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_ENCODING);
