@@ -16,6 +16,7 @@
 #define N_RINGS        10       /* rings of leader-line positions */
 #define N_DIRECTIONS   24
 #define LEADER_COST    2.0
+#define LEADER_CROSSING_COST 6.0
 #define SEED           0x5a4f /* fixed: every run of the same input is identical */
 
 typedef struct {
@@ -195,8 +196,28 @@ try_candidate (ShzLabelPlacer *p,
   c.rect = shz_rect_make (x, y, l->width, l->height);
   c.cost = cost;
   c.leader = leader;
-  if (static_free (p, &c.rect))
-    g_array_append_val (l->candidates, c);
+  if (!static_free (p, &c.rect))
+    return;
+  if (leader)
+    {
+      /* a leader line across other items reads as pointing at them: avoid when possible */
+      double x1 = CLAMP (l->x, c.rect.x, c.rect.x + c.rect.width);
+      double y1 = CLAMP (l->y, c.rect.y, c.rect.y + c.rect.height);
+      double len = hypot (x1 - l->x, y1 - l->y);
+      for (guint i = 0; i < p->circles->len && len > 0; i++)
+        {
+          const Circle *o = &g_array_index (p->circles, Circle, i);
+          double t, px, py;
+          if (hypot (o->cx - l->x, o->cy - l->y) < 1e-6)
+            continue;   /* its own item (or one on the same spot) */
+          t = CLAMP (((o->cx - l->x) * (x1 - l->x) + (o->cy - l->y) * (y1 - l->y)) / (len * len), 0, 1);
+          px = l->x + t * (x1 - l->x) - o->cx;
+          py = l->y + t * (y1 - l->y) - o->cy;
+          if (px * px + py * py < o->r * o->r)
+            c.cost += LEADER_CROSSING_COST;
+        }
+    }
+  g_array_append_val (l->candidates, c);
 }
 
 /* The classic positions around a point, right first (the reading direction), then rings
@@ -260,6 +281,74 @@ label_rect (const Label *l)
   return NULL;
 }
 
+/* Liang–Barsky: does the segment (x0, y0)–(x1, y1) cross @r? */
+static gboolean
+segment_hits_rect (double         x0,
+                   double         y0,
+                   double         x1,
+                   double         y1,
+                   const ShzRect *r)
+{
+  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+  double pp[4] = { -dx, dx, -dy, dy };
+  double qq[4] = { x0 - r->x, r->x + r->width - x0, y0 - r->y, r->y + r->height - y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (pp[i] == 0)
+        {
+          if (qq[i] < 0)
+            return FALSE;
+          continue;
+        }
+      double t = qq[i] / pp[i];
+      if (pp[i] < 0)
+        t0 = MAX (t0, t);
+      else
+        t1 = MIN (t1, t);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The leader line a label at @rect would need: from its anchor to the nearest point of the
+ * box; FALSE when the label sits next to its anchor and needs none. */
+static gboolean
+leader_of (ShzLabelPlacer *p,
+           const Label    *l,
+           const ShzRect  *rect,
+           double         *x1,
+           double         *y1)
+{
+  *x1 = CLAMP (l->x, rect->x, rect->x + rect->width);
+  *y1 = CLAMP (l->y, rect->y, rect->y + rect->height);
+  return hypot (*x1 - l->x, *y1 - l->y) > l->r + p->margin + GAP * 2.5;
+}
+
+/* Do labels @a at @ra and @b at @rb collide: boxes overlapping, or a leader line through
+ * the other's box? */
+static gboolean
+labels_collide (ShzLabelPlacer *p,
+                const Label    *a,
+                const ShzRect  *ra,
+                const Label    *b,
+                const ShzRect  *rb)
+{
+  ShzRect ia = shz_rect_inflate (ra, p->margin);
+  ShzRect ib = shz_rect_inflate (rb, p->margin * 0.5);
+  double x1, y1;
+
+  if (shz_rect_intersects (&ia, rb))
+    return TRUE;
+  if (leader_of (p, a, ra, &x1, &y1) && segment_hits_rect (a->x, a->y, x1, y1, &ib))
+    return TRUE;
+  ia = shz_rect_inflate (ra, p->margin * 0.5);
+  if (leader_of (p, b, rb, &x1, &y1) && segment_hits_rect (b->x, b->y, x1, y1, &ia))
+    return TRUE;
+  return FALSE;
+}
+
 /* Index of the one label blocking @rect (excluding @self), -1 if none, -2 if several. */
 static int
 blocking_label (ShzLabelPlacer *p,
@@ -267,7 +356,7 @@ blocking_label (ShzLabelPlacer *p,
                 const ShzRect  *rect,
                 int             ignore)
 {
-  ShzRect inflated = shz_rect_inflate (rect, p->margin);
+  const Label *l = &g_array_index (p->labels, Label, self);
   int found = -1;
 
   for (guint j = 0; j < p->labels->len; j++)
@@ -278,7 +367,7 @@ blocking_label (ShzLabelPlacer *p,
       if (j == self || (int) j == ignore)
         continue;
       r = label_rect (o);
-      if (r == NULL || !shz_rect_intersects (&inflated, r))
+      if (r == NULL || !labels_collide (p, l, rect, o, r))
         continue;
       if (found >= 0 || o->pinned)
         return -2;

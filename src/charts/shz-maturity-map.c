@@ -1891,6 +1891,12 @@ shz_maturity_map_render (ShzChart *chart,
 
   /* texts placed in the plot */
   if (l->has_trend && l->trend_label.width > 0)
+    {
+      shz_color_set_source (cr, &theme->label_halo);
+      cairo_rectangle (cr, l->trend_label.x - 1, l->trend_label.y, l->trend_label.width + 2, l->trend_label.height);
+      cairo_fill (cr);
+    }
+  if (l->has_trend && l->trend_label.width > 0)
     draw_halo_text (cr, pango, l->trend_text, l->small_size, FALSE, l->trend_label.x, l->trend_label.y,
                     &theme->text_muted);
   for (guint q = 0; q < 4; q++)
