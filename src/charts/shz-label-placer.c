@@ -8,13 +8,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "charts/shz-label-placer.h"
 
 #define GAP            3.0      /* between an anchor's circle and a label next to it */
-#define N_RINGS        10       /* rings of leader-line positions */
-#define N_DIRECTIONS   24
+#define N_RINGS        14       /* rings of leader-line positions */
+#define N_DIRECTIONS   36
 #define LEADER_COST    2.0
 #define LEADER_CROSSING_COST 6.0
 #define SEED           0x5a4f /* fixed: every run of the same input is identical */
@@ -264,6 +265,19 @@ generate_candidates (ShzLabelPlacer *p,
           double y = py - h / 2 + (h / 2) * st;
           double cost = 1.0 + LEADER_COST * ring + 0.01 * k;
           try_candidate (p, l, x, y, cost, TRUE);
+        }
+    }
+  /* columns beside the item: a crowd of labels for one spot (identical coordinates) stacks
+   * there, each leader reaching its label without crossing the others */
+  for (int col = 0; col < 2; col++)
+    {
+      double dx = d + step * (col == 0 ? 2.5 : 7);
+      for (int j = -15; j <= 15; j++)
+        {
+          double y = l->y - h / 2 + j * (h + 2 * p->margin + 1);
+          double cost = 1.0 + LEADER_COST * (1.5 + col * 2 + abs (j) * 0.25);
+          try_candidate (p, l, l->x + dx, y, cost, TRUE);
+          try_candidate (p, l, l->x - dx - w, y, cost + 0.1, TRUE);
         }
     }
   g_array_sort (l->candidates, compare_candidates);
