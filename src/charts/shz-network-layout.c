@@ -341,17 +341,22 @@ shz_net_layout_add_link (ShzNetLayout   *l,
       if (len < 1e-6)
         ox = 0, oy = -1, len = 1;
       ang = atan2 (oy / len, ox / len);
-      shz_net_node_border_point (s, scx + cos (ang) * 1000, scy + sin (ang) * 1000, &bx, &by);
-      k.loop = TRUE;
-      k.cx = bx + cos (ang) * r * 0.6;
-      k.cy = by + sin (ang) * r * 0.6;
-      k.x0 = k.cx + cos (ang + 2.2) * r;
-      k.y0 = k.cy + sin (ang + 2.2) * r;
-      k.x1 = k.cx + cos (ang - 2.2) * r;
-      k.y1 = k.cy + sin (ang - 2.2) * r;
-      /* Snap the ends onto the border along the rays from the centre. */
-      shz_net_node_border_point (s, k.x0, k.y0, &k.x0, &k.y0);
-      shz_net_node_border_point (s, k.x1, k.y1, &k.x1, &k.y1);
+      /* outward if the loop fits in the canvas there, else the nearest direction where it does */
+      for (int tries = 0; tries < 9; tries++)
+        {
+          double a = ang + (tries % 2 == 1 ? 1 : -1) * ((tries + 1) / 2) * G_PI / 4, rr;
+
+          shz_net_node_border_point (s, scx + cos (a) * 1000, scy + sin (a) * 1000, &bx, &by);
+          k.loop = TRUE;
+          k.cx = bx + cos (a) * r * 0.6;
+          k.cy = by + sin (a) * r * 0.6;
+          /* the ends: on the border along the rays from the centre through the circle */
+          shz_net_node_border_point (s, k.cx + cos (a + 2.2) * r, k.cy + sin (a + 2.2) * r, &k.x0, &k.y0);
+          shz_net_node_border_point (s, k.cx + cos (a - 2.2) * r, k.cy + sin (a - 2.2) * r, &k.x1, &k.y1);
+          rr = hypot (k.x0 - k.cx, k.y0 - k.cy);
+          if (k.cx - rr >= 0 && k.cy - rr >= 0 && k.cx + rr <= l->width && k.cy + rr <= l->height)
+            break;
+        }
     }
   else
     {
@@ -465,7 +470,7 @@ draw_node (cairo_t *cr, const ShzNetNode *n)
 }
 
 static void
-draw_head (cairo_t *cr, double tipx, double tipy, double fromx, double fromy, double len, double width)
+draw_head_path (cairo_t *cr, double tipx, double tipy, double fromx, double fromy, double len, double width)
 {
   double dx = tipx - fromx, dy = tipy - fromy, d = hypot (dx, dy);
   double ux, uy, half = MAX (len * 0.45, width * 0.9);
@@ -478,6 +483,13 @@ draw_head (cairo_t *cr, double tipx, double tipy, double fromx, double fromy, do
   cairo_line_to (cr, tipx - ux * len - uy * half, tipy - uy * len + ux * half);
   cairo_line_to (cr, tipx - ux * len + uy * half, tipy - uy * len - ux * half);
   cairo_close_path (cr);
+}
+
+static void
+draw_head (cairo_t *cr, double tipx, double tipy, double fromx, double fromy, double len, double width)
+{
+  cairo_new_path (cr);
+  draw_head_path (cr, tipx, tipy, fromx, fromy, len, width);
   cairo_fill (cr);
 }
 
@@ -547,8 +559,12 @@ shz_net_layout_render (ShzNetLayout *l,
       if (n->shape == SHZ_NET_BAND)
         draw_node (cr, n);
     }
+  /* Curves to within half a unit: invisible on screen and in print, and far fewer segments
+   * when there are thousands of links. */
+  cairo_set_tolerance (cr, l->links->len > 200 ? 0.5 : 0.1);
   for (guint i = 0; i < l->links->len; i++)
     draw_link (cr, &g_array_index (l->links, ShzNetLink, i));
+  cairo_set_tolerance (cr, 0.1);
   for (guint i = 0; i < l->nodes->len; i++)
     {
       const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
@@ -688,6 +704,21 @@ shz_net_layout_check (ShzNetLayout *l,
           ShzRect nr = shz_rect_inflate (&n->rect, -0.01);
           if (n->shape != SHZ_NET_BAND && shz_rect_intersects (&ar, &nr))
             g_string_append_printf (problems, "text “%s” overlaps node %s\n", text_name (a), n->id ? n->id : "?");
+        }
+    }
+  for (guint i = 0; i < l->links->len; i++)
+    {
+      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+      for (int s = 0; s <= 16; s++)
+        {
+          double px, py;
+          curve_point (k, s / 16.0, &px, &py);
+          if (!shz_rect_contains_point (&canvas, px, py))
+            {
+              g_string_append_printf (problems, "link %s leaves the canvas at (%.1f, %.1f)\n",
+                                      k->id ? k->id : "(arrow)", px, py);
+              break;
+            }
         }
     }
   return problems->len == start;

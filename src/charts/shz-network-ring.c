@@ -23,6 +23,7 @@ typedef struct {
   int               role;
   char             *text;
   double            score;    /* NAN: not assessed */
+  double            tw, th;   /* text size at the base size */
   double            w, h;
   double            x, y;     /* top-left */
 } RingNode;
@@ -61,25 +62,31 @@ boxes_clash (const RingNode *a, const RingNode *b, double gap)
          a->y < b->y + b->h + gap && b->y < a->y + a->h + gap;
 }
 
+/* Node boxes at text size @f: measured once at @f0 (unhinted metrics scale linearly, and the
+ * wrap width scales with the size, so the lines stay the same), then scaled. */
 static void
-measure_nodes (GArray *nodes, PangoContext *pango, double f)
+measure_nodes (GArray *nodes, PangoContext *pango, double f0, double f, gboolean measure)
 {
   for (guint i = 0; i < nodes->len; i++)
     {
       RingNode *n = &g_array_index (nodes, RingNode, i);
-      double tw, th;
 
+      if (measure)
+        {
+          if (n->role == RING_CENTRE)
+            shz_chart_text_measure (pango, n->text, f0 * 1.15, TRUE, 7 * f0, &n->tw, &n->th);
+          else
+            shz_chart_text_measure (pango, n->text, f0, n->role == RING_STAGE, 7.5 * f0, &n->tw, &n->th);
+        }
       if (n->role == RING_CENTRE)
         {
-          shz_chart_text_measure (pango, n->text, f * 1.15, TRUE, 7 * f, &tw, &th);
-          n->w = (tw + 0.9 * f) * 1.45;
-          n->h = MAX ((th + 0.9 * f) * 1.45, n->w * 0.72);
+          n->w = (n->tw * f / f0 + 0.9 * f) * 1.45;
+          n->h = MAX ((n->th * f / f0 + 0.9 * f) * 1.45, n->w * 0.72);
         }
       else
         {
-          shz_chart_text_measure (pango, n->text, f, n->role == RING_STAGE, 7.5 * f, &tw, &th);
-          n->w = tw + 1.3 * f;
-          n->h = th + 0.8 * f;
+          n->w = n->tw * f / f0 + 1.3 * f;
+          n->h = n->th * f / f0 + 0.8 * f;
         }
     }
 }
@@ -197,6 +204,8 @@ add_links (ShzNetworkChart   *chart,
   g_autoptr(GHashTable) pair_count = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) pair_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const ShzCatFramework *vn = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_NETWORK);
+  /* many links: thinner, so they stay readable (and cheap to draw) */
+  double density = CLAMP (sqrt (60.0 / MAX (n_links, 1)), 0.2, 1.0);
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < n_links; i++)
@@ -222,7 +231,14 @@ add_links (ShzNetworkChart   *chart,
           }
         seen = GPOINTER_TO_UINT (g_hash_table_lookup (pair_seen, key));
         g_hash_table_insert (pair_seen, g_strdup (key), GUINT_TO_POINTER (seen + 1));
-        bend = (seen - (count - 1) / 2.0) * lane;
+        {
+          /* fan parallel links out, but never wider than half their chord */
+          const ShzNetNode *sn = shz_net_layout_get_node (l, s), *tn = shz_net_layout_get_node (l, t);
+          double chord = hypot ((tn->rect.x + tn->rect.width / 2) - (sn->rect.x + sn->rect.width / 2),
+                                (tn->rect.y + tn->rect.height / 2) - (sn->rect.y + sn->rect.height / 2));
+          double step = count > 1 ? MIN (lane, chord * 0.5 / (count - 1)) : 0;
+          bend = (seen - (count - 1) / 2.0) * step;
+        }
         if (!fwd)
           bend = -bend;
         if (extra_bend != NULL && s != t)
@@ -237,7 +253,7 @@ add_links (ShzNetworkChart   *chart,
                                 ti ? shz_network_chart_tr (chart, &ti->label) : k->target,
                                 ki ? shz_network_chart_tr (chart, &ki->label) : k->kind,
                                 k->weight, k->note ? " · " : "", k->note ? k->note : "");
-        li = shz_net_layout_add_link (l, id, s, t, bend, shz_network_link_width (k->weight, max_weight, u),
+        li = shz_net_layout_add_link (l, id, s, t, bend, MAX (0.5, shz_network_link_width (k->weight, max_weight, u) * density),
                                       &k->color, k->dashed || k->weight <= 0, TRUE);
         g_array_index (l->links, ShzNetLink, li).description = g_steal_pointer (&desc);
       }
@@ -319,7 +335,7 @@ shz_network_ring_build (ShzNetworkChart    *chart,
           else
             ring.height -= th + 0.8 * f + rh + 3 * f;
         }
-      measure_nodes (nodes, pango, f);
+      measure_nodes (nodes, pango, f0, f, step == 0);
       for (guint a = 0; a < G_N_ELEMENTS (rs_steps) && !placed; a++)
         for (guint b = 0; b < G_N_ELEMENTS (ratio_steps) && !placed; b++)
           placed = place_nodes (nodes, &ring, f, rs_steps[a], ratio_steps[b]);

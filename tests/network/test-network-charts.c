@@ -262,6 +262,44 @@ test_render (Fixture *f, gconstpointer data)
       }
 }
 
+/* Pointing at a node gives its id; pointing at a link's middle, mostly, the link's. */
+static void
+test_hit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ShzChart) chart = load_chart (f, "value-network", SHZ_CHART_LANG_EN);
+  ShzNetLayout *l;
+  guint own = 0, n = 0;
+
+  shz_chart_ensure_layout (chart, NULL, 1200, 800);
+  l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+  for (guint i = 0; i < l->nodes->len; i++)
+    {
+      const ShzNetNode *node = &g_array_index (l->nodes, ShzNetNode, i);
+      g_autofree char *hit = NULL;
+      if (node->id == NULL || node->shape == SHZ_NET_BAND)
+        continue;
+      hit = shz_chart_hit_test (chart, node->rect.x + node->rect.width / 2, node->rect.y + node->rect.height / 2);
+      g_assert_cmpstr (hit, ==, node->id);
+      g_assert_nonnull (shz_chart_find_item (chart, node->id));
+    }
+  g_assert_nonnull (shz_chart_find_item (chart, "consumer"));
+  g_assert_nonnull (shz_chart_find_item (chart, "link:retail>consumer:transaction"));
+  for (guint i = 0; i < l->links->len; i++)
+    {
+      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+      double mx = 0.25 * k->x0 + 0.5 * k->cx + 0.25 * k->x1, my = 0.25 * k->y0 + 0.5 * k->cy + 0.25 * k->y1;
+      g_autofree char *hit = NULL;
+      if (k->id == NULL)
+        continue;
+      n++;
+      hit = shz_chart_hit_test (chart, mx, my);
+      own += g_strcmp0 (hit, k->id) == 0;
+    }
+  g_assert_cmpuint (n, ==, 16);  /* the demo's to-be links */
+  g_assert_cmpuint (own * 10, >=, n * 7);
+  g_assert_null (shz_chart_hit_test (chart, 1, 799));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -271,6 +309,7 @@ main (int argc, char **argv)
   g_test_add ("/network/charts/layout/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_layouts, fixture_tear_down);
   g_test_add ("/network/charts/labels", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_labels, fixture_tear_down);
   g_test_add_func ("/network/charts/layout/adversarial-links", test_adversarial_links);
+  g_test_add ("/network/charts/hit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_hit, fixture_tear_down);
   g_test_add ("/network/charts/render/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_render, fixture_tear_down);
   g_test_add ("/network/charts/render/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_render, fixture_tear_down);
   return g_test_run ();
