@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "charts/shz-chart-export.h"
+#include "charts/shz-png-writer.h"
 
 #define MIN_UNITS 160.0
 
@@ -191,6 +192,24 @@ check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
+/* Charts paint their background; a kind that leaves pixels transparent keeps its alpha. */
+static gboolean
+image_is_opaque (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      for (int x = 0; x < w; x++)
+        if ((row[x] >> 24) != 0xff)
+          return FALSE;
+    }
+  return TRUE;
+}
+
 cairo_surface_t *
 shz_chart_render_image (ShzChart               *chart,
                         const ShzExportOptions *options,
@@ -346,13 +365,18 @@ shz_chart_export (ShzChart               *chart,
   if (options->format == SHZ_EXPORT_PNG)
     {
       cairo_surface_t *surface = shz_chart_render_image (chart, options, error);
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) local_error = NULL;
+
       if (surface == NULL)
         return FALSE;
-      ok = cairo_surface_write_to_png (surface, tmp) == CAIRO_STATUS_SUCCESS;
+      png = shz_png_encode (surface, !image_is_opaque (surface), options->dpi > 0 ? options->dpi : 96);
       cairo_surface_destroy (surface);
+      ok = png != NULL &&
+           g_file_set_contents (tmp, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), &local_error);
       if (!ok)
-        g_set_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_IO,
-                     _("Cannot write “%s”: the folder is missing or not writable"), path);
+        g_set_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_IO, _("Cannot write “%s”: %s"), path,
+                     local_error ? local_error->message : _("the image could not be encoded"));
     }
   else
     ok = write_vector (chart, options, tmp, path, error);

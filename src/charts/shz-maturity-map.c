@@ -14,6 +14,7 @@
 #include "charts/shz-chart-text.h"
 #include "charts/shz-label-placer.h"
 #include "charts/shz-point-raster.h"
+#include "charts/shz-png-writer.h"
 
 #define KIND "maturity-map"
 #define GROUP_LABELS "maturity-map-labels"
@@ -1650,6 +1651,24 @@ draw_points (ShzMaturityMap *self,
       r.alpha = 0.35;
       shz_point_raster_draw (&r, self->raster);
       memcpy (self->raster_key, key, sizeof key);
+    }
+  /* SVG embeds images as PNG: hand Cairo ours, encoded fast, instead of its own */
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_SVG)
+    {
+      const unsigned char *data = NULL;
+      unsigned long len = 0;
+      cairo_surface_get_mime_data (self->raster, CAIRO_MIME_TYPE_PNG, &data, &len);
+      if (data == NULL)
+        {
+          GBytes *png = shz_png_encode (self->raster, TRUE, scale * 96);
+          if (png != NULL)
+            {
+              gsize size;
+              const unsigned char *bytes = g_bytes_get_data (png, &size);
+              cairo_surface_set_mime_data (self->raster, CAIRO_MIME_TYPE_PNG, bytes, size,
+                                           (cairo_destroy_func_t) g_bytes_unref, png);
+            }
+        }
     }
   (void) theme;
   cairo_save (cr);

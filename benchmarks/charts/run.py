@@ -1,0 +1,112 @@
+#!/usr/bin/python3
+# Chart benchmarks: `shuzhi export` vs gnuplot and matplotlib drawing the same chart spec
+# (TESTING.md) from the same 100k and 1M point files, and the canvas redraw.
+#
+#   ninja -C BUILD src/shuzhi benchmarks/charts/bench-charts
+#   /usr/bin/python3 benchmarks/charts/run.py BUILD [--runs N] [--dir /tmp/shz-bench-charts] [--quick]
+#
+# Prints min/median wall time of several runs per command, output sizes, and ratios against
+# each peer measured in the same run.  Benchmarks are not tests: nothing here fails on speed.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run_timed(argv, runs, cwd):
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(argv, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times)
+
+
+def size_of(path):
+    return os.path.getsize(path) if os.path.exists(path) else 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("build")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--peer-runs", type=int, default=3, help="runs of the slow peers on 1M points")
+    ap.add_argument("--dir", default="/tmp/shz-bench-charts")
+    ap.add_argument("--quick", action="store_true", help="100k points only")
+    args = ap.parse_args()
+
+    build = os.path.abspath(args.build)
+    shuzhi = os.path.join(build, "src", "shuzhi")
+    bench = os.path.join(build, "benchmarks", "charts", "bench-charts")
+    for exe in (shuzhi, bench):
+        if not os.path.exists(exe):
+            sys.exit(f"missing {exe}: ninja -C {args.build} src/shuzhi benchmarks/charts/bench-charts")
+    gnuplot = shutil.which("gnuplot")
+    os.makedirs(args.dir, exist_ok=True)
+    d = args.dir
+
+    sizes = [("100k", 100000)] + ([] if args.quick else [("1m", 1000000)])
+    results = []   # (label, n, tool, fmt, min, median, bytes)
+
+    for label, n in sizes:
+        csv = os.path.join(d, f"p{label}.csv")
+        store = os.path.join(d, f"p{label}.shuzhi")
+        scratch = os.path.join(d, f"gen{label}.shuzhi")
+        if not os.path.exists(csv):
+            subprocess.run([bench, "gen", str(n), csv, scratch], check=True)
+        # the store a user would have: the CSV imported with `shuzhi import`
+        if os.path.exists(store):
+            os.unlink(store)
+        subprocess.run([shuzhi, "new", store, "--engagement", "bench"], check=True, stderr=subprocess.DEVNULL)
+        t0 = time.perf_counter()
+        subprocess.run([shuzhi, "import", store, csv, "--engagement", "bench", "--kind", "positions"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"# {label}: shuzhi import of {os.path.basename(csv)} ({size_of(csv) / 1e6:.1f} MB) "
+              f"took {time.perf_counter() - t0:.2f} s (once; not in the ratios)", flush=True)
+
+        peer_runs = args.runs if n <= 100000 else args.peer_runs
+        for fmt in ("png", "svg"):
+            out = os.path.join(d, f"shuzhi-{label}.{fmt}")
+            mn, med = run_timed([shuzhi, "export", store, "--engagement", "bench", "--chart", "maturity-map",
+                                 "--output", out], args.runs, d)
+            results.append((label, n, "shuzhi export", fmt, mn, med, size_of(out)))
+            print(results[-1], flush=True)
+            if gnuplot:
+                out = os.path.join(d, f"gnuplot-{label}.{fmt}")
+                term = "pngcairo" if fmt == "png" else "svg"
+                mn, med = run_timed([gnuplot, "-e", f"csv='{csv}'; out='{out}'; term='{term}'",
+                                     os.path.join(HERE, "scatter.gp")], peer_runs, d)
+                results.append((label, n, "gnuplot", fmt, mn, med, size_of(out)))
+                print(results[-1], flush=True)
+            if fmt == "png" or n <= 100000:
+                out = os.path.join(d, f"matplotlib-{label}.{fmt}")
+                mn, med = run_timed(["/usr/bin/python3", os.path.join(HERE, "scatter.py"), csv, out],
+                                    peer_runs, d)
+                results.append((label, n, "matplotlib", fmt, mn, med, size_of(out)))
+                print(results[-1], flush=True)
+
+    print()
+    print("| points | format | tool | min s | median s | file | ratio vs gnuplot | ratio vs matplotlib |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, n, tool, fmt, mn, med, nbytes in results:
+        def ratio(peer):
+            for l2, _, t2, f2, _, med2, _ in results:
+                if l2 == label and t2 == peer and f2 == fmt and tool == "shuzhi export":
+                    return f"{med / med2:.3f}"
+            return ""
+        print(f"| {label} | {fmt} | {tool} | {mn:.3f} | {med:.3f} | {nbytes / 1e6:.2f} MB | "
+              f"{ratio('gnuplot')} | {ratio('matplotlib')} |")
+
+    print()
+    subprocess.run([bench, "redraw", os.path.join(d, "p100k.shuzhi"), str(max(args.runs, 7))], check=True)
+
+
+if __name__ == "__main__":
+    main()
