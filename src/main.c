@@ -8,7 +8,6 @@
 
 #include <locale.h>
 #include <glib/gi18n.h>
-#include <gio/gio.h>
 
 #include "cli/shz-cli.h"
 #include "app/shz-application.h"
@@ -39,24 +38,6 @@ main (int    argc,
   /* Subcommands never touch the display: they work over ssh, in CI and in scripts. */
   if (argc > 1 && shz_cli_handles (argv[1]))
     return shz_cli_run (argc, argv);
-
-  /* Run from the build tree, the schema is not installed: use the one compiled beside it. */
-  {
-    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
-    if (schema == NULL)
-      {
-        g_autofree char *compiled = g_build_filename (BUILD_DATADIR, "gschemas.compiled", NULL);
-
-        if (!g_file_test (compiled, G_FILE_TEST_EXISTS))
-          {
-            g_printerr (_("shuzhi: the settings schema %s is not installed; run “meson install” first\n"), APP_ID);
-            return 1;
-          }
-        g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_DATADIR, TRUE);
-      }
-  }
 
   app = shz_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -12,6 +12,7 @@
 
 #include "shz-application.h"
 #include "shz-window.h"
+#include "shz-resources.h"
 #include "store/shz-store.h"
 #include "analysis/shz-demo.h"
 
@@ -274,16 +275,37 @@ shz_application_class_init (ShzApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  /* The resources live in a static library: register them by hand, the linker would drop a
+   * constructor nothing refers to. */
+  shz_register_resource ();
   object_class->dispose = shz_application_dispose;
   app_class->startup = shz_application_startup;
   app_class->activate = shz_application_activate;
   app_class->open = shz_application_open;
 }
 
+/* Installed, the schema is found as usual; run from the build tree, it is the one compiled there. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema == NULL)
+    {
+      g_autoptr(GSettingsSchemaSource) build = g_settings_schema_source_new_from_directory (BUILD_DATADIR, source, FALSE, NULL);
+      if (build)
+        schema = g_settings_schema_source_lookup (build, APP_ID, TRUE);
+    }
+  if (schema == NULL)
+    g_error ("The settings schema %s is not installed; run “meson install”", APP_ID);
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 shz_application_init (ShzApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
+  self->settings = create_settings ();
 }
 
 ShzApplication *

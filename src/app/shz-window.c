@@ -442,6 +442,8 @@ show_selected (ShzWindow *self)
   ShzEngagementObject *obj = selected_object (self);
   const ShzEngagement *e;
 
+  if (self->content_stack == NULL)  /* being disposed */
+    return;
   update_actions (self);
   if (obj == NULL)
     {
@@ -956,6 +958,8 @@ shz_window_dispose (GObject *object)
 
   if (self->pending_deletes)
     flush_pending_deletes (self);
+  if (self->engagement_list)
+    g_signal_handlers_disconnect_by_data (self->engagement_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHZ_TYPE_WINDOW);
   G_OBJECT_CLASS (shz_window_parent_class)->dispose (object);
 }
@@ -1120,4 +1124,12 @@ gint64
 shz_window_get_engagement_id (ShzWindow *self)
 {
   return selected_object (self) ? self->selected_id : 0;
+}
+
+const char *
+shz_window_get_error_message (ShzWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "error") != 0)
+    return NULL;
+  return adw_status_page_get_description (self->error_page);
 }

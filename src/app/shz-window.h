@@ -24,6 +24,8 @@ ShzStore   *shz_window_get_store          (ShzWindow      *self);
 gint64      shz_window_get_engagement_id  (ShzWindow      *self);
 /* Re-read the engagement list and the selected engagement from the store. */
 void        shz_window_reload             (ShzWindow      *self);
+/* The message shown when the store could not be opened, or NULL when one is open. */
+const char *shz_window_get_error_message  (ShzWindow      *self);
 void        shz_window_show_toast         (ShzWindow      *self,
                                            const char     *message);
 
