@@ -434,10 +434,10 @@ chain_bend (ShzNetLayout *l, int s, int t, gpointer data)
 {
   const ShzNetNode *a = shz_net_layout_get_node (l, s), *b = shz_net_layout_get_node (l, t);
   double dy = (b->rect.y + b->rect.height / 2) - (a->rect.y + a->rect.height / 2);
-  double gap = *(double *) data;
+  double pitch = *(double *) data;   /* from one node's centre to the next's */
   double same_col = fabs (a->rect.x - b->rect.x) < 1;
 
-  if (!same_col || fabs (dy) <= gap * 1.01)
+  if (!same_col || fabs (dy) <= pitch * 1.01)
     return 0;
   /* a positive bend bows towards (dy, −dx): to +x when travelling down */
   return (dy > 0 ? 1 : -1) * MIN (fabs (dy) * 0.22, a->rect.width * 0.9);
@@ -515,7 +515,9 @@ shz_network_chain_build (ShzNetworkChart    *chart,
           if (!shz_assessment_get_score (as, vc->id, it->id, state, &score))
             score = NAN;
           shz_network_chart_score_style (chart, score, &fill, &stroke, &dashed);
-          label = node_text (chart, it, NULL, score);
+          /* one line: the column's boxes are low */
+          label = isnan (score) ? g_strdup (shz_network_chart_tr (chart, &it->label))
+                                : g_strdup_printf ("%s  %.1f", shz_network_chart_tr (chart, &it->label), score);
         }
       else
         {
@@ -524,7 +526,7 @@ shz_network_chain_build (ShzNetworkChart    *chart,
           label = g_strdup (audience != NULL ? shz_network_chart_tr (chart, &audience->label)
                                              : shz_network_chart_tr2 (chart, "消费者", "Consumer"));
         }
-      ni = shz_net_layout_add_node (l, id, it != NULL ? SHZ_NET_ROUNDED : SHZ_NET_ELLIPSE, &r, &fill, &stroke,
+      ni = shz_net_layout_add_node (l, id, SHZ_NET_ROUNDED, &r, &fill, &stroke,
                                     MAX (0.8, 1.2 * u), dashed);
       shz_net_layout_get_node (l, ni)->description = g_strdup (label);
       text = shz_net_text_on (&fill, theme);
@@ -553,7 +555,10 @@ shz_network_chain_build (ShzNetworkChart    *chart,
         }
     }
 
-  add_links (chart, l, index, links, n_links, max_weight, u, 1.6 * f, chain_bend, &gap);
+  {
+    double pitch = node_h + gap;
+    add_links (chart, l, index, links, n_links, max_weight, u, 1.6 * f, chain_bend, &pitch);
+  }
   {
     /* the chain's labels may sit right of the column; keep the bows inside the area */
     double limit = area->x + area->width;

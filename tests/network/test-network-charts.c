@@ -135,7 +135,13 @@ test_layouts (Fixture *f, gconstpointer data)
             check_layout (chart, what);
             g_assert_cmpuint (shz_chart_get_n_items (chart), >, 0);
             if (!assessed)
-              g_assert_true (layout_has_text (chart, lang == 0 ? "尚未评估" : "Not assessed yet"));
+              {
+                ShzNetLayout *l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+                g_assert_true (layout_has_text (chart, lang == 0 ? "尚未评估" : "Not assessed yet"));
+                /* never an invented score: no "d.d" anywhere */
+                for (guint i = 0; i < l->texts->len; i++)
+                  g_assert_false (g_regex_match_simple ("[0-9]\\.[0-9]", g_array_index (l->texts, ShzNetText, i).text, 0, 0));
+              }
             else
               g_assert_true (layout_has_text (chart, lang == 0 ? "示意数据" : "Illustrative"));
           }
