@@ -274,6 +274,44 @@ shz_catalogue_load_default (GError **error)
   return g_steal_pointer (&self);
 }
 
+char *
+shz_catalogue_get_user_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "shuzhi", "catalogues", NULL);
+}
+
+guint
+shz_catalogue_add_user_dir (ShzCatalogue *self,
+                            const char   *dir,
+                            GPtrArray    *errors)
+{
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  guint added = 0;
+
+  g_return_val_if_fail (self != NULL && dir != NULL, 0);
+
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return 0;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len && i < 256; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (shz_catalogue_add_file (self, path, &error))
+        added++;
+      else if (errors != NULL)
+        g_ptr_array_add (errors, g_strdup (error->message));
+    }
+  return added;
+}
+
 ShzCatalogue *
 shz_catalogue_get_default (void)
 {
@@ -288,6 +326,16 @@ shz_catalogue_get_default (void)
         {
           g_message ("Using the built-in framework catalogues: %s", error->message);
           loaded = shz_catalogue_new_builtin ();
+        }
+      /* The tests run with the source tree's catalogues only. */
+      if (g_getenv ("SHZ_SOURCE_DATADIR") == NULL)
+        {
+          g_autofree char *user_dir = shz_catalogue_get_user_dir ();
+          g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+
+          shz_catalogue_add_user_dir (loaded, user_dir, errors);
+          for (guint i = 0; i < errors->len; i++)
+            g_message ("Left out a catalogue: %s", (char *) errors->pdata[i]);
         }
       g_once_init_leave (&catalogue, loaded);
     }

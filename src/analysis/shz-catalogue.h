@@ -44,7 +44,16 @@ ShzCatalogue *shz_catalogue_new_builtin  (void);
 char         *shz_catalogue_find_dir     (void);
 /* The built-in catalogues overlaid with the shipped folder's (when there is one). */
 ShzCatalogue *shz_catalogue_load_default (GError      **error);
-/* Process-wide, loaded once; never NULL (falls back to the built-in copies, with a message). */
+/* Add the catalogues a user keeps in @dir (their XML files, in name order): each file is
+ * checked on its own; a bad one is left out and its error appended to @errors (of char *,
+ * may be NULL).  Returns the number of files added. */
+guint         shz_catalogue_add_user_dir (ShzCatalogue *catalogue,
+                                          const char   *dir,
+                                          GPtrArray    *errors);
+/* The user's catalogue folder: $XDG_DATA_HOME/shuzhi/catalogues (newly allocated). */
+char         *shz_catalogue_get_user_dir (void);
+/* Process-wide, loaded once: the shipped catalogues, then the user's (a bad user file is left
+ * out with a message); never NULL (falls back to the built-in copies, with a message). */
 ShzCatalogue *shz_catalogue_get_default  (void);
 
 guint                  shz_catalogue_get_n_frameworks (ShzCatalogue *catalogue);

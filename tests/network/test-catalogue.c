@@ -402,6 +402,19 @@ test_user_added (void)
   g_assert_null (cat);
   g_assert_error (error, SHZ_CATALOGUE_ERROR, SHZ_CATALOGUE_ERROR_MISSING);
   g_assert_nonnull (strstr (error->message, "z-bad.xml:2:"));
+  g_clear_error (&error);
+
+  /* as a user's folder: the good file joins the shipped ones, the bad one is left out */
+  {
+    g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+    cat = shz_catalogue_new_builtin ();
+    g_assert_cmpuint (shz_catalogue_add_user_dir (cat, tmpdir, errors), ==, 1);
+    g_assert_cmpuint (errors->len, ==, 1);
+    g_assert_nonnull (strstr (errors->pdata[0], "z-bad.xml:2:"));
+    g_assert_cmpuint (shz_catalogue_get_n_frameworks (cat), ==, 5);
+    g_assert_nonnull (shz_catalogue_lookup_framework (cat, "全渠道"));
+    g_clear_pointer (&cat, shz_catalogue_free);
+  }
   g_unlink (good);
   g_unlink (bad);
   g_rmdir (tmpdir);
