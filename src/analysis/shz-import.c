@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "io/shz-number.h"
+#include "io/shz-sha256.h"
 #include "shz-import.h"
 
 G_DEFINE_QUARK (shz-import-error-quark, shz_import_error)
@@ -199,6 +200,7 @@ validate_row (Validator    *v,
       const char *s = field_value (v, row, f, &len);
       g_autofree char *copy = NULL;
       const char *canon = NULL;
+      const char *value;
 
       item->str[f] = NONE;
       item->num[f] = NAN;
@@ -218,6 +220,9 @@ validate_row (Validator    *v,
           continue;
         }
 
+      /* fields are NUL-terminated in the reader's buffer: copy only when trimmed at the end */
+      value = s[len] == '\0' ? s : (copy = g_strndup (s, len));
+
       switch (field->type)
         {
         case SHZ_FIELD_TEXT:
@@ -229,8 +234,7 @@ validate_row (Validator    *v,
             char *reason = NULL;
             double d;
 
-            copy = g_strndup (s, len);
-            if (!shz_number_parse (copy, &d, &reason))
+            if (!shz_number_parse (value, &d, &reason))
               {
                 reject (v, arena, item, f, g_strdup_printf ("%s: %s", field->name, reason));
                 g_free (reason);
@@ -245,8 +249,7 @@ validate_row (Validator    *v,
             g_autofree char *norm = NULL;
             char *reason = NULL;
 
-            copy = g_strndup (s, len);
-            if (!shz_fields_period (copy, &norm, &reason))
+            if (!shz_fields_period (value, &norm, &reason))
               {
                 reject (v, arena, item, f, reason);
                 return;
@@ -256,48 +259,44 @@ validate_row (Validator    *v,
           }
 
         case SHZ_FIELD_CATEGORY:
-          copy = g_strndup (s, len);
-          canon = shz_fields_category (copy);
+          canon = shz_fields_category (value);
           if (!canon)
             {
               reject (v, arena, item, f,
                       g_strdup_printf (_("“%s” is not a product category (IaaS, PaaS, SaaS, "
-                                         "大数据计算, 数据中台, XPaaS, 数据智能)"), copy));
+                                         "大数据计算, 数据中台, XPaaS, 数据智能)"), value));
               return;
             }
           break;
 
         case SHZ_FIELD_NODE:
-          copy = g_strndup (s, len);
-          canon = shz_fields_node (copy);
+          canon = shz_fields_node (value);
           if (!canon)
             {
               reject (v, arena, item, f,
                       g_strdup_printf (_("“%s” is not a value-network node (e.g. 零售/retail, "
-                                         "消费者/consumer, 研发数据/rd-data)"), copy));
+                                         "消费者/consumer, 研发数据/rd-data)"), value));
               return;
             }
           break;
 
         case SHZ_FIELD_LINK_TYPE:
-          copy = g_strndup (s, len);
-          canon = shz_fields_link_type (copy);
+          canon = shz_fields_link_type (value);
           if (!canon)
             {
               reject (v, arena, item, f,
                       g_strdup_printf (_("“%s” is not a link type (交易/transaction, "
-                                         "互动/interaction, 体验/experience)"), copy));
+                                         "互动/interaction, 体验/experience)"), value));
               return;
             }
           break;
 
         case SHZ_FIELD_STATE:
-          copy = g_strndup (s, len);
-          canon = shz_fields_state (copy);
+          canon = shz_fields_state (value);
           if (!canon)
             {
               reject (v, arena, item, f,
-                      g_strdup_printf (_("“%s” is not a state (现状/as-is, 目标/to-be)"), copy));
+                      g_strdup_printf (_("“%s” is not a state (现状/as-is, 目标/to-be)"), value));
               return;
             }
           break;
@@ -306,11 +305,10 @@ validate_row (Validator    *v,
           {
             gboolean b;
 
-            copy = g_strndup (s, len);
-            if (!shz_fields_boolean (copy, &b))
+            if (!shz_fields_boolean (value, &b))
               {
                 reject (v, arena, item, f,
-                        g_strdup_printf (_("“%s” is not yes or no"), copy));
+                        g_strdup_printf (_("“%s” is not yes or no"), value));
                 return;
               }
             item->flag = b;
@@ -556,34 +554,6 @@ produce (gpointer data)
 }
 
 static char *
-hash_file (const char   *path,
-           GCancellable *cancellable,
-           GError      **error)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buf = g_malloc (1 << 20);
-  FILE *f = g_fopen (path, "rb");
-  gsize n;
-
-  if (f == NULL)
-    {
-      int saved = errno;
-      g_autofree char *base = g_path_get_basename (path);
-      g_set_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_OPEN, _("%s: cannot open: %s"),
-                   base, g_strerror (saved));
-      return NULL;
-    }
-  while ((n = fread (buf, 1, 1 << 20, f)) > 0)
-    {
-      g_checksum_update (sum, buf, n);
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-  fclose (f);
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-static char *
 default_dataset_name (const char *source_name)
 {
   char *name = g_strdup (source_name);
@@ -654,7 +624,7 @@ shz_import_file (ShzStore                *store,
     res->source_sha256 = g_strdup (shz_reader_get_sha256 (reader));
   else
     {
-      res->source_sha256 = hash_file (path, cancellable, &local_error);
+      res->source_sha256 = shz_sha256_file (path, cancellable, &local_error);
       if (res->source_sha256 == NULL)
         goto fail;
     }

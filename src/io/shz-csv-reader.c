@@ -98,7 +98,7 @@ read_raw (ShzReader  *reader,
           break;
         }
       if (reader->checksum)
-        g_checksum_update (reader->checksum, c->raw + c->raw_len, n);
+        shz_sha256_update (reader->checksum, c->raw + c->raw_len, n);
       c->raw_len += n;
       c->consumed += n;
     }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "shz-reader.h"
+#include "shz-sha256.h"
 
 G_BEGIN_DECLS
 
@@ -88,7 +89,7 @@ struct _ShzReader {
   GPtrArray        *header;      /* of char* */
   guint64           file_size;
 
-  GChecksum        *checksum;    /* fed by the back end while streaming, or NULL */
+  ShzSha256        *checksum;    /* fed by the back end while streaming, or NULL */
   char             *sha256;
 
   ShzRowBuf         buf;

@@ -306,19 +306,19 @@ static char *
 hash_file (int       fd,
            GError  **error)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(ShzSha256) sum = shz_sha256_new ();
   g_autofree guchar *buf = g_malloc (1 << 20);
   gssize n;
 
   if (lseek (fd, 0, SEEK_SET) < 0)
     goto fail;
   while ((n = read (fd, buf, 1 << 20)) > 0)
-    g_checksum_update (sum, buf, n);
+    shz_sha256_update (sum, buf, n);
   if (n < 0)
     goto fail;
   if (lseek (fd, 0, SEEK_SET) < 0)
     goto fail;
-  return g_strdup (g_checksum_get_string (sum));
+  return shz_sha256_finish (sum);
 
 fail:
   g_set_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_OPEN, "%s", g_strerror (errno));
@@ -458,7 +458,7 @@ shz_reader_open (const char              *path,
     {
       /* the CSV back end owns fd from here */
       if (!reader->opts.no_checksum)
-        reader->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+        reader->checksum = shz_sha256_new ();
       if (!shz_csv_reader_open (reader, fd, error))
         return NULL;
     }
@@ -512,7 +512,7 @@ shz_reader_next (ShzReader     *reader,
               return FALSE;
             }
           if (reader->checksum && !reader->sha256)
-            reader->sha256 = g_strdup (g_checksum_get_string (reader->checksum));
+            reader->sha256 = shz_sha256_finish (reader->checksum);
           return FALSE;
         }
     }
@@ -566,7 +566,7 @@ shz_reader_free (ShzReader *reader)
   g_clear_pointer (&reader->pending, g_ptr_array_unref);
   g_clear_pointer (&reader->pending_lines, g_array_unref);
   g_clear_pointer (&reader->header, g_ptr_array_unref);
-  g_clear_pointer (&reader->checksum, g_checksum_free);
+  g_clear_pointer (&reader->checksum, shz_sha256_free);
   g_free (reader->sha256);
   g_free (reader->path);
   g_free (reader->opt_encoding);
