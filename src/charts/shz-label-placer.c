@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
   double    x, y, r, width, height, priority;
   gboolean  pinned;
+  gboolean  no_leader;
   GArray   *candidates;  /* Candidate, statically valid ones only, cheapest first */
   int       chosen;      /* index into candidates, -1 none */
   ShzRect   pin_rect;
@@ -126,6 +127,14 @@ shz_label_placer_add_label (ShzLabelPlacer *p,
 }
 
 void
+shz_label_placer_set_no_leader (ShzLabelPlacer *p,
+                                guint           i)
+{
+  g_return_if_fail (i < p->labels->len);
+  g_array_index (p->labels, Label, i).no_leader = TRUE;
+}
+
+void
 shz_label_placer_pin (ShzLabelPlacer *p,
                       guint           i,
                       double          x,
@@ -194,6 +203,8 @@ try_candidate (ShzLabelPlacer *p,
 {
   Candidate c;
 
+  if (leader && l->no_leader)
+    return;
   c.rect = shz_rect_make (x, y, l->width, l->height);
   c.cost = cost;
   c.leader = leader;

@@ -54,6 +54,10 @@ guint           shz_label_placer_add_label      (ShzLabelPlacer *placer,
                                                  double          width,
                                                  double          height,
                                                  double          priority);
+/* Label @i stays next to its anchor or is left out: no leader-line positions (texts such as
+ * quadrant names whose place is their meaning). */
+void            shz_label_placer_set_no_leader  (ShzLabelPlacer *placer,
+                                                 guint           i);
 /* Pin label @i with its top-left corner at (@x, @y) (a user-dragged label). */
 void            shz_label_placer_pin            (ShzLabelPlacer *placer,
                                                  guint           i,

@@ -1055,7 +1055,7 @@ shz_maturity_map_layout (ShzChart     *chart,
   g_autoptr(GArray) label_of_bubble = NULL;
   double r_max, size_max = 0;
   gboolean any_size = FALSE;
-  int trend_label = -1, quadrant_label[4] = { -1, -1, -1, -1 }, era_label[3] = { -1, -1, -1 };
+  int trend_label = -1, quadrant_label[4] = { -1, -1, -1, -1 }, era_label[3][3] = { { -1, -1, -1 }, { -1, -1, -1 }, { -1, -1, -1 } };
   GString *s;
 
   layout_clear (l);
@@ -1451,6 +1451,7 @@ shz_maturity_map_layout (ShzChart     *chart,
       y_at = CLAMP (y_at, l->y_min, l->y_max);
       trend_label = (int) shz_label_placer_add_label (placer, shz_maturity_layout_x (l, x_at),
                                                       shz_maturity_layout_y (l, y_at), 2.0 * f, tw, th, 50);
+      shz_label_placer_set_no_leader (placer, (guint) trend_label);
       l->trend_label = shz_rect_make (0, 0, tw, th);
     }
   if (l->has_quadrants && o->quadrant_names)
@@ -1462,18 +1463,31 @@ shz_maturity_map_layout (ShzChart     *chart,
         ax = (q % 2 == 0) ? l->plot.x + 4 * f : l->plot.x + l->plot.width - 4 * f;
         ay = (q < 2) ? l->plot.y + 4 * f : l->plot.y + l->plot.height - 4 * f;
         quadrant_label[q] = (int) shz_label_placer_add_label (placer, ax, ay, 0, tw, th, 20);
+        shz_label_placer_set_no_leader (placer, (guint) quadrant_label[q]);
       }
   if (o->eras)
     {
       l->has_eras = TRUE;
       for (guint k = 0; k < 3; k++)
         {
-          double tw, th, t = (2.0 * k + 1) / 6, ax, ay;
+          /* three places in each band, the first that is free wins: below the diagonal
+           * first (a positive trend leaves it emptier), the last band's corner belongs to the
+           * leaders so its text tries the right edge first */
+          static const double anchor[3][3][2] = {
+            { { 0.32, 0.01 }, { 0.01, 0.30 }, { 0.12, 0.14 } },
+            { { 0.66, 0.34 }, { 0.34, 0.66 }, { 0.90, 0.10 } },
+            { { 0.995, 0.47 }, { 0.70, 0.99 }, { 0.86, 0.82 } },
+          };
+          double tw, th;
           l->era_texts[k] = g_strdup (TR (T_ERAS[k]));
           shz_chart_text_measure (pango, l->era_texts[k], l->small_size, FALSE, 0, &tw, &th);
-          ax = l->plot.x + l->plot.width * CLAMP (t + 0.16, 0, 1);
-          ay = l->plot.y + l->plot.height * (1 - CLAMP (t - 0.16, 0, 1));
-          era_label[k] = (int) shz_label_placer_add_label (placer, ax, ay, 0, tw, th, 10);
+          for (guint a = 0; a < 3; a++)
+            {
+              double ax = l->plot.x + l->plot.width * anchor[k][a][0];
+              double ay = l->plot.y + l->plot.height * (1 - anchor[k][a][1]);
+              era_label[k][a] = (int) shz_label_placer_add_label (placer, ax, ay, 0, tw, th, 10 - a);
+              shz_label_placer_set_no_leader (placer, (guint) era_label[k][a]);
+            }
         }
     }
 
@@ -1504,11 +1518,16 @@ shz_maturity_map_layout (ShzChart     *chart,
         l->quadrant_name_rects[q] = p->placed ? p->rect : shz_rect_make (0, 0, 0, 0);
       }
   for (guint k = 0; k < 3; k++)
-    if (era_label[k] >= 0)
-      {
-        const ShzLabelPlacement *p = shz_label_placer_get (placer, (guint) era_label[k]);
-        l->era_label_rects[k] = p->placed ? p->rect : shz_rect_make (0, 0, 0, 0);
-      }
+    for (guint a = 0; a < 3; a++)
+      if (era_label[k][a] >= 0)
+        {
+          const ShzLabelPlacement *p = shz_label_placer_get (placer, (guint) era_label[k][a]);
+          if (p->placed)
+            {
+              l->era_label_rects[k] = p->rect;
+              break;
+            }
+        }
 
   /* items: bubbles in reading order (left to right) for keyboard navigation */
   {
@@ -1848,7 +1867,7 @@ shz_maturity_map_render (ShzChart *chart,
         ShzMaturityBubble *b = &g_array_index (l->bubbles, ShzMaturityBubble, i);
         ShzMaturityEntity *e = g_ptr_array_index (m->entities, b->entity);
         double cap = 3 * f;
-        shz_color_set_source_alpha (cr, &b->color, 0.9);
+        shz_color_set_source_alpha (cr, &theme->axis, 0.75);
         cairo_set_line_width (cr, 1.2 * f);
         if (isfinite (e->x_lo) && isfinite (e->x_hi))
           {
