@@ -321,7 +321,7 @@ shz_network_ring_build (ShzNetworkChart    *chart,
     }
 
   /* Fit: the largest text at which every node finds a place. */
-  for (int step = 0; step < 18 && !placed; step++)
+  for (int step = 0; step < 40 && !placed; step++)
     {
       f = f0 * pow (0.9, step);
       ring = *area;

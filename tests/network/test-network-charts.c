@@ -268,6 +268,134 @@ test_render (Fixture *f, gconstpointer data)
       }
 }
 
+/* Long labels (a user's catalogue at the 256-character limit, mixed scripts): still no
+ * overlaps and nothing outside the canvas, in every kind that draws the network. */
+static void
+test_long_labels (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<catalogue version=\"1\"><framework id=\"value-network\" kind=\"network\">"
+                                         "<label xml:lang=\"zh_CN\">长标签网</label><label xml:lang=\"en\">Long labels</label>");
+  g_autofree char *lz = NULL;
+  g_autofree char *le = NULL;
+  GString *z = g_string_new (NULL), *e = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  ShzCatalogue *cat = shz_catalogue_new ();
+  static const char * const ids[] = { "consumer", "product", "manufacturing", "brand", "retail", "rd-data", "technology" };
+
+  for (int i = 0; i < 60; i++)
+    g_string_append (z, "数智化转");
+  for (int i = 0; i < 25; i++)
+    g_string_append (e, "Supercalifragilistic ");
+  lz = g_utf8_substring (z->str, 0, 250);
+  le = g_strndup (e->str, 250);
+  g_string_free (z, TRUE);
+  g_string_free (e, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_string_append_printf (xml, "<%s id=\"%s\"><label xml:lang=\"zh_CN\">%s</label><label xml:lang=\"en\">%s</label></%s>",
+                            i == 0 ? "centre" : i == 5 ? "stream" : i == 6 ? "support" : "stage", ids[i], lz, le,
+                            i == 0 ? "centre" : i == 5 ? "stream" : i == 6 ? "support" : "stage");
+  g_string_append (xml, "<link-kind id=\"transaction\"><label xml:lang=\"zh_CN\">交易</label><label xml:lang=\"en\">T</label></link-kind>"
+                        "<audience id=\"incremental-consumers\"><label xml:lang=\"zh_CN\">");
+  g_string_append_printf (xml, "%s</label><label xml:lang=\"en\">%s</label><relation><label xml:lang=\"zh_CN\">%s</label>"
+                          "<label xml:lang=\"en\">%s</label></relation></audience></framework></catalogue>", lz, le, lz, le);
+  g_assert_true (shz_catalogue_add_bytes (cat, xml->str, xml->len, "long.xml", &error));
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *kind = k == 0 ? "value-network" : "network-compare";
+      g_autoptr(ShzChart) chart = shz_chart_new (kind, &error);
+      ShzAssessment *a = shz_assessment_new (cat);
+
+      for (guint i = 1; i < G_N_ELEMENTS (ids); i++)
+        {
+          shz_assessment_add_link (a, ids[i], "consumer", i, "transaction", SHZ_STATE_TO_BE, &error);
+          g_assert_no_error (error);
+          shz_assessment_add_score (a, "value-network", ids[i], 5, SHZ_STATE_TO_BE, NULL, &error);
+          g_assert_no_error (error);
+        }
+      shz_network_chart_set_assessment (SHZ_NETWORK_CHART (chart), a);
+      for (guint lang = 0; lang < 2; lang++)
+        {
+          shz_chart_set_lang (chart, lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+          for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+            {
+              g_autofree char *what = g_strdup_printf ("%s long labels %g×%g", kind, sizes[s].w, sizes[s].h);
+              shz_chart_ensure_layout (chart, NULL, sizes[s].w, sizes[s].h);
+              check_layout (chart, what);
+            }
+        }
+    }
+  /* the catalogue outlives the charts that borrowed it */
+  shz_catalogue_free (cat);
+}
+
+/* Every shipped framework with every label blown up to ~200 characters: all five kinds still
+ * lay out without overlaps, inside the canvas. */
+static void
+test_long_labels_all_kinds (void)
+{
+  static const char * const files[] = { "value-chain.xml", "value-network.xml", "rhc-chains.xml", "evolution-paths.xml" };
+  const char *src = g_getenv ("SHZ_SOURCE_DATADIR");
+  g_autoptr(GRegex) re = g_regex_new ("(<label xml:lang=\"[a-zA-Z_]+\">)[^<]*(</label>)", 0, 0, NULL);
+  ShzCatalogue *cat = shz_catalogue_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (src != NULL ? src : SOURCE_DATADIR, "catalogues", files[i], NULL);
+      g_autofree char *xml = NULL;
+      g_autofree char *longer = NULL;
+
+      g_assert_true (g_file_get_contents (path, &xml, NULL, &error));
+      longer = g_regex_replace (re, xml, -1, 0,
+                                "\\1数智化转型 Digital-intelligence transformation of the whole consumer-goods "
+                                "ecosystem 全链路数智化转型 with a label far longer than any chart expects\\2", 0, &error);
+      g_assert_no_error (error);
+      g_assert_true (shz_catalogue_add_bytes (cat, longer, strlen (longer), files[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(ShzChart) chart = shz_chart_new (kinds[k], &error);
+      ShzAssessment *a = shz_assessment_new (cat);
+
+      for (guint f = 0; f < shz_catalogue_get_n_frameworks (cat); f++)
+        {
+          const ShzCatFramework *fw = shz_catalogue_get_framework (cat, f);
+          for (guint i = 0; i < fw->items->len; i++)
+            {
+              const ShzCatItem *it = fw->items->pdata[i];
+              if (it->scored)
+                {
+                  shz_assessment_add_score (a, fw->id, it->id, 1 + i % 4, SHZ_STATE_AS_IS, NULL, &error);
+                  shz_assessment_add_score (a, fw->id, it->id, 2 + i % 3, SHZ_STATE_TO_BE, NULL, &error);
+                  g_assert_no_error (error);
+                }
+            }
+        }
+      shz_assessment_add_link (a, "product", "manufacturing", 2, "transaction", SHZ_STATE_AS_IS, &error);
+      shz_assessment_add_link (a, "retail", "consumer", 2, "transaction", SHZ_STATE_AS_IS, &error);
+      shz_assessment_add_link (a, "consumer", "product", 3, "interaction", SHZ_STATE_TO_BE, &error);
+      shz_assessment_add_link (a, "consumer-data", "brand", 3, "experience", SHZ_STATE_TO_BE, &error);
+      g_assert_no_error (error);
+      shz_network_chart_set_assessment (SHZ_NETWORK_CHART (chart), a);
+      for (guint lang = 0; lang < 2; lang++)
+        {
+          shz_chart_set_lang (chart, lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+          for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+            {
+              g_autofree char *what = g_strdup_printf ("%s all-long %s %g×%g", kinds[k], lang == 0 ? "zh_CN" : "en",
+                                                       sizes[s].w, sizes[s].h);
+              shz_chart_ensure_layout (chart, NULL, sizes[s].w, sizes[s].h);
+              check_layout (chart, what);
+            }
+        }
+    }
+  shz_catalogue_free (cat);
+}
+
 /* Pointing at a node gives its id; pointing at a link's middle, mostly, the link's. */
 static void
 test_hit (Fixture *f, gconstpointer data)
@@ -315,6 +443,8 @@ main (int argc, char **argv)
   g_test_add ("/network/charts/layout/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_layouts, fixture_tear_down);
   g_test_add ("/network/charts/labels", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_labels, fixture_tear_down);
   g_test_add_func ("/network/charts/layout/adversarial-links", test_adversarial_links);
+  g_test_add_func ("/network/charts/layout/long-labels", test_long_labels);
+  g_test_add_func ("/network/charts/layout/long-labels-all-kinds", test_long_labels_all_kinds);
   g_test_add ("/network/charts/hit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_hit, fixture_tear_down);
   g_test_add ("/network/charts/render/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_render, fixture_tear_down);
   g_test_add ("/network/charts/render/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_render, fixture_tear_down);
