@@ -592,9 +592,7 @@ shz_import_file (ShzStore                *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  /* zip formats hash while opening (libgsf reads them out of order); CSV is hashed here,
-   * beside the producer */
-  reader = open_and_map (path, opts, TRUE, &res, error);
+  reader = open_and_map (path, opts, FALSE, &res, error);
   if (reader == NULL)
     return NULL;
   if (res->missing_fields && res->missing_fields[0])
@@ -620,14 +618,10 @@ shz_import_file (ShzStore                *store,
     g_async_queue_push (p.free_q, batch_new ());
   thread = g_thread_new ("shz-import-reader", produce, &p);
 
-  if (shz_reader_get_sha256 (reader))
-    res->source_sha256 = g_strdup (shz_reader_get_sha256 (reader));
-  else
-    {
-      res->source_sha256 = shz_sha256_file (path, cancellable, &local_error);
-      if (res->source_sha256 == NULL)
-        goto fail;
-    }
+  /* hashed here, in a pass of its own, while the producer reads the same (cached) bytes */
+  res->source_sha256 = shz_sha256_file (path, cancellable, &local_error);
+  if (res->source_sha256 == NULL)
+    goto fail;
 
   if (!shz_store_begin (store, &local_error))
     goto fail;

@@ -63,6 +63,8 @@ blocks_shani (guint32      state[8],
       __m128i abef = state0, cdgh = state1;
       __m128i w[4];
 
+      /* unrolled, so the schedule lives in registers */
+#pragma GCC unroll 16
       for (int g = 0; g < 16; g++)
         {
           __m128i msg;
