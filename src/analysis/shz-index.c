@@ -132,11 +132,12 @@ rng_next (Rng *rng)
   return result;
 }
 
-/* An index in [0, n): multiply-shift on the top 32 bits (bias below n / 2³²). */
+/* An index in [0, n): multiply-shift of 32 random bits (bias below n / 2³²).  Each 64-bit
+ * output of the generator gives two indices, its high half first. */
 static inline guint
-rng_below (Rng *rng, guint n)
+index_of (guint32 bits, guint n)
 {
-  return (guint) (((rng_next (rng) >> 32) * (guint64) n) >> 32);
+  return (guint) (((guint64) bits * n) >> 32);
 }
 
 static guint64
@@ -569,7 +570,7 @@ shz_index_normalise (ShzNormalisation   normalisation,
               j++;
             /* the share of the others with a strictly lower value (PERCENTRANK.INC): ties,
              * such as the block of enterprises with no spend, share the lowest rank */
-            pct = (double) i / (n - 1) * 100.0;
+            pct = i * 100.0 / (n - 1);
             for (guint k = i; k <= j; k++)
               out[r[k].index] = pct;
             i = j + 1;
@@ -623,17 +624,17 @@ quantile (const double *x,
   return x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
 }
 
-void
-shz_index_bootstrap (ShzAggregation  aggregation,
-                     const double   *values,
-                     guint           n,
-                     guint           iterations,
-                     double          level,
-                     guint64         seed,
-                     double         *lo,
-                     double         *hi)
+/* The bootstrap of ascending @sorted, into *lo and *hi. */
+static void
+bootstrap_sorted (ShzAggregation  aggregation,
+                  const double   *sorted,
+                  guint           n,
+                  guint           iterations,
+                  double          level,
+                  guint64         seed,
+                  double         *lo,
+                  double         *hi)
 {
-  g_autofree double *sorted = NULL;
   g_autofree double *stats = NULL;
   g_autofree guint *hist = NULL;
   Rng rng;
@@ -642,9 +643,6 @@ shz_index_bootstrap (ShzAggregation  aggregation,
   if (n == 0 || iterations == 0)
     return;
 
-  /* Resampling sorted values makes the interval independent of the order the rows came in. */
-  sorted = g_memdup2 (values, sizeof (double) * n);
-  qsort (sorted, n, sizeof (double), compare_doubles);
   stats = g_new (double, iterations);
   rng_seed (&rng, seed);
 
@@ -653,9 +651,15 @@ shz_index_bootstrap (ShzAggregation  aggregation,
       for (guint b = 0; b < iterations; b++)
         {
           double sum = 0;
+          guint i = 0;
 
-          for (guint i = 0; i < n; i++)
-            sum += sorted[rng_below (&rng, n)];
+          for (; i + 1 < n; i += 2)
+            {
+              guint64 x = rng_next (&rng);
+              sum += sorted[index_of (x >> 32, n)] + sorted[index_of ((guint32) x, n)];
+            }
+          if (i < n)
+            sum += sorted[index_of (rng_next (&rng) >> 32, n)];
           stats[b] = sum / n;
         }
     }
@@ -666,13 +670,19 @@ shz_index_bootstrap (ShzAggregation  aggregation,
       hist = g_new (guint, n);
       for (guint b = 0; b < iterations; b++)
         {
-          guint k1 = (n - 1) / 2, k2 = n / 2, seen = 0, i1 = 0, i2 = 0;
+          guint k1 = (n - 1) / 2, k2 = n / 2, seen = 0, i1 = 0, i2 = 0, i = 0;
           gboolean found1 = FALSE;
 
           memset (hist, 0, sizeof (guint) * n);
-          for (guint i = 0; i < n; i++)
-            hist[rng_below (&rng, n)]++;
-          for (guint i = 0; i < n; i++)
+          for (; i + 1 < n; i += 2)
+            {
+              guint64 x = rng_next (&rng);
+              hist[index_of (x >> 32, n)]++;
+              hist[index_of ((guint32) x, n)]++;
+            }
+          if (i < n)
+            hist[index_of (rng_next (&rng) >> 32, n)]++;
+          for (i = 0; i < n; i++)
             {
               seen += hist[i];
               if (!found1 && seen > k1)
@@ -693,6 +703,86 @@ shz_index_bootstrap (ShzAggregation  aggregation,
   qsort (stats, iterations, sizeof (double), compare_doubles);
   *lo = quantile (stats, iterations, (1.0 - level) / 2.0);
   *hi = quantile (stats, iterations, 1.0 - (1.0 - level) / 2.0);
+}
+
+void
+shz_index_bootstrap (ShzAggregation  aggregation,
+                     const double   *values,
+                     guint           n,
+                     guint           iterations,
+                     double          level,
+                     guint64         seed,
+                     double         *lo,
+                     double         *hi)
+{
+  g_autofree double *sorted = NULL;
+
+  /* Resampling sorted values makes the interval independent of the order the rows came in. */
+  sorted = g_memdup2 (values, sizeof (double) * MAX (n, 1));
+  qsort (sorted, n, sizeof (double), compare_doubles);
+  bootstrap_sorted (aggregation, sorted, n, iterations, level, seed, lo, hi);
+}
+
+/* One interval to bootstrap; the points are independent (each has its own seed), so they run
+ * on all cores and the result does not depend on how many there are. */
+typedef struct {
+  const double *sorted;
+  guint         n;
+  guint64       seed;
+  double       *lo;
+  double       *hi;
+} BootTask;
+
+typedef struct {
+  BootTask        *tasks;
+  guint            n_tasks;
+  gint             next;      /* atomic */
+  ShzAggregation   aggregation;
+  guint            iterations;
+  double           level;
+} BootJob;
+
+static gpointer
+boot_worker (gpointer data)
+{
+  BootJob *job = data;
+  gint i;
+
+  while ((i = g_atomic_int_add (&job->next, 1)) < (gint) job->n_tasks)
+    {
+      BootTask *t = &job->tasks[i];
+      bootstrap_sorted (job->aggregation, t->sorted, t->n, job->iterations, job->level,
+                        t->seed, t->lo, t->hi);
+    }
+  return NULL;
+}
+
+static int
+compare_tasks (const void *a, const void *b)
+{
+  const BootTask *ta = a, *tb = b;
+
+  /* largest first, for an even share between threads */
+  return (ta->n < tb->n) - (ta->n > tb->n);
+}
+
+static void
+run_bootstraps (BootJob *job,
+                guint64  work)
+{
+  guint n_threads = MIN (g_get_num_processors (), 8);
+  GThread *threads[8];
+
+  qsort (job->tasks, job->n_tasks, sizeof (BootTask), compare_tasks);
+  /* threads only pay off for more than a few milliseconds of work */
+  if (work < 2000000 || job->n_tasks < 2)
+    n_threads = 1;
+  n_threads = MIN (n_threads, job->n_tasks);
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("shz-bootstrap", boot_worker, job);
+  boot_worker (job);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
 }
 
 /* ---- compute ---- */
@@ -748,7 +838,11 @@ shz_index_compute (ShzIndexMatrix  *matrix,
   g_autofree guint *idx = NULL;
   g_autofree guint *bucket_start = NULL;
   g_autofree guint *order = NULL;
-  g_autofree double *scratch = NULL;
+  g_autofree double *sorted_scores = NULL;
+  BootJob job = { 0 };
+  g_autofree BootTask *tasks = NULL;
+  gsize used = 0;
+  guint64 work = 0;
   const Unit *units;
   guint n, n_groups, n_periods, n_buckets, n_points = 0;
   int only_period = -1;
@@ -826,9 +920,12 @@ shz_index_compute (ShzIndexMatrix  *matrix,
           for (guint i = 0; i < m; i++)
             {
               r->norm[(gsize) idx[i] * SHZ_N_CATEGORIES + c] = normed[i];
-              r->score[(gsize) idx[i] * SHZ_N_AXES + a] += method->weights[c] / wsum * normed[i];
+              r->score[(gsize) idx[i] * SHZ_N_AXES + a] += method->weights[c] * normed[i];
             }
         }
+      /* divided once at the end, so whole weights over scores give exact results */
+      for (guint i = 0; i < m; i++)
+        r->score[(gsize) idx[i] * SHZ_N_AXES + a] /= wsum;
     }
 
   /* Units by (period, group): a counting sort into buckets. */
@@ -849,7 +946,11 @@ shz_index_compute (ShzIndexMatrix  *matrix,
       n_points++;
 
   r->points = g_new0 (ShzIndexPoint, n_points);
-  scratch = g_new (double, n);
+  sorted_scores = g_new (double, (gsize) n * SHZ_N_AXES);
+  job.tasks = g_new0 (BootTask, (gsize) n_points * SHZ_N_AXES);
+  job.aggregation = method->aggregation;
+  job.iterations = method->bootstrap_iterations;
+  job.level = method->level;
   for (guint b = 0; b < n_buckets; b++)
     {
       guint first = bucket_start[b], last = bucket_start[b + 1];
@@ -863,24 +964,34 @@ shz_index_compute (ShzIndexMatrix  *matrix,
       p->n = last - first;
       for (guint a = 0; a < SHZ_N_AXES; a++)
         {
+          double *v = sorted_scores + used;
           guint k = 0;
 
           for (guint i = first; i < last; i++)
             {
               double s = r->score[(gsize) order[i] * SHZ_N_AXES + a];
               if (!isnan (s))
-                scratch[k++] = s;
+                v[k++] = s;
             }
-          qsort (scratch, k, sizeof (double), compare_doubles);
+          /* sorted, so neither the statistic nor the interval depends on row order */
+          qsort (v, k, sizeof (double), compare_doubles);
+          used += k;
           p->n_axis[a] = k;
-          p->value[a] = statistic (method->aggregation, scratch, k);
-          shz_index_bootstrap (method->aggregation, scratch, k, method->bootstrap_iterations,
-                               method->level, point_seed (method->seed, p->group, p->period, a),
-                               &p->lo[a], &p->hi[a]);
+          p->value[a] = statistic (method->aggregation, v, k);
+          p->lo[a] = p->hi[a] = NAN;
           if (k < method->min_sample)
             p->low_sample = TRUE;
+          if (k > 0 && method->bootstrap_iterations > 0)
+            {
+              job.tasks[job.n_tasks++] = (BootTask) {
+                v, k, point_seed (method->seed, p->group, p->period, a), &p->lo[a], &p->hi[a],
+              };
+              work += (guint64) k * method->bootstrap_iterations;
+            }
         }
     }
+  tasks = job.tasks;
+  run_bootstraps (&job, work);
   qsort (r->points, r->n_points, sizeof (ShzIndexPoint), compare_points);
   return g_steal_pointer (&r);
 }
