@@ -166,28 +166,49 @@ add_fitted_text (ShzNetLayout   *l,
 
   if (inner->width <= 1 || inner->height <= 1)
     return -1;
-  for (int k = 0; k < 24; k++)
+  /* Shrink towards the size whose area fits (text area goes with the square of the size). */
+  for (int k = 0; k < 12; k++)
     {
+      double need;
+
       shz_chart_text_measure (pango, shown, s, bold, inner->width, &w, &h);
       if (w <= inner->width + 0.01 && h <= inner->height + 0.01 &&
           (s <= min_size || longest_latin_word (pango, shown, s, bold) <= inner->width + 0.01))
         break;
-      if (s > min_size)
-        s = MAX (min_size, s * 0.9);
-      else
-        {
-          /* Still too big at the smallest size: drop characters and add an ellipsis. */
-          glong n = g_utf8_strlen (shown, -1);
-          g_autofree char *cut = NULL;
-          if (n <= 1)
-            return -1;
-          cut = g_utf8_substring (text, 0, MAX (n - 2, 0));
-          g_free (shown);
-          shown = g_strconcat (cut, "…", NULL);
-        }
+      if (s <= min_size)
+        break;
+      need = h > inner->height ? sqrt (inner->height / h) : 0.92;
+      s = MAX (min_size, s * MIN (0.92, MAX (need, 0.5)));
     }
   if (w > inner->width + 0.01 || h > inner->height + 0.01)
-    return -1;
+    {
+      /* Still too big at the smallest size: the longest prefix that fits, with an ellipsis. */
+      glong lo = 0, hi = g_utf8_strlen (text, -1);
+      g_autofree char *best = NULL;
+
+      while (lo < hi)
+        {
+          glong mid = (lo + hi + 1) / 2;
+          g_autofree char *cut = g_utf8_substring (text, 0, mid);
+          g_autofree char *cand = g_strconcat (cut, "…", NULL);
+          double cw, ch;
+
+          shz_chart_text_measure (pango, cand, s, bold, inner->width, &cw, &ch);
+          if (cw <= inner->width + 0.01 && ch <= inner->height + 0.01)
+            {
+              lo = mid;
+              g_free (best);
+              best = g_steal_pointer (&cand);
+            }
+          else
+            hi = mid - 1;
+        }
+      if (best == NULL)
+        return -1;
+      g_free (shown);
+      shown = g_steal_pointer (&best);
+      shz_chart_text_measure (pango, shown, s, bold, inner->width, &w, &h);
+    }
 
   switch (align)
     {
