@@ -5,12 +5,13 @@
 #   ninja -C BUILD src/shuzhi benchmarks/charts/bench-charts
 #   /usr/bin/python3 benchmarks/charts/run.py BUILD [--runs N] [--dir /tmp/shz-bench-charts] [--quick]
 #
-# Prints min/median wall time of several runs per command, output sizes, and ratios against
-# each peer measured in the same run.  Benchmarks are not tests: nothing here fails on speed.
+# Prints min/median wall and CPU time of several runs per command, output sizes, and ratios
+# (of medians) against each peer measured in the same run.  Benchmarks are not tests: nothing here fails on speed.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -21,12 +22,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run_timed(argv, runs, cwd):
-    times = []
+    """Wall time and CPU time (user + sys) of each run: min and median of both.  On a shared,
+    busy machine the CPU time is the steadier figure; wall time is what a user waits."""
+    walls, cpus = [], []
     for _ in range(runs):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(argv, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
+        walls.append(time.perf_counter() - t0)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append((r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime))
+    return min(walls), statistics.median(walls), min(cpus), statistics.median(cpus)
 
 
 def size_of(path):
@@ -53,7 +59,7 @@ def main():
     d = args.dir
 
     sizes = [("100k", 100000)] + ([] if args.quick else [("1m", 1000000)])
-    results = []   # (label, n, tool, fmt, min, median, bytes)
+    results = []   # (label, n, tool, fmt, (wall min, wall median, cpu min, cpu median), bytes)
 
     for label, n in sizes:
         csv = os.path.join(d, f"p{label}.csv")
@@ -74,36 +80,38 @@ def main():
         peer_runs = args.runs if n <= 100000 else args.peer_runs
         for fmt in ("png", "svg"):
             out = os.path.join(d, f"shuzhi-{label}.{fmt}")
-            mn, med = run_timed([shuzhi, "export", store, "--engagement", "bench", "--chart", "maturity-map",
-                                 "--output", out], args.runs, d)
-            results.append((label, n, "shuzhi export", fmt, mn, med, size_of(out)))
+            t = run_timed([shuzhi, "export", store, "--engagement", "bench", "--chart", "maturity-map",
+                           "--output", out], args.runs, d)
+            results.append((label, n, "shuzhi export", fmt, t, size_of(out)))
             print(results[-1], flush=True)
             if gnuplot:
                 out = os.path.join(d, f"gnuplot-{label}.{fmt}")
                 term = "pngcairo" if fmt == "png" else "svg"
-                mn, med = run_timed([gnuplot, "-e", f"csv='{csv}'; out='{out}'; term='{term}'",
-                                     os.path.join(HERE, "scatter.gp")], peer_runs, d)
-                results.append((label, n, "gnuplot", fmt, mn, med, size_of(out)))
+                t = run_timed([gnuplot, "-e", f"csv='{csv}'; out='{out}'; term='{term}'",
+                               os.path.join(HERE, "scatter.gp")], peer_runs, d)
+                results.append((label, n, "gnuplot", fmt, t, size_of(out)))
                 print(results[-1], flush=True)
             if fmt == "png" or n <= 100000:
                 out = os.path.join(d, f"matplotlib-{label}.{fmt}")
-                mn, med = run_timed(["/usr/bin/python3", os.path.join(HERE, "scatter.py"), csv, out],
-                                    peer_runs, d)
-                results.append((label, n, "matplotlib", fmt, mn, med, size_of(out)))
+                t = run_timed(["/usr/bin/python3", os.path.join(HERE, "scatter.py"), csv, out],
+                              peer_runs, d)
+                results.append((label, n, "matplotlib", fmt, t, size_of(out)))
                 print(results[-1], flush=True)
 
     print()
-    print("| points | format | tool | min s | median s | file | ratio vs gnuplot | ratio vs matplotlib |")
-    print("|---|---|---|---|---|---|---|---|")
-    for label, n, tool, fmt, mn, med, nbytes in results:
+    print("| points | format | tool | wall min s | wall median s | CPU min s | CPU median s | file | "
+          "ratio vs gnuplot (wall / CPU) | ratio vs matplotlib (wall / CPU) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for label, n, tool, fmt, t, nbytes in results:
         def ratio(peer):
-            for l2, _, t2, f2, _, med2, _ in results:
-                if l2 == label and t2 == peer and f2 == fmt and tool == "shuzhi export":
-                    return f"{med / med2:.3f}"
+            if tool != "shuzhi export":
+                return ""
+            for l2, _, t2, f2, p, _ in results:
+                if l2 == label and t2 == peer and f2 == fmt:
+                    return f"{t[1] / p[1]:.3f} / {t[3] / p[3]:.3f}"
             return ""
-        print(f"| {label} | {fmt} | {tool} | {mn:.3f} | {med:.3f} | {nbytes / 1e6:.2f} MB | "
-              f"{ratio('gnuplot')} | {ratio('matplotlib')} |")
-
+        print(f"| {label} | {fmt} | {tool} | {t[0]:.3f} | {t[1]:.3f} | {t[2]:.3f} | {t[3]:.3f} | "
+              f"{nbytes / 1e6:.2f} MB | {ratio('gnuplot')} | {ratio('matplotlib')} |")
     print()
     subprocess.run([bench, "redraw", os.path.join(d, "p100k.shuzhi"), str(max(args.runs, 7))], check=True)
 

@@ -106,7 +106,7 @@ draw_band (Job *job)
       if (!isfinite (size))
         size = 0;
       radius = (r->radius_base + r->radius_per_size * CLAMP (size, 0, 100)) * r->radius_scale;
-      mi = (guint) CLAMP (lround (radius * RADIUS_STEPS), 0, (long) job->n_masks - 1);
+      mi = (guint) CLAMP ((long) (radius * RADIUS_STEPS + 0.5), 0, (long) job->n_masks - 1);
       m = &job->masks[mi];
       cx = r->x_offset + r->x[k] * r->x_scale;
       cy = r->y_offset + r->y[k] * r->y_scale;
