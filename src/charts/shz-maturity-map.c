@@ -2102,15 +2102,12 @@ shz_maturity_map_load (ShzChart    *chart,
   g_autoptr(ShzEngagement) e = NULL;
   ShzMaturityModel *model;
 
+  /* what the caller asks for, else what was saved with the chart, else the latest */
   model = shz_maturity_model_load (store, engagement_id,
                                    dataset ? dataset : self->saved_dataset,
-                                   period, error);
-  if (model == NULL && dataset == NULL && self->saved_dataset != NULL)
-    {
-      /* the saved dataset was deleted or renamed: fall back to the latest */
-      g_clear_error (error);
-      model = shz_maturity_model_load (store, engagement_id, NULL, period, error);
-    }
+                                   period ? period : self->saved_period, NULL);
+  if (model == NULL)
+    model = shz_maturity_model_load (store, engagement_id, dataset, period, error);
   if (model == NULL)
     return FALSE;
 

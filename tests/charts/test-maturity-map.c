@@ -729,6 +729,17 @@ test_store_periods (void)
 
   g_assert_true (shz_chart_load (chart, store, eid, "two years", "2019", &error));
   g_assert_cmpstr (shz_maturity_map_get_model (SHZ_MATURITY_MAP (chart))->period, ==, "2019");
+
+  /* the dataset and period saved with the chart are what a later load shows */
+  {
+    g_autofree char *saved = shz_chart_save_settings (chart);
+    g_autoptr(ShzChart) again = shz_chart_new ("maturity-map", NULL);
+    g_assert_true (shz_chart_load_settings (again, saved, &error));
+    g_assert_true (shz_chart_load (again, store, eid, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (shz_maturity_map_get_model (SHZ_MATURITY_MAP (again))->dataset, ==, "two years");
+    g_assert_cmpstr (shz_maturity_map_get_model (SHZ_MATURITY_MAP (again))->period, ==, "2019");
+  }
 }
 
 static void
