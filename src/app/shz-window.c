@@ -113,7 +113,7 @@ create_engagement_row_cb (gpointer item,
 {
   ShzEngagementObject *obj = item;
   const ShzEngagement *e = shz_engagement_object_get (obj);
-  GtkWidget *box, *title, *subtitle;
+  GtkWidget *row, *box, *title, *subtitle;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_top (box, 6);
@@ -131,9 +131,10 @@ create_engagement_row_cb (gpointer item,
       gtk_widget_add_css_class (subtitle, "caption");
       gtk_box_append (GTK_BOX (box), subtitle);
     }
-  g_object_set_data (G_OBJECT (box), "engagement-id", GINT_TO_POINTER ((int) e->id));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, e->name, -1);
-  return box;
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, e->name, -1);
+  return row;
 }
 
 static void
