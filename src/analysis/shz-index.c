@@ -818,6 +818,21 @@ unit_on_axis (const ShzMethod *method,
   return FALSE;
 }
 
+typedef struct {
+  guint64 key;    /* period index << 32 | group index */
+  guint   unit;
+} Keyed;
+
+static int
+compare_keyed (const void *a, const void *b)
+{
+  const Keyed *ka = a, *kb = b;
+
+  if (ka->key != kb->key)
+    return ka->key < kb->key ? -1 : 1;
+  return (ka->unit > kb->unit) - (ka->unit < kb->unit);
+}
+
 static int
 compare_points (const void *a, const void *b)
 {
@@ -836,7 +851,8 @@ shz_index_compute (ShzIndexMatrix  *matrix,
   g_autofree double *values = NULL;
   g_autofree double *normed = NULL;
   g_autofree guint *idx = NULL;
-  g_autofree guint *bucket_start = NULL;
+  g_autofree guint *run_start = NULL;
+  g_autofree Keyed *keyed = NULL;
   g_autofree guint *order = NULL;
   g_autofree double *sorted_scores = NULL;
   BootJob job = { 0 };
@@ -844,7 +860,7 @@ shz_index_compute (ShzIndexMatrix  *matrix,
   gsize used = 0;
   guint64 work = 0;
   const Unit *units;
-  guint n, n_groups, n_periods, n_buckets, n_points = 0;
+  guint n, n_runs = 0, n_points = 0;
   int only_period = -1;
 
   g_return_val_if_fail (matrix != NULL && method != NULL, NULL);
@@ -855,8 +871,6 @@ shz_index_compute (ShzIndexMatrix  *matrix,
 
   units = (const Unit *) matrix->units->data;
   n = matrix->units->len;
-  n_groups = matrix->groups->len;
-  n_periods = matrix->periods->len;
   if (n == 0)
     {
       g_set_error (error, SHZ_INDEX_ERROR, SHZ_INDEX_ERROR_NO_DATA,
@@ -928,22 +942,25 @@ shz_index_compute (ShzIndexMatrix  *matrix,
         r->score[(gsize) idx[i] * SHZ_N_AXES + a] /= wsum;
     }
 
-  /* Units by (period, group): a counting sort into buckets. */
-  n_buckets = n_periods * n_groups;
-  bucket_start = g_new0 (guint, n_buckets + 1);
-  order = g_new (guint, n);
+  /* Units by (period, group): sorted keys, so memory stays proportional to the units however
+   * many groups and periods the data has. */
+  keyed = g_new (Keyed, n);
   for (guint u = 0; u < n; u++)
-    bucket_start[units[u].period * n_groups + units[u].group + 1]++;
-  for (guint b = 0; b < n_buckets; b++)
-    bucket_start[b + 1] += bucket_start[b];
-  {
-    g_autofree guint *fill = g_memdup2 (bucket_start, sizeof (guint) * n_buckets);
-    for (guint u = 0; u < n; u++)
-      order[fill[units[u].period * n_groups + units[u].group]++] = u;
-  }
-  for (guint b = 0; b < n_buckets; b++)
-    if (bucket_start[b + 1] > bucket_start[b] && (only_period < 0 || b / n_groups == (guint) only_period))
-      n_points++;
+    keyed[u] = (Keyed) { ((guint64) units[u].period << 32) | units[u].group, u };
+  qsort (keyed, n, sizeof (Keyed), compare_keyed);
+  order = g_new (guint, n);
+  run_start = g_new (guint, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      order[i] = keyed[i].unit;
+      if (i == 0 || keyed[i].key != keyed[i - 1].key)
+        {
+          run_start[n_runs++] = i;
+          if (only_period < 0 || (keyed[i].key >> 32) == (guint64) only_period)
+            n_points++;
+        }
+    }
+  run_start[n_runs] = n;
 
   r->points = g_new0 (ShzIndexPoint, n_points);
   sorted_scores = g_new (double, (gsize) n * SHZ_N_AXES);
@@ -951,16 +968,17 @@ shz_index_compute (ShzIndexMatrix  *matrix,
   job.aggregation = method->aggregation;
   job.iterations = method->bootstrap_iterations;
   job.level = method->level;
-  for (guint b = 0; b < n_buckets; b++)
+  for (guint b = 0; b < n_runs; b++)
     {
-      guint first = bucket_start[b], last = bucket_start[b + 1];
+      guint first = run_start[b], last = run_start[b + 1];
+      guint period = (guint) (keyed[first].key >> 32), group = (guint) (keyed[first].key & G_MAXUINT32);
       ShzIndexPoint *p;
 
-      if (last == first || (only_period >= 0 && b / n_groups != (guint) only_period))
+      if (only_period >= 0 && period != (guint) only_period)
         continue;
       p = &r->points[r->n_points++];
-      p->group = g_strdup (g_ptr_array_index (matrix->groups, b % n_groups));
-      p->period = g_strdup (g_ptr_array_index (matrix->periods, b / n_groups));
+      p->group = g_strdup (g_ptr_array_index (matrix->groups, group));
+      p->period = g_strdup (g_ptr_array_index (matrix->periods, period));
       p->n = last - first;
       for (guint a = 0; a < SHZ_N_AXES; a++)
         {

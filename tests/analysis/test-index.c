@@ -581,6 +581,36 @@ test_grouping_and_periods (Fixture *f, gconstpointer data)
   }
 }
 
+/* Every unit its own group and period: memory and time stay proportional to the units. */
+static void
+test_many_groups (void)
+{
+  g_autoptr(ShzMethod) method = shz_method_new ();
+  g_autoptr(ShzIndexMatrix) m = NULL;
+  g_autoptr(ShzIndexResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (method->group_by);
+  method->group_by = g_strdup ("enterprise_id");
+  method->period_unit = SHZ_PERIOD_UNIT_AS_GIVEN;
+  method->bootstrap_iterations = 10;
+  m = shz_index_matrix_new ("enterprise_id", SHZ_PERIOD_UNIT_AS_GIVEN);
+  for (guint i = 0; i < 5000; i++)
+    {
+      double spend[SHZ_N_CATEGORIES] = { i, NAN, NAN, i % 7, NAN, NAN, NAN };
+      g_autofree char *id = g_strdup_printf ("E%u", i);
+      g_autofree char *period = g_strdup_printf ("2019-%u", i);
+
+      shz_index_matrix_add (m, id, id, period, spend, 1);
+    }
+  r = shz_index_compute (m, method, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n_points, ==, 5000);
+  g_assert_true (r->points[0].low_sample);
+  g_assert_cmpuint (r->points[0].n, ==, 1);
+  g_assert_cmpfloat (r->points[0].lo[0], ==, r->points[0].value[0]);
+}
+
 static void
 test_min_sample (Fixture *f, gconstpointer data)
 {
@@ -970,6 +1000,7 @@ main (int argc, char **argv)
   ADD ("/analysis/index/no-spend/exclude", test_no_spend_exclude);
   ADD ("/analysis/index/no-spend/no-data-group", test_no_data_group);
   ADD ("/analysis/index/grouping-and-periods", test_grouping_and_periods);
+  g_test_add_func ("/analysis/index/many-groups", test_many_groups);
   ADD ("/analysis/index/min-sample", test_min_sample);
   ADD ("/analysis/index/median", test_median);
   g_test_add_func ("/analysis/index/bootstrap/deterministic", test_bootstrap_deterministic);
