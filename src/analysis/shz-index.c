@@ -343,9 +343,9 @@ matrix_load (ShzStore        *store,
 
   g_return_val_if_fail (store != NULL && method != NULL, NULL);
 
+  if (!shz_method_validate (method, error))
+    return NULL;
   col = group_column_index (method->group_by);
-  if (col < 0 || (guint) method->period_unit > SHZ_PERIOD_UNIT_AS_GIVEN)
-    return shz_method_validate (method, error), NULL;
 
   dataset = shz_store_get_dataset (store, dataset_id, error);
   if (dataset == NULL)
@@ -1199,9 +1199,9 @@ shz_index_foreach_source_row (ShzStore        *store,
 
   g_return_val_if_fail (store != NULL && method != NULL && group != NULL && period != NULL, FALSE);
 
+  if (!shz_method_validate (method, error))
+    return FALSE;
   col = group_column_index (method->group_by);
-  if (col < 0 || (guint) method->period_unit > SHZ_PERIOD_UNIT_AS_GIVEN)
-    return shz_method_validate (method, error);
   if (sqlite3_prepare_v2 (shz_store_get_db (store), source_sql[col][method->period_unit], -1,
                           &stmt, NULL) != SQLITE_OK)
     {
