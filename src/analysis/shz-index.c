@@ -1014,6 +1014,75 @@ shz_index_compute (ShzIndexMatrix  *matrix,
   return g_steal_pointer (&r);
 }
 
+typedef struct {
+  ShzIndexMatrix *matrix;
+  ShzMethod      *method;
+} ComputeData;
+
+static void
+compute_data_free (gpointer data)
+{
+  ComputeData *cd = data;
+
+  shz_index_matrix_unref (cd->matrix);
+  shz_method_free (cd->method);
+  g_free (cd);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeData *cd = task_data;
+  GError *error = NULL;
+  ShzIndexResult *r;
+
+  if (!shz_index_matrix_fits (cd->matrix, cd->method))
+    {
+      g_task_return_new_error (task, SHZ_INDEX_ERROR, SHZ_INDEX_ERROR_NO_DATA,
+                               _("The method groups or dates the rows differently: load them again"));
+      return;
+    }
+  r = shz_index_compute (cd->matrix, cd->method, &error);
+  if (r == NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, r, (GDestroyNotify) shz_index_result_free);
+  else
+    shz_index_result_free (r);
+}
+
+void
+shz_index_compute_async (ShzIndexMatrix      *matrix,
+                         const ShzMethod     *method,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ComputeData *cd;
+
+  g_return_if_fail (matrix != NULL && method != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, shz_index_compute_async);
+  cd = g_new0 (ComputeData, 1);
+  cd->matrix = shz_index_matrix_ref (matrix);
+  cd->method = shz_method_copy (method);
+  g_task_set_task_data (task, cd, compute_data_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+ShzIndexResult *
+shz_index_compute_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 const ShzIndexPoint *
 shz_index_result_find (const ShzIndexResult *result,
                        const char           *group,

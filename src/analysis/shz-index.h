@@ -112,6 +112,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShzIndexResult, shz_index_result_free)
 ShzIndexResult *shz_index_compute            (ShzIndexMatrix  *matrix,
                                               const ShzMethod *method,
                                               GError         **error);
+/* The same in a worker thread (a matrix is never changed once loaded, so any thread may read it);
+ * for big matrices or when many edits come in a row.  Cancelling drops the result. */
+void            shz_index_compute_async      (ShzIndexMatrix      *matrix,
+                                              const ShzMethod     *method,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+ShzIndexResult *shz_index_compute_finish     (GAsyncResult        *result,
+                                              GError             **error);
 const ShzIndexPoint *shz_index_result_find   (const ShzIndexResult *result,
                                               const char           *group,
                                               const char           *period);

@@ -880,6 +880,32 @@ test_load_async (Fixture *f, gconstpointer data)
   shz_index_matrix_unref (m);
 }
 
+static void
+computed_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  ShzIndexResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = shz_index_compute_finish (res, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_compute_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ShzMethod) method = shz_method_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_usage (f, "worked", worked_rows, G_N_ELEMENTS (worked_rows));
+  g_autoptr(ShzIndexMatrix) m = shz_index_matrix_load (f->store, id, method, &error);
+  ShzIndexResult *r = NULL;
+
+  shz_index_compute_async (m, method, NULL, computed_cb, &r);
+  while (r == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (find (r, "互联网", "2019")->value[SHZ_AXIS_INNOVATION], ==, 53.125);
+  shz_index_result_free (r);
+}
+
 /* ---- the demo ---- */
 
 static void
@@ -1008,6 +1034,7 @@ main (int argc, char **argv)
   ADD ("/analysis/index/save", test_save);
   ADD ("/analysis/index/not-usage", test_not_usage);
   ADD ("/analysis/index/load-async", test_load_async);
+  ADD ("/analysis/index/compute-async", test_compute_async);
   ADD ("/analysis/index/demo", test_demo);
 #undef ADD
   return g_test_run ();
