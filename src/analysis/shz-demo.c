@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "shz-demo.h"
+#include "shz-demo-usage.h"
+#include "shz-assessment.h"
 
 gboolean
 shz_demo_populate (ShzStore  *store,
@@ -17,7 +19,9 @@ shz_demo_populate (ShzStore  *store,
   if (!shz_store_begin (store, error))
     return FALSE;
   engagement_id = shz_store_add_demo_engagement (store, error);
-  if (engagement_id == 0)
+  if (engagement_id == 0 ||
+      !shz_demo_add_usage (store, engagement_id, error) ||
+      !shz_demo_add_assessment (store, engagement_id, error))
     {
       shz_store_rollback (store);
       return FALSE;
