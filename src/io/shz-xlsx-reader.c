@@ -13,6 +13,9 @@
 #include "shz-number.h"
 #include "shz-xml-private.h"
 
+/* The shared strings are the one part held in memory: bound it whatever the inflation bound. */
+#define MAX_SHARED_STRINGS_BYTES (512 << 20)
+
 typedef struct {
   char *name;
   char *rid;
@@ -232,6 +235,14 @@ read_shared_strings (ShzReader  *reader,
                     {
                       shz_reader_set_bound_error (reader, error, 0,
                                                   _("a shared string is larger than the limit"));
+                      return FALSE;
+                    }
+                  if (x->sst->len > MAX_SHARED_STRINGS_BYTES)
+                    {
+                      g_autofree char *what =
+                        g_strdup_printf (_("shared strings over %d MiB; refused"),
+                                         MAX_SHARED_STRINGS_BYTES >> 20);
+                      shz_reader_set_bound_error (reader, error, 0, what);
                       return FALSE;
                     }
                   g_string_append (x->sst, (const char *) v);
