@@ -12,6 +12,7 @@
 
 #include "shz-application.h"
 #include "shz-window.h"
+#include "shz-preferences-window.h"
 #include "shz-resources.h"
 #include "store/shz-store.h"
 #include "analysis/shz-demo.h"
@@ -167,6 +168,19 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  ShzApplication *self = user_data;
+  GtkWidget *prefs = shz_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                 self->settings);
+
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
 open_recent_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
@@ -180,6 +194,7 @@ static const GActionEntry app_actions[] = {
   { "new-window", new_window_action },
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "open-recent", open_recent_action, "s" },
 };
 
@@ -190,6 +205,7 @@ shz_application_startup (GApplication *app)
 {
   ShzApplication *self = SHZ_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *new_engagement_accels[] = { "<Control>n", NULL };
   static const char *new_store_accels[] = { "<Control><Shift>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
@@ -206,6 +222,7 @@ shz_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-engagement", new_engagement_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-store", new_store_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-store", open_accels);

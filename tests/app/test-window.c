@@ -204,6 +204,38 @@ test_delete_with_undo_toast (void)
   shz_store_free (store);
 }
 
+static void
+test_preferences_bound_to_settings (void)
+{
+  g_autoptr(ShzApplication) app = start_app ();
+  GSettings *settings = shz_application_get_settings (app);
+  GtkWidget *prefs = NULL;
+  GtkWidget *spin, *sw;
+  ShzWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = active_window (app);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  for (int i = 0; i < 100 && prefs == NULL; i++)
+    {
+      iterate (10);
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+        if (ADW_IS_PREFERENCES_WINDOW (l->data))
+          prefs = l->data;
+    }
+  g_assert_nonnull (prefs);
+  spin = find_widget (prefs, GTK_TYPE_SPIN_BUTTON, NULL);
+  sw = find_widget (prefs, GTK_TYPE_SWITCH, NULL);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, g_settings_get_int (settings, "export-dpi"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 450);
+  g_assert_cmpint (g_settings_get_int (settings, "export-dpi"), ==, 450);
+  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "pseudonymise"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  (void) window;
+  close_all (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,6 +254,7 @@ main (int    argc,
   g_test_add_func ("/app/window/first-start-shows-demo", test_first_start_shows_demo);
   g_test_add_func ("/app/window/bad-store-shows-why", test_bad_store_shows_why);
   g_test_add_func ("/app/window/delete-with-undo-toast", test_delete_with_undo_toast);
+  g_test_add_func ("/app/preferences/bound-to-settings", test_preferences_bound_to_settings);
 
   ret = g_test_run ();
   {
