@@ -453,8 +453,8 @@ shz_fields_period (const char  *text,
       g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3]) && text[4] == '-' &&
       g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[6]))
     {
-      year = atoi (text);
-      month = atoi (text + 5);
+      year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+      month = (text[5] - '0') * 10 + (text[6] - '0');
       if (year >= 1900 && year <= 2100 && month >= 1 && month <= 12)
         {
           *normalised = g_strdup (text);

@@ -61,6 +61,8 @@ shz_cli_import (int    argc,
    * the inserting thread's time on a 1M-row import.  Only possible before SQLite initialises;
    * harmless (SQLITE_MISUSE, ignored) if something already did. */
   sqlite3_config (SQLITE_CONFIG_MULTITHREAD);
+  /* nor is the allocation statistics' mutex of any use to a one-shot command */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 
   store = shz_store_open (argv[1], SHZ_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
