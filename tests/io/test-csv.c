@@ -234,6 +234,29 @@ test_invalid_bytes (void)
   g_assert_nonnull (strstr (error->message, "UTF-8"));
   g_clear_error (&error);
 
+  /* each kind of malformed sequence, after enough UTF-8 to be sure of the encoding */
+  {
+    const char *bad[] = { "\xC0\x80", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                          "\xF5\x80\x80\x80", "\xE4\xB8", "\x80", "\xFE" };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        GString *t = g_string_new ("名称,值\n");
+        for (int j = 0; j < 20; j++)
+          g_string_append (t, "零售消费与生活服务,1\n");
+        g_string_append_printf (t, "x%s,2\n", bad[i]);
+        error = open_error ("seq.csv", t->str, t->len, NULL);
+        g_assert_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_ENCODING);
+        g_assert_nonnull (strstr (error->message, "line 22"));
+        g_clear_error (&error);
+        g_string_free (t, TRUE);
+      }
+    /* and the four-byte characters that are valid */
+    {
+      g_autofree char *text = read_all ("emoji.csv", "名称,值\n😀𠀀,1\n", -1, NULL, NULL);
+      g_assert_cmpstr (text, ==, "名称|值\n😀𠀀|1\n");
+    }
+  }
+
   /* a NUL byte: binary, not text */
   error = open_error ("nul.csv", "a,b\n1,\0002\n", 10, NULL);
   g_assert_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_ENCODING);
