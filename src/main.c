@@ -32,6 +32,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(ShzApplication) app = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   init_i18n ();
 
@@ -39,6 +40,7 @@ main (int    argc,
   if (argc > 1 && shz_cli_handles (argv[1]))
     return shz_cli_run (argc, argv);
 
+  shz_application_set_start_time (start);
   app = shz_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -26,6 +26,20 @@ struct _ShzApplication {
 
 G_DEFINE_FINAL_TYPE (ShzApplication, shz_application, ADW_TYPE_APPLICATION)
 
+static gint64 start_time_us;
+
+void
+shz_application_set_start_time (gint64 monotonic_us)
+{
+  start_time_us = monotonic_us;
+}
+
+gint64
+shz_application_get_start_time (void)
+{
+  return start_time_us;
+}
+
 char *
 shz_application_default_store_path (void)
 {

@@ -20,5 +20,8 @@ void            shz_application_open_store       (ShzApplication *self,
 void            shz_application_add_recent       (ShzApplication *self,
                                                   const char     *path);
 GSettings      *shz_application_get_settings     (ShzApplication *self);
+/* When main() started (g_get_monotonic_time), for the first-frame report. */
+void            shz_application_set_start_time   (gint64          monotonic_us);
+gint64          shz_application_get_start_time   (void);
 
 G_END_DECLS

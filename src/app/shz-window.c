@@ -897,7 +897,8 @@ on_after_paint_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
   if (g_getenv ("SHZ_REPORT_FIRST_FRAME"))
     {
-      g_printerr ("shuzhi: first frame\n");
+      g_printerr ("shuzhi: first frame after %.1f ms\n",
+                  (g_get_monotonic_time () - shz_application_get_start_time ()) / 1000.0);
       if (g_strcmp0 (g_getenv ("SHZ_REPORT_FIRST_FRAME"), "exit") == 0)
         g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
     }
@@ -1106,6 +1107,10 @@ shz_window_open_store (ShzWindow  *self,
   if (app)
     shz_application_add_recent (SHZ_APPLICATION (app), path);
   shz_window_reload (self);
+  /* For scripted screenshots (tools/screenshot.sh) and the user's guide: start on a view. */
+  if (g_getenv ("SHZ_INITIAL_VIEW") && *g_getenv ("SHZ_INITIAL_VIEW") &&
+      adw_view_stack_get_child_by_name (self->view_stack, g_getenv ("SHZ_INITIAL_VIEW")))
+    adw_view_stack_set_visible_child_name (self->view_stack, g_getenv ("SHZ_INITIAL_VIEW"));
   return TRUE;
 }
 
