@@ -86,12 +86,14 @@ shz_cli_import (int    argc,
             "rejected %" G_GINT64_FORMAT "\n"),
           res->accepted, res->dataset_name, shz_dataset_kind_to_string (kind), engagement,
           res->rejected);
-  printf (_("Source: %s, %s%s%s%s%s, SHA-256 %s\n"), res->source_name,
-          shz_format_to_string (res->format), res->encoding ? ", " : "",
-          res->encoding ? res->encoding : "",
-          res->delimiter ? _(", delimiter ") : (res->sheet ? _(", sheet ") : ""),
-          res->delimiter ? res->delimiter : (res->sheet ? res->sheet : ""),
-          res->source_sha256);
+  if (res->delimiter)
+    printf (_("Source: %s (%s, %s, delimiter “%s”), %" G_GUINT64_FORMAT " bytes, SHA-256 %s\n"),
+            res->source_name, shz_format_to_string (res->format), res->encoding, res->delimiter,
+            res->source_size, res->source_sha256);
+  else
+    printf (_("Source: %s (%s, sheet “%s”), %" G_GUINT64_FORMAT " bytes, SHA-256 %s\n"),
+            res->source_name, shz_format_to_string (res->format),
+            res->sheet ? res->sheet : "", res->source_size, res->source_sha256);
   for (guint i = 0; i < res->rejections->len && i < SHOWN_REJECTIONS; i++)
     {
       ShzRejection *r = g_ptr_array_index (res->rejections, i);
