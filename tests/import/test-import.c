@@ -417,6 +417,74 @@ test_import_usage (Fixture       *f,
   }
 }
 
+
+/* What Chinese Excel writes: GBK with no BOM ("CSV"), UTF-16LE with tabs ("Unicode text"). */
+static void
+test_import_encodings (Fixture       *f,
+                       gconstpointer  data)
+{
+  struct { const char *name, *charset, *bom, *expect; gboolean tabs; } cases[] = {
+    { "gbk.csv", "GBK", "", "GB18030", FALSE },
+    { "unicode.txt", "UTF-16LE", "\xFF\xFE", "UTF-16LE", TRUE },
+    { "bom.csv", "UTF-8", "\xEF\xBB\xBF", "UTF-8-BOM", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *table = NULL;
+      g_autofree char *conv = NULL;
+      g_autofree char *bytes = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShzImportResult) res = NULL;
+      g_autoptr(ShzDataset) ds = NULL;
+      ShzImportOptions opts = { .kind = SHZ_KIND_USAGE, .engagement_id = f->engagement_id };
+      gsize len = 0, bom = strlen (cases[i].bom);
+
+      table = g_strdup (usage_csv);
+      if (cases[i].tabs)
+        {
+          g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+          GString *t = g_string_new (NULL);
+
+          /* the first ten lines, commas → tabs outside the quoted "1,200.50" */
+          for (guint l = 0; lines[l] && *lines[l]; l++)
+            {
+              g_autofree char *line = g_strdup (lines[l]);
+              gboolean q = FALSE;
+
+              for (char *c = line; *c; c++)
+                {
+                  if (*c == '"')
+                    q = !q;
+                  else if (*c == ',' && !q)
+                    *c = '\t';
+                }
+              g_string_append_printf (t, "%s\r\n", line);
+            }
+          g_free (table);
+          table = g_string_free (t, FALSE);
+        }
+      conv = g_convert (table, -1, cases[i].charset, "UTF-8", NULL, &len, &error);
+      g_assert_no_error (error);
+      bytes = g_malloc (bom + len);
+      memcpy (bytes, cases[i].bom, bom);
+      memcpy (bytes + bom, conv, len);
+      path = write_file (cases[i].name, bytes, bom + len);
+
+      res = shz_import_file (f->store, path, &opts, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (res->accepted, ==, 3);
+      g_assert_cmpint (res->rejected, ==, 7);
+      ds = shz_store_get_dataset (f->store, res->dataset_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (ds->encoding, ==, cases[i].expect);
+      g_assert_cmpstr (ds->delimiter, ==, cases[i].tabs ? "tab" : ",");
+    }
+  g_assert_cmpint (count_sql (f->store, "SELECT count(*) FROM usage_row WHERE industry = '制造工业' "
+                              "AND category = '数据中台' AND spend = 300"), ==, 3);
+}
+
 static void
 test_import_kinds (Fixture       *f,
                    gconstpointer  data)
@@ -807,6 +875,8 @@ main (int argc, char **argv)
   g_test_add_func ("/import/fields/periods", test_periods);
   g_test_add_func ("/import/mapping/spec", test_mapping_spec);
   g_test_add ("/import/pipeline/usage", Fixture, NULL, fixture_setup, test_import_usage, fixture_teardown);
+  g_test_add ("/import/pipeline/encodings", Fixture, NULL, fixture_setup, test_import_encodings,
+              fixture_teardown);
   g_test_add ("/import/pipeline/kinds", Fixture, NULL, fixture_setup, test_import_kinds, fixture_teardown);
   g_test_add ("/import/pipeline/xlsx", Fixture, NULL, fixture_setup, test_import_xlsx, fixture_teardown);
   g_test_add ("/import/pipeline/all-or-nothing", Fixture, NULL, fixture_setup, test_all_or_nothing,
