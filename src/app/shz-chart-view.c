@@ -37,6 +37,7 @@ struct _ShzChartView
   double     pointer_x, pointer_y;
   double     pinch_last;            /* the pinch's scale at the last update */
   guint      description_idle;
+  guint      settle_timeout;        /* zooming: raster layers reused until the zoom settles */
 };
 
 G_DEFINE_FINAL_TYPE (ShzChartView, shz_chart_view, GTK_TYPE_WIDGET)
@@ -132,6 +133,33 @@ queue_description (ShzChartView *self)
 {
   if (self->description_idle == 0)
     self->description_idle = g_idle_add (update_description_cb, self);
+}
+
+/* While the user zooms, dense raster layers keep the resolution they had (scaled, a little
+ * soft) instead of being drawn again at every step; once the zoom settles they are redrawn
+ * sharp. */
+static gboolean
+on_zoom_settled_cb (gpointer user_data)
+{
+  ShzChartView *self = user_data;
+
+  self->settle_timeout = 0;
+  if (self->chart != NULL)
+    shz_chart_set_raster_scale (self->chart, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+begin_zoom_step (ShzChartView *self)
+{
+  if (self->chart == NULL)
+    return;
+  if (self->settle_timeout == 0)
+    shz_chart_set_raster_scale (self->chart, self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  else
+    g_source_remove (self->settle_timeout);
+  self->settle_timeout = g_timeout_add (250, on_zoom_settled_cb, self);
 }
 
 static void
@@ -483,6 +511,7 @@ shz_chart_view_dispose (GObject *object)
   ShzChartView *self = SHZ_CHART_VIEW (object);
 
   g_clear_handle_id (&self->description_idle, g_source_remove);
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
   if (self->chart != NULL)
     g_clear_signal_handler (&self->changed_id, self->chart);
   g_clear_object (&self->chart);
@@ -646,7 +675,11 @@ shz_chart_view_set_chart (ShzChartView *self,
   if (self->chart == chart)
     return;
   if (self->chart != NULL)
-    g_clear_signal_handler (&self->changed_id, self->chart);
+    {
+      g_clear_signal_handler (&self->changed_id, self->chart);
+      if (self->settle_timeout != 0)
+        shz_chart_set_raster_scale (self->chart, 0);
+    }
   g_set_object (&self->chart, chart);
   if (chart != NULL)
     self->changed_id = g_signal_connect (chart, "changed", G_CALLBACK (on_chart_changed_cb), self);
@@ -702,6 +735,9 @@ shz_chart_view_reset_view (ShzChartView *self)
   g_return_if_fail (SHZ_IS_CHART_VIEW (self));
   self->zoom = 1;
   self->pan_x = self->pan_y = 0;
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
+  if (self->chart != NULL)
+    shz_chart_set_raster_scale (self->chart, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -725,6 +761,7 @@ shz_chart_view_zoom_at (ShzChartView *self,
   zoom = CLAMP (self->zoom * factor, MIN_ZOOM, MAX_ZOOM);
   if (zoom == self->zoom)
     return;
+  begin_zoom_step (self);
   /* keep the chart point under (x, y) where it is */
   shz_chart_view_to_chart (self, x, y, &cx, &cy);
   self->zoom = zoom;
