@@ -127,6 +127,7 @@ redraw (const char *store_path, guint runs)
   g_autofree double *cold = g_new (double, runs);
   g_autofree double *warm = g_new (double, runs);
   g_autofree double *load = g_new (double, runs);
+  g_autofree double *layout = g_new (double, runs);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1000);
   guint n_points = 0;
 
@@ -144,6 +145,19 @@ redraw (const char *store_path, guint runs)
         g_error ("%s", error->message);
       t1 = g_get_monotonic_time ();
       n_points = shz_maturity_map_get_model (SHZ_MATURITY_MAP (chart))->n_points;
+
+      /* layout alone (text measured, labels placed), on a twin chart */
+      {
+        g_autoptr(ShzChart) twin = shz_chart_new ("maturity-map", NULL);
+        gint64 l0, l1;
+        if (!shz_chart_load (twin, store, e->id, NULL, NULL, &error))
+          g_error ("%s", error->message);
+        l0 = g_get_monotonic_time ();
+        shz_chart_ensure_layout (twin, NULL, 1600, 1000);
+        l1 = g_get_monotonic_time ();
+        layout[r] = (l1 - l0) / 1e6;
+      }
+      t1 = g_get_monotonic_time ();
 
       /* cold: layout + rasterising the point layer + drawing */
       cr = cairo_create (surface);
@@ -167,7 +181,8 @@ redraw (const char *store_path, guint runs)
   cairo_surface_destroy (surface);
   printf ("redraw 1600×1000, %u points\n", n_points);
   report ("load from the store", load, runs);
-  report ("redraw, cold (rasterise points + draw)", cold, runs);
+  report ("layout (text, label placement)", layout, runs);
+  report ("redraw, cold (layout + rasterise + draw)", cold, runs);
   report ("redraw, warm (hover/selection change)", warm, runs);
   return 0;
 }
