@@ -10,7 +10,8 @@
 #                                     language, the messages of the sources it does not
 #                                     translate yet; exit 1 if there are any (changes nothing)
 #
-# Works on a fresh checkout: needs bash, find, grep, awk and gettext, no build directory.
+# Works on a fresh checkout: needs bash, git (optional), grep, awk and gettext, no build
+# directory. In a git work tree only files git knows are listed: `git add` a new file first.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
@@ -18,24 +19,35 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 export LC_ALL=C   # stable sort order and byte-wise grep
 
+# Candidate files: those git tracks (or has been asked to add) when this is a git work
+# tree, so that a shared work tree's untracked drafts do not leak into POTFILES.in;
+# every file under src, ui and data otherwise (e.g. an unpacked tarball).
+candidates () {
+  if git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git -C "$top" ls-files --cached -- src ui data | while IFS= read -r f; do
+      if [ -f "$f" ]; then printf '%s\n' "$f"; fi
+    done
+  else
+    find src ui data -type f 2>/dev/null
+  fi
+}
+
 # Every file with a translatable string, relative to the top folder, sorted.
 list_sources () {
+  local all
+  all=$(mktemp)
+  candidates | sort -u > "$all"
   {
     # C: _(), N_(), C_(), NC_(), g_dngettext(), ngettext() — not part of a longer identifier.
-    if [ -d src ]; then
-      find src -type f \( -name '*.c' -o -name '*.h' \) -print0 |
-        xargs -0 -r grep -lE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|ngettext)[[:space:]]*\(' || true
-    fi
+    grep -E '^src/.*\.[ch]$' "$all" | tr '\n' '\0' |
+      xargs -0 -r grep -lE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|ngettext)[[:space:]]*\(' || true
     # GtkBuilder templates, menus and the help overlay.
-    if [ -d ui ]; then
-      find ui -type f -name '*.ui' -print0 |
-        xargs -0 -r grep -lE 'translatable="(yes|true)"' || true
-    fi
+    grep -E '^ui/.*\.ui$' "$all" | tr '\n' '\0' |
+      xargs -0 -r grep -lE 'translatable="(yes|true)"' || true
     # Desktop entry, metainfo, GSettings schema (summaries and descriptions).
-    for f in data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml; do
-      if [ -f "$f" ]; then echo "$f"; fi
-    done
+    grep -E '^data/[^/]*\.(desktop\.in|metainfo\.xml\.in|gschema\.xml)$' "$all" || true
   } | sort -u
+  rm -f "$all"
 }
 
 languages () {
@@ -160,15 +172,17 @@ if [ "${1:-}" = "--check" ]; then
       continue
     fi
     msgmerge --quiet --no-fuzzy-matching --no-wrap -o "$tmp/$lang.po" "po/$lang.po" "$tmp/shuzhi.pot"
-    msgattrib --no-obsolete --untranslated --no-wrap -o "$tmp/$lang.todo" "$tmp/$lang.po"
-    msgattrib --no-obsolete --only-fuzzy --no-wrap -o "$tmp/$lang.fuzzy" "$tmp/$lang.po"
-    n=$(cat "$tmp/$lang.todo" "$tmp/$lang.fuzzy" 2>/dev/null | grep -c '^msgid ' || true)
-    if [ "$n" -gt 0 ]; then
+    stats=$(msgfmt --statistics -o /dev/null "$tmp/$lang.po" 2>&1)
+    if printf '%s' "$stats" | grep -qE 'untranslated|fuzzy'; then
       missing=1
+      echo "update-po: $lang: $stats"
       echo "update-po: $lang: messages in the sources that po/$lang.po does not translate yet:"
-      cat "$tmp/$lang.todo" "$tmp/$lang.fuzzy" 2>/dev/null | grep -E '^(#: |msgctxt |msgid )'
+      msgattrib --no-obsolete --untranslated --no-wrap "$tmp/$lang.po" |
+        awk 'BEGIN { RS = "" } NR > 1' | grep -E '^(#: |msgctxt |msgid )' || true
+      msgattrib --no-obsolete --only-fuzzy --no-wrap "$tmp/$lang.po" |
+        awk 'BEGIN { RS = "" } NR > 1' | grep -E '^(#: |msgctxt |msgid )' || true
     else
-      echo "update-po: $lang: every message of the sources is translated"
+      echo "update-po: $lang: every message of the sources is translated ($stats)"
     fi
   done
   exit $missing
