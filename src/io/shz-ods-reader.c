@@ -6,9 +6,11 @@
 #define G_LOG_DOMAIN "shz-io"
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "shz-number.h"
 #include "shz-xml-private.h"
 
 typedef struct {
@@ -92,7 +94,18 @@ read_cell (ShzReader  *reader,
       g_autofree char *v = shz_xml_part_attr (part, "value");
       if (v)
         {
-          g_string_assign (o->cell, v);
+          char *end = NULL;
+          double d;
+
+          /* some writers give 21 significant digits (37638.4600000000000009): the shortest
+           * text that reads back as the same double is what the user typed */
+          if (strlen (v) > 15 && (d = g_ascii_strtod (v, &end), end && *end == '\0' && isfinite (d)))
+            {
+              g_autofree char *s = shz_number_format (d);
+              g_string_assign (o->cell, s);
+            }
+          else
+            g_string_assign (o->cell, v);
           from_value = TRUE;
         }
     }
