@@ -1134,51 +1134,81 @@ shz_maturity_map_layout (ShzChart     *chart,
   l->legend_client = model_has_client (m) || client_industry_shown (self);
   if (l->legend_groups > 0 || l->legend_client)
     {
+      /* the client's key first, then the groups, in at most three rows: what does not fit
+       * is counted ("+12") rather than pushing the plot off the page */
       double lx = pad, ly = top, row_h = 0, sw = l->small_size * 0.9;
-      guint n = l->legend_groups + (l->legend_client ? 1 : 0);
+      guint n = l->legend_groups + (l->legend_client ? 1 : 0), shown_groups = 0, rows = 1;
+      g_autofree char *more = NULL;
+      double more_w = 0, more_h = 0;
+
+      more = g_strdup_printf ("+%u", l->legend_groups);
+      shz_chart_text_measure (pango, more, l->small_size, FALSE, 0, &more_w, &more_h);
       for (guint i = 0; i < n; i++)
         {
+          gboolean client = l->legend_client && i == 0;
           const char *text;
           double tw, th, item_w;
           ShzRect r;
-          if (i < l->legend_groups)
-            text = translate_name (g_ptr_array_index (m->groups, i), lang);
-          else
+
+          if (client)
             text = model_has_client (m) ? TR (T_CLIENT) : TR (T_CLIENT_INDUSTRY);
+          else
+            text = translate_name (g_ptr_array_index (m->groups, shown_groups), lang);
           shz_chart_text_measure (pango, text, l->small_size, FALSE, 0, &tw, &th);
           item_w = sw + gap * 0.6 + tw;
-          if (lx > pad && lx + item_w > pad + w)
+          if (lx > pad && lx + item_w + (rows == 3 ? more_w + gap * 2 : 0) > pad + w)
             {
+              if (rows == 3)
+                break;
               lx = pad;
               ly += row_h + gap * 0.4;
               row_h = 0;
+              rows++;
             }
           r = shz_rect_make (lx, ly, item_w, th);
           g_array_append_val (l->legend_rows, r);
           lx += item_w + gap * 2;
           row_h = MAX (row_h, th);
+          if (!client)
+            shown_groups++;
         }
+      l->legend_more = l->legend_groups - shown_groups;
+      l->legend_groups = shown_groups;
+      if (l->legend_more > 0)
+        l->legend_more_rect = shz_rect_make (lx, ly, more_w, more_h);
       l->legend = shz_rect_make (pad, top, w, ly + row_h - top);
       top = ly + row_h + gap;
     }
 
   /* source line and note, bottom */
   bottom = height - pad;
-  s = g_string_new (TR (T_SOURCE));
-  if (m->source != NULL && m->source[0] != '\0')
-    g_string_append (s, m->source);
-  else if (m->computed)
-    g_string_append (s, TR (T_COMPUTED));
-  if (m->dataset != NULL)
-    g_string_append_printf (s, lang == SHZ_CHART_LANG_ZH_CN ? "（%s" : " (%s", m->dataset);
-  if (m->imported != NULL && strlen (m->imported) >= 10)
-    g_string_append_printf (s, lang == SHZ_CHART_LANG_ZH_CN ? "，%s %.10s" : ", %s %.10s",
-                            TR (T_IMPORTED), m->imported);
-  if (m->n_points > 0)
-    g_string_append_printf (s, lang == SHZ_CHART_LANG_ZH_CN ? "，%u %s" : ", %u %s",
-                            m->n_points, TR (T_ROWS));
-  if (m->dataset != NULL)
-    g_string_append (s, lang == SHZ_CHART_LANG_ZH_CN ? "）" : ")");
+  {
+    /* 数据来源：source（dataset，imported 2026-11-26，1000000 rows）, with whatever is known */
+    gboolean zh = lang == SHZ_CHART_LANG_ZH_CN;
+    const char *sep = zh ? "，" : ", ";
+    g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+    const char *source = (m->source && m->source[0]) ? m->source : m->computed ? TR (T_COMPUTED) : NULL;
+
+    if (m->dataset != NULL && m->dataset[0] != '\0')
+      g_ptr_array_add (parts, g_strdup (m->dataset));
+    if (m->imported != NULL && strlen (m->imported) >= 10)
+      g_ptr_array_add (parts, g_strdup_printf ("%s %.10s", TR (T_IMPORTED), m->imported));
+    if (m->n_points > 0)
+      g_ptr_array_add (parts, g_strdup_printf ("%u %s", m->n_points, TR (T_ROWS)));
+    g_ptr_array_add (parts, NULL);
+
+    s = g_string_new (TR (T_SOURCE));
+    if (source != NULL)
+      g_string_append (s, source);
+    if (parts->len > 1)
+      {
+        g_autofree char *joined = g_strjoinv (sep, (char **) parts->pdata);
+        if (source != NULL)
+          g_string_append_printf (s, zh ? "（%s）" : " (%s)", joined);
+        else
+          g_string_append (s, joined);
+      }
+  }
   l->source_text = g_string_free (s, FALSE);
 
   if (m->note != NULL && m->note[0] != '\0')
@@ -1993,16 +2023,7 @@ shz_maturity_map_render (ShzChart *chart,
       ShzRect *r = &g_array_index (l->legend_rows, ShzRect, i);
       double sw = l->small_size * 0.9, cy = r->y + r->height / 2;
       const char *text;
-      if (i < l->legend_groups)
-        {
-          ShzColor c = shz_chart_palette_color (i);
-          text = translate_name (g_ptr_array_index (m->groups, i), lang);
-          cairo_new_path (cr);
-          cairo_arc (cr, r->x + sw / 2, cy, sw / 2, 0, 2 * G_PI);
-          shz_color_set_source_alpha (cr, &c, 0.8);
-          cairo_fill (cr);
-        }
-      else
+      if (l->legend_client && i == 0)
         {
           text = model_has_client (m) ? TR (T_CLIENT) : TR (T_CLIENT_INDUSTRY);
           cairo_new_path (cr);
@@ -2011,8 +2032,24 @@ shz_maturity_map_render (ShzChart *chart,
           shz_color_set_source (cr, &theme->highlight);
           cairo_stroke (cr);
         }
+      else
+        {
+          guint g = i - (l->legend_client ? 1 : 0);
+          ShzColor c = shz_chart_palette_color (g);
+          text = translate_name (g_ptr_array_index (m->groups, g), lang);
+          cairo_new_path (cr);
+          cairo_arc (cr, r->x + sw / 2, cy, sw / 2, 0, 2 * G_PI);
+          shz_color_set_source_alpha (cr, &c, 0.8);
+          cairo_fill (cr);
+        }
       shz_chart_text_draw (cr, pango, text, l->small_size, FALSE, 0, SHZ_TEXT_ALIGN_START,
                            r->x + sw + l->small_size * 0.4, r->y, &theme->text);
+    }
+  if (l->legend_more > 0)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", l->legend_more);
+      shz_chart_text_draw (cr, pango, more, l->small_size, FALSE, 0, SHZ_TEXT_ALIGN_START,
+                           l->legend_more_rect.x, l->legend_more_rect.y, &theme->text_muted);
     }
 
   /* titles and source */

@@ -155,8 +155,10 @@ typedef struct {
   GArray  *arrows;                   /* ShzMaturityArrow: trajectories */
   /* legend: one row per group */
   GArray  *legend_rows;              /* ShzRect of each entry's swatch+text */
-  guint    legend_groups;            /* the first entries are groups … */
-  gboolean legend_client;            /* … then the client's key, when one is highlighted */
+  gboolean legend_client;            /* the first entry is the client's key, when highlighted … */
+  guint    legend_groups;            /* … then this many groups (colour order) … */
+  guint    legend_more;              /* … and "+N" for the groups that did not fit */
+  ShzRect  legend_more_rect;
   /* guides */
   gboolean has_quadrants;
   double   quadrant_x, quadrant_y;   /* data values */
