@@ -1,0 +1,1150 @@
+/* shz-chart-page.c — the chart page (see the header).  The page keeps one ShzChart per kind of
+ * the engagement shown; every option is a property of the page installed as a widget action
+ * (page.trend, page.chart-lang …) so toolbar buttons and the options menu share one state.
+ * A changed option is applied to the chart and saved with the engagement at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-app"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "shz-chart-page.h"
+#include "shz-chart-view.h"
+#include "shz-export-dialog.h"
+#include "shz-inspector.h"
+#include "shz-window.h"
+#include "charts/shz-chart-export.h"
+#include "charts/shz-maturity-map.h"
+#include "charts/shz-network-chart.h"
+#include "analysis/shz-assessment.h"
+
+#define SCHEMA_ID "io.github.shuzhi.Shuzhi"
+/* qdata on a chart: the dataset the user picked for a network kind (they do not save it) */
+#define PICKED_DATASET "shz-page-dataset"
+
+struct _ShzChartPage
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *toolbar;
+  GtkDropDown     *kind_dropdown;
+  GtkDropDown     *dataset_dropdown;
+  GtkDropDown     *period_dropdown;
+  GtkToggleButton *trajectories_button;
+  GtkWidget       *state_box;
+  GtkMenuButton   *options_button;
+  GtkStack        *stack;
+  AdwStatusPage   *status_page;
+  GtkPaned        *paned;
+  ShzChartView    *view;
+  ShzInspector    *inspector;
+
+  GStrv            kinds;
+  guint            kind;           /* index into kinds */
+  ShzStore        *store;          /* the caller's */
+  gint64           engagement_id;
+  GHashTable      *charts;         /* kind → ShzChart (loaded for the engagement) */
+  ShzChart        *chart;          /* the one shown, or NULL */
+  GtkStringList   *dataset_model;
+  GtkStringList   *period_model;
+  gboolean         filling;        /* toolbar being set from the chart: ignore its signals */
+  gboolean         show_inspector;
+  ShzMaturityQuadrants last_quadrants;
+  GCancellable    *copy_cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ShzChartPage, shz_chart_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  /* maturity-map options */
+  PROP_QUADRANTS,
+  PROP_QUADRANT_NAMES,
+  PROP_TREND,
+  PROP_ERAS,
+  PROP_INTERVALS,
+  PROP_POINTS,
+  PROP_LEGEND,
+  PROP_TRAJECTORIES,
+  PROP_AXES,
+  /* value-network */
+  PROP_STATE,
+  /* every kind */
+  PROP_CHART_LANG,
+  PROP_CHART_THEME,
+  PROP_SHOW_INSPECTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The kinds' names in the UI language, and what an empty chart would show. */
+static const struct {
+  const char *kind;
+  const char *name;
+} kind_names[] = {
+  { "maturity-map",    N_("Maturity map") },
+  { "value-chain",     N_("One-way chain value chain") },
+  { "value-network",   N_("Full-link ring value network") },
+  { "network-compare", N_("From chain to ring: as-is and to-be") },
+  { "rhc-chains",      N_("People, goods and places chains") },
+  { "evolution-paths", N_("Three evolution paths") },
+};
+
+static const char *
+kind_name (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (kind_names[i].kind, kind) == 0)
+      return _(kind_names[i].name);
+  return kind;
+}
+
+static const char *
+current_kind (ShzChartPage *self)
+{
+  return self->kinds[self->kind];
+}
+
+static gboolean
+is_maturity (ShzChartPage *self)
+{
+  return self->chart != NULL && SHZ_IS_MATURITY_MAP (self->chart);
+}
+
+/* ---- defaults from GSettings ---- */
+
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
+
+  /* a build-tree run without the compiled schema still works, with built-in defaults */
+  return schema != NULL ? g_settings_new (SCHEMA_ID) : NULL;
+}
+
+static ShzChartLang
+ui_chart_lang (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  /* the first name is the language the interface is translated into, when there is one */
+  if (names != NULL && names[0] != NULL && g_ascii_strncasecmp (names[0], "zh", 2) == 0)
+    return SHZ_CHART_LANG_ZH_CN;
+  return SHZ_CHART_LANG_EN;
+}
+
+static void
+apply_default_look (ShzChart *chart)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autofree char *lang = settings ? g_settings_get_string (settings, "chart-language") : NULL;
+  g_autofree char *theme = settings ? g_settings_get_string (settings, "chart-theme") : NULL;
+  ShzChartLang l;
+  ShzChartThemeId t;
+
+  if (lang == NULL || !shz_chart_lang_from_string (lang, &l))
+    l = ui_chart_lang ();
+  shz_chart_set_lang (chart, l);
+  if (theme != NULL && shz_chart_theme_from_string (theme, &t))
+    shz_chart_set_theme (chart, t);
+}
+
+/* ---- saving ---- */
+
+static void
+save_settings (ShzChartPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->chart == NULL || self->store == NULL || self->engagement_id <= 0 ||
+      shz_store_is_read_only (self->store))
+    return;
+  if (!shz_chart_save_settings_to_store (self->chart, self->store, self->engagement_id, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      if (root != NULL && SHZ_IS_WINDOW (root))
+        shz_window_show_toast (SHZ_WINDOW (root), error->message);
+      else
+        g_message ("%s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* ---- options of the maturity map ---- */
+
+static gboolean *
+maturity_flag (ShzMaturityOptions *o,
+               guint               prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_QUADRANT_NAMES: return &o->quadrant_names;
+    case PROP_TREND:          return &o->trend;
+    case PROP_ERAS:           return &o->eras;
+    case PROP_INTERVALS:      return &o->intervals;
+    case PROP_POINTS:         return &o->show_points;
+    case PROP_LEGEND:         return &o->legend;
+    case PROP_TRAJECTORIES:   return &o->trajectories;
+    default:                  return NULL;
+    }
+}
+
+static gboolean
+get_maturity_flag (ShzChartPage *self,
+                   guint         prop_id)
+{
+  ShzMaturityOptions o;
+
+  if (!is_maturity (self))
+    return FALSE;
+  o = *shz_maturity_map_get_options (SHZ_MATURITY_MAP (self->chart));
+  if (prop_id == PROP_QUADRANTS)
+    return o.quadrants != SHZ_MATURITY_QUADRANTS_OFF;
+  return *maturity_flag (&o, prop_id);
+}
+
+static void
+set_maturity_option (ShzChartPage *self,
+                     guint         prop_id,
+                     const GValue *value)
+{
+  ShzMaturityMap *map;
+  ShzMaturityOptions o;
+
+  if (!is_maturity (self))
+    return;
+  map = SHZ_MATURITY_MAP (self->chart);
+  o = *shz_maturity_map_get_options (map);   /* set_options copies the strings it points to */
+  if (prop_id == PROP_QUADRANTS)
+    {
+      gboolean on = g_value_get_boolean (value);
+      if (on == (o.quadrants != SHZ_MATURITY_QUADRANTS_OFF))
+        return;
+      if (!on)
+        self->last_quadrants = o.quadrants;
+      o.quadrants = on ? (self->last_quadrants != SHZ_MATURITY_QUADRANTS_OFF ? self->last_quadrants
+                                                                              : SHZ_MATURITY_QUADRANTS_MEDIAN)
+                       : SHZ_MATURITY_QUADRANTS_OFF;
+    }
+  else if (prop_id == PROP_AXES)
+    {
+      ShzMaturityAxes axes = g_strcmp0 (g_value_get_string (value), "qualitative") == 0
+                             ? SHZ_MATURITY_AXES_QUALITATIVE : SHZ_MATURITY_AXES_NUMERIC;
+      if (axes == o.axes)
+        return;
+      o.axes = axes;
+    }
+  else
+    {
+      gboolean *flag = maturity_flag (&o, prop_id);
+      if (*flag == g_value_get_boolean (value))
+        return;
+      *flag = g_value_get_boolean (value);
+    }
+  shz_maturity_map_set_options (map, &o);
+  save_settings (self);
+}
+
+/* ---- value-network state (kept in its settings: the kind has no other accessor) ---- */
+
+static char *
+get_state (ShzChartPage *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  const char *kind;
+
+  if (self->chart == NULL)
+    return g_strdup ("to-be");
+  kind = shz_chart_get_kind (self->chart);
+  text = shz_chart_save_settings (self->chart);
+  if (g_key_file_load_from_data (kf, text, -1, G_KEY_FILE_NONE, NULL))
+    {
+      char *state = g_key_file_get_string (kf, kind, "state", NULL);
+      if (state != NULL)
+        return state;
+    }
+  return g_strdup ("to-be");
+}
+
+static void
+set_state (ShzChartPage *self,
+           const char   *state)
+{
+  g_autofree char *current = get_state (self);
+  g_autofree char *text = NULL;
+  ShzAssessmentState s;
+
+  if (self->chart == NULL || state == NULL || g_strcmp0 (current, state) == 0 ||
+      !shz_assessment_state_from_string (state, &s))
+    return;
+  text = g_strdup_printf ("[%s]\nstate=%s\n", shz_chart_get_kind (self->chart),
+                          shz_assessment_state_to_string (s));
+  if (shz_chart_load_settings (self->chart, text, NULL))
+    save_settings (self);
+}
+
+/* ---- the toolbar ---- */
+
+static void
+notify_all (ShzChartPage *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 1; i < N_PROPS; i++)
+    if (i != PROP_SHOW_INSPECTOR)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_string_list (GtkStringList *list,
+                 GPtrArray     *strings)
+{
+  g_autoptr(GPtrArray) strv = g_ptr_array_new ();
+
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    g_ptr_array_add (strv, g_ptr_array_index (strings, i));
+  g_ptr_array_add (strv, NULL);
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char * const *) strv->pdata);
+}
+
+static guint
+find_string (GtkStringList *list,
+             const char    *s)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n && s != NULL; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), s) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The dataset the chart draws, by name. */
+static char *
+chart_dataset (ShzChartPage *self)
+{
+  if (self->chart == NULL)
+    return NULL;
+  if (is_maturity (self))
+    {
+      ShzMaturityModel *m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (self->chart));
+      return m ? g_strdup (m->dataset) : NULL;
+    }
+  if (SHZ_IS_NETWORK_CHART (self->chart))
+    {
+      const char *picked = g_object_get_data (G_OBJECT (self->chart), PICKED_DATASET);
+      ShzAssessment *as;
+      g_autoptr(ShzDataset) d = NULL;
+      gint64 id;
+
+      if (picked != NULL)
+        return g_strdup (picked);
+      as = shz_network_chart_get_assessment (SHZ_NETWORK_CHART (self->chart));
+      id = shz_assessment_get_scores_dataset_id (as);
+      if (id <= 0)
+        id = shz_assessment_get_links_dataset_id (as);
+      d = id > 0 ? shz_store_get_dataset (self->store, id, NULL) : NULL;
+      return d ? g_strdup (d->name) : NULL;
+    }
+  return NULL;
+}
+
+static void
+update_toolbar (ShzChartPage *self)
+{
+  gboolean maturity = is_maturity (self);
+  gboolean network = self->chart != NULL && SHZ_IS_NETWORK_CHART (self->chart);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) datasets = NULL;
+  g_autofree char *dataset = chart_dataset (self);
+  guint n_scores = 0, n_links = 0;
+  static const char * const maturity_actions[] = {
+    "page.quadrants", "page.quadrant-names", "page.trend", "page.eras", "page.intervals",
+    "page.points", "page.legend", "page.trajectories", "page.axes", "page.unpin-labels",
+  };
+
+  self->filling = TRUE;
+
+  /* datasets the kind can draw: a chooser when there is a choice */
+  if (self->store != NULL && self->engagement_id > 0)
+    datasets = shz_store_list_datasets (self->store, self->engagement_id, NULL);
+  for (guint i = 0; datasets != NULL && i < datasets->len; i++)
+    {
+      ShzDataset *d = g_ptr_array_index (datasets, i);
+      if ((maturity && d->kind == SHZ_KIND_POSITIONS) ||
+          (network && (d->kind == SHZ_KIND_SCORES || d->kind == SHZ_KIND_LINKS)))
+        g_ptr_array_add (names, g_strdup (d->name));
+      n_scores += d->kind == SHZ_KIND_SCORES;
+      n_links += d->kind == SHZ_KIND_LINKS;
+    }
+  set_string_list (self->dataset_model, names);
+  gtk_drop_down_set_selected (self->dataset_dropdown, find_string (self->dataset_model, dataset));
+  gtk_widget_set_visible (GTK_WIDGET (self->dataset_dropdown),
+                          maturity ? names->len > 1 : network && (n_scores > 1 || n_links > 1));
+
+  /* periods of the maturity map */
+  if (maturity)
+    {
+      ShzMaturityModel *m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (self->chart));
+      set_string_list (self->period_model, m->periods);
+      gtk_drop_down_set_selected (self->period_dropdown, find_string (self->period_model, m->period));
+      gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), m->periods->len > 1);
+      gtk_widget_set_visible (GTK_WIDGET (self->trajectories_button), m->periods->len > 1);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->trajectories_button), m->previous_period != NULL);
+    }
+  else
+    {
+      set_string_list (self->period_model, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->trajectories_button), FALSE);
+    }
+
+  gtk_widget_set_visible (self->state_box,
+                          self->chart != NULL && g_strcmp0 (shz_chart_get_kind (self->chart), "value-network") == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (maturity_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), maturity_actions[i], maturity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.state", self->chart != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.chart-lang", self->chart != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.chart-theme", self->chart != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export", self->chart != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy", self->chart != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reset-view", self->chart != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->options_button), self->chart != NULL);
+  notify_all (self);
+
+  self->filling = FALSE;
+}
+
+/* ---- loading ---- */
+
+static void
+show_status (ShzChartPage *self,
+             const char   *icon,
+             const char   *title,
+             const char   *description)
+{
+  adw_status_page_set_icon_name (self->status_page, icon);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "status");
+}
+
+/* What a kind needs, said honestly when the engagement has nothing it can draw. */
+static void
+show_no_data (ShzChartPage *self,
+              const GError *error)
+{
+  const char *kind = current_kind (self);
+
+  if (g_strcmp0 (kind, "maturity-map") == 0 && g_error_matches (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_NO_DATA))
+    {
+      show_status (self, "find-location-symbolic", _("No Positions Yet"),
+                   _("The maturity map places the client and its industry by digital maturity and "
+                     "data-intelligence innovation. It needs a positions dataset: import one, or "
+                     "compute one from cloud-usage data."));
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("The %s Cannot Be Drawn"), kind_name (kind));
+    /* the first letter of a sentence-case name after "The" reads oddly only in English titles;
+     * keep the message itself, which says what is wrong and where */
+    show_status (self, "dialog-warning-symbolic", title, error->message);
+  }
+}
+
+static ShzChart *
+chart_for_kind (ShzChartPage  *self,
+                const char    *kind,
+                GError       **error)
+{
+  ShzChart *chart = g_hash_table_lookup (self->charts, kind);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (chart != NULL)
+    return chart;
+  chart = shz_chart_new (kind, error);
+  if (chart == NULL)
+    return NULL;
+  text = shz_store_get_chart_settings (self->store, self->engagement_id, kind, &local_error);
+  if (text == NULL)
+    apply_default_look (chart);
+  else if (!shz_chart_load_settings (chart, text, &local_error))
+    /* unreadable saved settings: draw with the defaults rather than not at all */
+    apply_default_look (chart);
+  g_hash_table_insert (self->charts, g_strdup (kind), chart);
+  return chart;
+}
+
+static void
+load_current (ShzChartPage *self,
+              const char   *dataset,
+              const char   *period)
+{
+  g_autoptr(GError) error = NULL;
+  ShzChart *chart;
+
+  self->chart = NULL;
+  shz_chart_view_set_chart (self->view, NULL);
+  shz_inspector_show_item (self->inspector, self->store, self->engagement_id, NULL, NULL);
+
+  if (self->store == NULL || self->engagement_id <= 0)
+    {
+      show_status (self, "folder-symbolic", _("No Engagement Selected"),
+                   _("Choose an engagement in the sidebar to see its charts."));
+      update_toolbar (self);
+      return;
+    }
+
+  chart = chart_for_kind (self, current_kind (self), &error);
+  if (chart != NULL && SHZ_IS_NETWORK_CHART (chart))
+    {
+      if (dataset != NULL)
+        g_object_set_data_full (G_OBJECT (chart), PICKED_DATASET, g_strdup (dataset), g_free);
+      else
+        dataset = g_object_get_data (G_OBJECT (chart), PICKED_DATASET);
+    }
+  if (chart == NULL ||
+      !shz_chart_load (chart, self->store, self->engagement_id, dataset, period, &error))
+    {
+      show_no_data (self, error);
+      update_toolbar (self);
+      return;
+    }
+  self->chart = chart;
+  shz_chart_view_set_chart (self->view, chart);
+  gtk_stack_set_visible_child_name (self->stack, "chart");
+  update_toolbar (self);
+}
+
+/* ---- callbacks ---- */
+
+static void
+on_kind_selected_cb (ShzChartPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  if (self->filling || i == GTK_INVALID_LIST_POSITION || i == self->kind)
+    return;
+  self->kind = i;
+  load_current (self, NULL, NULL);
+}
+
+static void
+on_dataset_selected_cb (ShzChartPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->dataset_dropdown);
+  g_autofree char *current = NULL;
+  const char *name;
+
+  if (self->filling || i == GTK_INVALID_LIST_POSITION)
+    return;
+  name = gtk_string_list_get_string (self->dataset_model, i);
+  current = chart_dataset (self);
+  if (g_strcmp0 (name, current) == 0)
+    return;
+  {
+    g_autofree char *picked = g_strdup (name);
+    load_current (self, picked, NULL);
+  }
+  save_settings (self);
+}
+
+static void
+on_period_selected_cb (ShzChartPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->period_dropdown);
+  g_autofree char *dataset = NULL;
+  g_autofree char *period = NULL;
+  ShzMaturityModel *m;
+
+  if (self->filling || i == GTK_INVALID_LIST_POSITION || !is_maturity (self))
+    return;
+  m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (self->chart));
+  period = g_strdup (gtk_string_list_get_string (self->period_model, i));
+  if (g_strcmp0 (period, m->period) == 0)
+    return;
+  dataset = g_strdup (m->dataset);
+  load_current (self, dataset, period);
+  save_settings (self);
+}
+
+static void
+on_selection_changed_cb (ShzChartPage *self,
+                         const char   *id)
+{
+  shz_inspector_show_item (self->inspector, self->store, self->engagement_id, self->chart, id);
+}
+
+static void
+on_item_activated_cb (ShzChartPage *self,
+                      const char   *id)
+{
+  /* Enter on an item: show it in the inspector even when the panel was hidden */
+  if (!self->show_inspector)
+    g_object_set (self, "show-inspector", TRUE, NULL);
+  shz_inspector_show_item (self->inspector, self->store, self->engagement_id, self->chart, id);
+}
+
+static void
+on_view_settings_changed_cb (ShzChartPage *self)
+{
+  save_settings (self);
+}
+
+/* ---- actions ---- */
+
+static void
+reset_view_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  shz_chart_view_reset_view (SHZ_CHART_PAGE (widget)->view);
+}
+
+static void
+unpin_labels_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ShzChartPage *self = SHZ_CHART_PAGE (widget);
+
+  if (self->chart == NULL)
+    return;
+  shz_chart_unpin_labels (self->chart);
+  save_settings (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  shz_chart_page_export (SHZ_CHART_PAGE (widget));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  shz_chart_page_copy (SHZ_CHART_PAGE (widget));
+}
+
+/* ---- copying (rendered in a thread on its own connection) ---- */
+
+typedef struct {
+  char     *store_path;
+  gint64    engagement_id;
+  char     *kind;
+  char     *settings;
+  char     *dataset;
+  char     *period;
+} CopyJob;
+
+static void
+copy_job_free (gpointer data)
+{
+  CopyJob *job = data;
+
+  g_free (job->store_path);
+  g_free (job->kind);
+  g_free (job->settings);
+  g_free (job->dataset);
+  g_free (job->period);
+  g_free (job);
+}
+
+static void
+copy_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CopyJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) store = NULL;
+  g_autoptr(ShzChart) chart = NULL;
+  ShzExportOptions options;
+  cairo_surface_t *surface;
+  GBytes *bytes;
+  int w, h, stride;
+
+  store = shz_store_open (job->store_path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL || (chart = shz_chart_new (job->kind, &error)) == NULL ||
+      !shz_chart_load_settings (chart, job->settings, &error) ||
+      !shz_chart_load (chart, store, job->engagement_id, job->dataset, job->period, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* what a slide wants: 16:9 at 150 DPI */
+  shz_export_options_from_preset ("slide", SHZ_EXPORT_PNG, &options);
+  surface = shz_chart_render_image (chart, &options, &error);
+  if (surface == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  cairo_surface_flush (surface);
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * h);
+  cairo_surface_destroy (surface);
+  g_object_set_data (G_OBJECT (task), "width", GINT_TO_POINTER (w));
+  g_object_set_data (G_OBJECT (task), "height", GINT_TO_POINTER (h));
+  g_object_set_data (G_OBJECT (task), "stride", GINT_TO_POINTER (stride));
+  g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+on_copied_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ShzChartPage *self = SHZ_CHART_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkRoot *root;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->copy_cancellable);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (bytes == NULL)
+    {
+      if (root != NULL && SHZ_IS_WINDOW (root))
+        shz_window_show_toast (SHZ_WINDOW (root), error->message);
+      return;
+    }
+  {
+    int w = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "width"));
+    int h = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "height"));
+    int stride = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "stride"));
+    /* Cairo's ARGB32 is GDK's default memory format (premultiplied, native endian) */
+    g_autoptr(GdkTexture) texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, stride);
+
+    gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  }
+  if (root != NULL && SHZ_IS_WINDOW (root))
+    shz_window_show_toast (SHZ_WINDOW (root), _("Chart copied as an image"));
+}
+
+/* ---- GObject ---- */
+
+static void
+shz_chart_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ShzChartPage *self = SHZ_CHART_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUADRANTS:
+    case PROP_QUADRANT_NAMES:
+    case PROP_TREND:
+    case PROP_ERAS:
+    case PROP_INTERVALS:
+    case PROP_POINTS:
+    case PROP_LEGEND:
+    case PROP_TRAJECTORIES:
+      g_value_set_boolean (value, get_maturity_flag (self, prop_id));
+      break;
+    case PROP_AXES:
+      g_value_set_string (value, is_maturity (self) &&
+                          shz_maturity_map_get_options (SHZ_MATURITY_MAP (self->chart))->axes == SHZ_MATURITY_AXES_QUALITATIVE
+                          ? "qualitative" : "numeric");
+      break;
+    case PROP_STATE:
+      g_value_take_string (value, get_state (self));
+      break;
+    case PROP_CHART_LANG:
+      g_value_set_string (value, shz_chart_lang_to_string (self->chart ? shz_chart_get_lang (self->chart)
+                                                                       : ui_chart_lang ()));
+      break;
+    case PROP_CHART_THEME:
+      g_value_set_string (value, shz_chart_theme_to_string (self->chart ? shz_chart_get_theme (self->chart)
+                                                                        : SHZ_CHART_THEME_LIGHT));
+      break;
+    case PROP_SHOW_INSPECTOR:
+      g_value_set_boolean (value, self->show_inspector);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shz_chart_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ShzChartPage *self = SHZ_CHART_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUADRANTS:
+    case PROP_QUADRANT_NAMES:
+    case PROP_TREND:
+    case PROP_ERAS:
+    case PROP_INTERVALS:
+    case PROP_POINTS:
+    case PROP_LEGEND:
+    case PROP_TRAJECTORIES:
+    case PROP_AXES:
+      set_maturity_option (self, prop_id, value);
+      break;
+    case PROP_STATE:
+      set_state (self, g_value_get_string (value));
+      break;
+    case PROP_CHART_LANG:
+      {
+        ShzChartLang lang;
+        if (self->chart != NULL && shz_chart_lang_from_string (g_value_get_string (value), &lang) &&
+            lang != shz_chart_get_lang (self->chart))
+          {
+            shz_chart_set_lang (self->chart, lang);
+            save_settings (self);
+            /* labels and descriptions changed language: show the item again */
+            shz_inspector_show_item (self->inspector, self->store, self->engagement_id, self->chart,
+                                     shz_chart_view_get_selected (self->view));
+          }
+      }
+      break;
+    case PROP_CHART_THEME:
+      {
+        ShzChartThemeId theme;
+        if (self->chart != NULL && shz_chart_theme_from_string (g_value_get_string (value), &theme) &&
+            theme != shz_chart_get_theme (self->chart))
+          {
+            shz_chart_set_theme (self->chart, theme);
+            save_settings (self);
+          }
+      }
+      break;
+    case PROP_SHOW_INSPECTOR:
+      self->show_inspector = g_value_get_boolean (value);
+      gtk_widget_set_visible (GTK_WIDGET (self->inspector), self->show_inspector);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shz_chart_page_dispose (GObject *object)
+{
+  ShzChartPage *self = SHZ_CHART_PAGE (object);
+
+  g_cancellable_cancel (self->copy_cancellable);
+  g_clear_object (&self->copy_cancellable);
+  self->chart = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHZ_TYPE_CHART_PAGE);
+  /* the template's unnamed top box is not a bound child: unparent it too */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->charts, g_hash_table_unref);
+  G_OBJECT_CLASS (shz_chart_page_parent_class)->dispose (object);
+}
+
+static void
+shz_chart_page_finalize (GObject *object)
+{
+  ShzChartPage *self = SHZ_CHART_PAGE (object);
+
+  g_strfreev (self->kinds);
+  g_clear_object (&self->dataset_model);
+  g_clear_object (&self->period_model);
+  G_OBJECT_CLASS (shz_chart_page_parent_class)->finalize (object);
+}
+
+static void
+shz_chart_page_class_init (ShzChartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint id; const char *name; gboolean def; } flags[] = {
+    { PROP_QUADRANTS,      "quadrants",      TRUE },
+    { PROP_QUADRANT_NAMES, "quadrant-names", FALSE },
+    { PROP_TREND,          "trend",          TRUE },
+    { PROP_ERAS,           "eras",           FALSE },
+    { PROP_INTERVALS,      "intervals",      TRUE },
+    { PROP_POINTS,         "points",         TRUE },
+    { PROP_LEGEND,         "legend",         TRUE },
+    { PROP_TRAJECTORIES,   "trajectories",   TRUE },
+    { PROP_SHOW_INSPECTOR, "show-inspector", TRUE },
+  };
+
+  object_class->get_property = shz_chart_page_get_property;
+  object_class->set_property = shz_chart_page_set_property;
+  object_class->dispose = shz_chart_page_dispose;
+  object_class->finalize = shz_chart_page_finalize;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    properties[flags[i].id] = g_param_spec_boolean (flags[i].name, NULL, NULL, flags[i].def,
+                                                    G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AXES] = g_param_spec_string ("axes", NULL, NULL, "numeric",
+                                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] = g_param_spec_string ("state", NULL, NULL, "to-be",
+                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART_LANG] = g_param_spec_string ("chart-lang", NULL, NULL, "zh_CN",
+                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART_THEME] = g_param_spec_string ("chart-theme", NULL, NULL, "light",
+                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (SHZ_TYPE_CHART_VIEW);
+  g_type_ensure (SHZ_TYPE_INSPECTOR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shuzhi/Shuzhi/ui/shz-chart-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, dataset_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, trajectories_button);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, state_box);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, options_button);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, view);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, inspector);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dataset_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_settings_changed_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "page.quadrants", "quadrants");
+  gtk_widget_class_install_property_action (widget_class, "page.quadrant-names", "quadrant-names");
+  gtk_widget_class_install_property_action (widget_class, "page.trend", "trend");
+  gtk_widget_class_install_property_action (widget_class, "page.eras", "eras");
+  gtk_widget_class_install_property_action (widget_class, "page.intervals", "intervals");
+  gtk_widget_class_install_property_action (widget_class, "page.points", "points");
+  gtk_widget_class_install_property_action (widget_class, "page.legend", "legend");
+  gtk_widget_class_install_property_action (widget_class, "page.trajectories", "trajectories");
+  gtk_widget_class_install_property_action (widget_class, "page.axes", "axes");
+  gtk_widget_class_install_property_action (widget_class, "page.state", "state");
+  gtk_widget_class_install_property_action (widget_class, "page.chart-lang", "chart-lang");
+  gtk_widget_class_install_property_action (widget_class, "page.chart-theme", "chart-theme");
+  gtk_widget_class_install_property_action (widget_class, "page.show-inspector", "show-inspector");
+  gtk_widget_class_install_action (widget_class, "page.reset-view", NULL, reset_view_action);
+  gtk_widget_class_install_action (widget_class, "page.unpin-labels", NULL, unpin_labels_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.copy", NULL, copy_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "page.show-inspector", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chartpage");
+}
+
+static void
+shz_chart_page_init (ShzChartPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->charts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->show_inspector = TRUE;
+  self->last_quadrants = SHZ_MATURITY_QUADRANTS_MEDIAN;
+  self->dataset_model = gtk_string_list_new (NULL);
+  self->period_model = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->dataset_dropdown, G_LIST_MODEL (self->dataset_model));
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (self->period_model));
+}
+
+/* ---- public API ---- */
+
+GtkWidget *
+shz_chart_page_new (const char * const *kinds)
+{
+  ShzChartPage *self = g_object_new (SHZ_TYPE_CHART_PAGE, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+    if (shz_chart_kind_is_implemented (kinds[i]))
+      {
+        g_strv_builder_add (builder, kinds[i]);
+        gtk_string_list_append (names, kind_name (kinds[i]));
+      }
+  self->kinds = g_strv_builder_end (builder);
+  g_return_val_if_fail (self->kinds[0] != NULL, GTK_WIDGET (self));
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), self->kinds[1] != NULL);
+  load_current (self, NULL, NULL);
+  return GTK_WIDGET (self);
+}
+
+void
+shz_chart_page_set_engagement (ShzChartPage *self,
+                               ShzStore     *store,
+                               gint64        engagement_id)
+{
+  g_return_if_fail (SHZ_IS_CHART_PAGE (self));
+
+  self->store = store;
+  self->engagement_id = store != NULL ? engagement_id : 0;
+  g_hash_table_remove_all (self->charts);
+  self->chart = NULL;
+  shz_inspector_reset (self->inspector);
+  load_current (self, NULL, NULL);
+}
+
+void
+shz_chart_page_reload (ShzChartPage *self)
+{
+  g_return_if_fail (SHZ_IS_CHART_PAGE (self));
+  shz_chart_page_set_engagement (self, self->store, self->engagement_id);
+}
+
+const char *
+shz_chart_page_get_kind (ShzChartPage *self)
+{
+  g_return_val_if_fail (SHZ_IS_CHART_PAGE (self), NULL);
+  return current_kind (self);
+}
+
+gboolean
+shz_chart_page_set_kind (ShzChartPage *self,
+                         const char   *kind)
+{
+  g_return_val_if_fail (SHZ_IS_CHART_PAGE (self), FALSE);
+
+  for (guint i = 0; self->kinds[i] != NULL; i++)
+    if (g_strcmp0 (self->kinds[i], kind) == 0)
+      {
+        /* through the switcher, as a user would */
+        gtk_drop_down_set_selected (self->kind_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+ShzChart *
+shz_chart_page_get_chart (ShzChartPage *self)
+{
+  g_return_val_if_fail (SHZ_IS_CHART_PAGE (self), NULL);
+  return self->chart;
+}
+
+GtkWidget *
+shz_chart_page_get_view (ShzChartPage *self)
+{
+  g_return_val_if_fail (SHZ_IS_CHART_PAGE (self), NULL);
+  return GTK_WIDGET (self->view);
+}
+
+GtkWidget *
+shz_chart_page_get_inspector (ShzChartPage *self)
+{
+  g_return_val_if_fail (SHZ_IS_CHART_PAGE (self), NULL);
+  return GTK_WIDGET (self->inspector);
+}
+
+static void
+on_export_finished_cb (ShzExportDialog *dialog,
+                       const char      *path,
+                       const GError    *error,
+                       ShzChartPage    *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *message = NULL;
+  g_autofree char *base = NULL;
+
+  if (error != NULL || root == NULL || !SHZ_IS_WINDOW (root))
+    return;
+  base = g_path_get_basename (path);
+  message = g_strdup_printf (_("Exported “%s”"), base);
+  shz_window_show_toast (SHZ_WINDOW (root), message);
+}
+
+GtkWidget *
+shz_chart_page_export (ShzChartPage *self)
+{
+  ShzExportDialog *dialog;
+  GtkRoot *root;
+  g_autofree char *dataset = NULL;
+  const char *period = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(ShzEngagement) e = NULL;
+
+  g_return_val_if_fail (SHZ_IS_CHART_PAGE (self), NULL);
+  if (self->chart == NULL || self->store == NULL)
+    return NULL;
+
+  /* the window's export uses what the chart shows and its saved settings, as the CLI does */
+  save_settings (self);
+  dataset = chart_dataset (self);
+  if (is_maturity (self))
+    period = shz_maturity_map_get_model (SHZ_MATURITY_MAP (self->chart))->period;
+  else if (g_object_get_data (G_OBJECT (self->chart), PICKED_DATASET) == NULL)
+    g_clear_pointer (&dataset, g_free);   /* the network kinds pick their own, as the CLI does */
+  e = shz_store_get_engagement (self->store, self->engagement_id, NULL);
+  basename = g_strdup_printf ("%s - %s", e ? e->name : _("Chart"), current_kind (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = shz_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  shz_store_get_path (self->store), self->engagement_id,
+                                  current_kind (self), dataset, period,
+                                  shz_chart_get_lang (self->chart), shz_chart_get_theme (self->chart),
+                                  basename);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+void
+shz_chart_page_copy (ShzChartPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CopyJob *job;
+
+  g_return_if_fail (SHZ_IS_CHART_PAGE (self));
+  if (self->chart == NULL || self->store == NULL || self->copy_cancellable != NULL)
+    return;
+
+  job = g_new0 (CopyJob, 1);
+  job->store_path = g_strdup (shz_store_get_path (self->store));
+  job->engagement_id = self->engagement_id;
+  job->kind = g_strdup (current_kind (self));
+  job->settings = shz_chart_save_settings (self->chart);
+  job->dataset = chart_dataset (self);
+  if (is_maturity (self))
+    job->period = g_strdup (shz_maturity_map_get_model (SHZ_MATURITY_MAP (self->chart))->period);
+  self->copy_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->copy_cancellable, on_copied_cb, NULL);
+  g_task_set_source_tag (task, shz_chart_page_copy);
+  g_task_set_task_data (task, job, copy_job_free);
+  g_task_run_in_thread (task, copy_thread);
+}

@@ -1,0 +1,546 @@
+/* test-chart-page.c — the chart page on a store with the demo engagement: the maturity map
+ * shows, selecting a bubble fills the inspector (values, provenance, the enterprises behind a
+ * computed point and their source rows), options are saved with the engagement and restored,
+ * the network page switches kinds, an engagement without data says what the chart needs, and
+ * the export dialog writes the same PNG as `shuzhi export`.
+ *
+ * SHZ_TEST_SCREENSHOT=DIR saves PNGs of the pages into DIR (for looking at them).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "app/shz-chart-page.h"
+#include "app/shz-chart-view.h"
+#include "app/shz-export-dialog.h"
+#include "app/shz-inspector.h"
+#include "analysis/shz-demo.h"
+#include "charts/shz-maturity-map.h"
+
+/* from the resources compiled into the app library (--manual-register) */
+void shz_register_resource (void);
+
+static char *tmpdir;
+static char *store_path;
+static ShzStore *store;
+static gint64 demo_id;
+
+/* Run the main loop until *@flag is set (or a generous deadline passes: then the assertion
+ * after the call fails with a message instead of the test hanging). */
+static void
+wait_for (gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Let GTK lay out and draw what changed. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (50, timeout_cb, &done);
+  wait_for (&done);
+}
+
+static void
+set_flag_cb (gpointer unused,
+             gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static GtkWindow *
+show_in_window (GtkWidget *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  settle ();
+  return window;
+}
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("SHZ_TEST_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  settle ();
+  w = gtk_widget_get_width (GTK_WIDGET (window));
+  h = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static char *
+settings_text (const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = shz_store_get_chart_settings (store, demo_id, kind, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+static const ShzMaturityEntity *
+find_entity (ShzMaturityMap *map,
+             const char     *id)
+{
+  ShzMaturityModel *m = shz_maturity_map_get_model (map);
+
+  for (guint i = 0; i < m->entities->len; i++)
+    if (g_strcmp0 (((ShzMaturityEntity *) g_ptr_array_index (m->entities, i))->entity, id) == 0)
+      return g_ptr_array_index (m->entities, i);
+  return NULL;
+}
+
+/* The first mapped widget of @type under @root (what a user sees). */
+static GtkWidget *
+find_mapped (GtkWidget *root,
+             GType      type)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_mapped (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* ---- tests ---- */
+
+static void
+test_maturity_map_shows (void)
+{
+  const char *kinds[] = { "maturity-map", NULL };
+  GtkWidget *page = shz_chart_page_new (kinds);
+  GtkWindow *window = show_in_window (page);
+  ShzChart *chart;
+  ShzChartView *view;
+
+  g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
+  settle ();
+
+  chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+  g_assert_nonnull (chart);
+  g_assert_true (SHZ_IS_MATURITY_MAP (chart));
+  view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  g_assert_true (shz_chart_view_get_chart (view) == chart);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  /* laid out at the canvas's size: the demo's six industries are items */
+  g_assert_cmpfloat (shz_chart_get_width (chart), ==, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpuint (shz_chart_get_n_items (chart), >=, 6);
+  /* the chart language defaults to the UI language (C here: English) */
+  g_assert_cmpint (shz_chart_get_lang (chart), ==, SHZ_CHART_LANG_EN);
+  save_screenshot (window, "maturity-map.png");
+  gtk_window_destroy (window);
+}
+
+static void
+test_select_fills_inspector (void)
+{
+  const char *kinds[] = { "maturity-map", NULL };
+  GtkWidget *page = shz_chart_page_new (kinds);
+  GtkWindow *window = show_in_window (page);
+  ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  gboolean details = FALSE, rows = FALSE;
+  const ShzChartItem *item;
+  const ShzMaturityEntity *e;
+  ShzChart *chart;
+  g_autofree char *dump = NULL;
+  g_autofree char *expect_x = NULL, *expect_y = NULL, *expect_n = NULL;
+  double cx, cy;
+
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
+  settle ();
+  chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+  g_signal_connect (inspector, "details-ready", G_CALLBACK (set_flag_cb), &details);
+  g_signal_connect (inspector, "rows-ready", G_CALLBACK (set_flag_cb), &rows);
+
+  /* nothing selected yet */
+  dump = shz_inspector_dump (inspector);
+  g_assert_cmpstr (dump, ==, "");
+  g_clear_pointer (&dump, g_free);
+
+  /* select the first bubble as a click on it would: the view's hit test at its anchor */
+  item = shz_chart_get_item (chart, 0);
+  shz_chart_view_to_chart (view, item->x, item->y, &cx, &cy);
+  {
+    g_autofree char *hit = shz_chart_hit_test (chart, cx, cy);
+    g_assert_cmpstr (hit, ==, item->id);
+  }
+  shz_chart_view_set_selected (view, item->id);
+  g_assert_cmpstr (shz_inspector_get_item_id (inspector), ==, item->id);
+
+  e = find_entity (SHZ_MATURITY_MAP (chart), item->id);
+  g_assert_nonnull (e);
+  dump = shz_inspector_dump (inspector);
+  expect_x = g_strdup_printf ("\nDigital maturity: %.1f\n", e->x);
+  expect_y = g_strdup_printf ("\nData-intelligence innovation: %.1f\n", e->y);
+  g_assert_nonnull (strstr (dump, expect_x));
+  g_assert_nonnull (strstr (dump, expect_y));
+  /* the demo's default dataset is computed from its usage data: sample size, interval, provenance */
+  expect_n = g_strdup_printf ("\nSample size: %" G_GINT64_FORMAT "\n", e->n);
+  g_assert_cmpint (e->n, >, 0);
+  g_assert_nonnull (strstr (dump, expect_n));
+  g_assert_nonnull (strstr (dump, "\nMaturity 90% interval: "));
+  g_assert_nonnull (strstr (dump, "\nDataset: "));
+  g_assert_nonnull (strstr (dump, "\nComputed from: "));
+  g_assert_nonnull (strstr (dump, "\nSource file: "));
+  g_assert_nonnull (strstr (dump, "\nIllustrative: "));
+  g_clear_pointer (&dump, g_free);
+
+  /* the computation behind it, read in a thread: formula and the enterprises */
+  wait_for (&details);
+  g_assert_true (details);
+  dump = shz_inspector_dump (inspector);
+  g_assert_nonnull (strstr (dump, "\nDigital maturity formula: "));
+  g_assert_cmpuint (shz_inspector_get_n_enterprises (inspector), ==, (guint) e->n);
+  save_screenshot (window, "maturity-map-selected.png");
+
+  /* click-through to one enterprise's source rows */
+  shz_inspector_show_enterprise (inspector, 0);
+  wait_for (&rows);
+  g_assert_true (rows);
+  g_assert_cmpuint (shz_inspector_get_n_rows (inspector), >, 0);
+  save_screenshot (window, "maturity-map-rows.png");
+
+  /* arrow keys still move between items: Escape on the view clears the selection */
+  shz_chart_view_set_selected (view, NULL);
+  g_assert_null (shz_inspector_get_item_id (inspector));
+  gtk_window_destroy (window);
+}
+
+static void
+test_options_saved_and_restored (void)
+{
+  const char *kinds[] = { "maturity-map", NULL };
+  GtkWidget *page = shz_chart_page_new (kinds);
+  GtkWindow *window = show_in_window (page);
+  gboolean changed = FALSE, trend = TRUE, eras = FALSE;
+  g_autofree char *text = NULL;
+  g_autofree char *lang = NULL;
+  ShzChart *chart;
+
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
+  settle ();
+  g_signal_connect (page, "changed", G_CALLBACK (set_flag_cb), &changed);
+
+  /* through the actions the menu uses */
+  g_assert_true (gtk_widget_activate_action (page, "page.trend", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "page.eras", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "page.chart-lang", "s", "zh_CN"));
+  g_assert_true (changed);
+  chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+  g_assert_false (shz_maturity_map_get_options (SHZ_MATURITY_MAP (chart))->trend);
+  g_assert_true (shz_maturity_map_get_options (SHZ_MATURITY_MAP (chart))->eras);
+  g_assert_cmpint (shz_chart_get_lang (chart), ==, SHZ_CHART_LANG_ZH_CN);
+  text = settings_text ("maturity-map");
+  g_assert_nonnull (strstr (text, "trend=false"));
+  g_assert_nonnull (strstr (text, "eras=true"));
+  g_assert_nonnull (strstr (text, "lang=zh_CN"));
+  save_screenshot (window, "maturity-map-options.png");
+  gtk_window_destroy (window);
+
+  /* a new page on the same engagement restores them */
+  page = shz_chart_page_new (kinds);
+  window = show_in_window (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
+  settle ();
+  g_object_get (page, "trend", &trend, "eras", &eras, "chart-lang", &lang, NULL);
+  g_assert_false (trend);
+  g_assert_true (eras);
+  g_assert_cmpstr (lang, ==, "zh_CN");
+
+  /* put them back for the other tests */
+  g_object_set (page, "trend", TRUE, "eras", FALSE, "chart-lang", "en", NULL);
+  g_clear_pointer (&text, g_free);
+  text = settings_text ("maturity-map");
+  g_assert_nonnull (strstr (text, "trend=true"));
+  gtk_window_destroy (window);
+}
+
+static void
+test_network_switches_kinds (void)
+{
+  const char *kinds[] = { "value-network", "value-chain", "network-compare", "rhc-chains", "evolution-paths", NULL };
+  GtkWidget *page = shz_chart_page_new (kinds);
+  GtkWindow *window = show_in_window (page);
+  ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  ShzChart *chart;
+  g_autofree char *state = NULL;
+
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
+  settle ();
+  chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+  g_assert_nonnull (chart);
+  g_assert_cmpstr (shz_chart_get_kind (chart), ==, "value-network");
+  g_assert_cmpuint (shz_chart_get_n_items (chart), >, 0);
+  save_screenshot (window, "value-network.png");
+
+  /* as-is / to-be is a setting of the value network, saved with it */
+  g_object_get (page, "state", &state, NULL);
+  g_assert_cmpstr (state, ==, "to-be");
+  g_assert_true (gtk_widget_activate_action (page, "page.state", "s", "as-is"));
+  g_clear_pointer (&state, g_free);
+  g_object_get (page, "state", &state, NULL);
+  g_assert_cmpstr (state, ==, "as-is");
+  {
+    g_autofree char *text = settings_text ("value-network");
+    g_assert_nonnull (strstr (text, "state=as-is"));
+  }
+
+  for (guint i = 1; kinds[i] != NULL; i++)
+    {
+      g_autofree char *dump = NULL;
+
+      g_assert_true (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), kinds[i]));
+      settle ();
+      chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+      g_assert_nonnull (chart);
+      g_assert_cmpstr (shz_chart_get_kind (chart), ==, kinds[i]);
+      g_assert_cmpstr (shz_chart_page_get_kind (SHZ_CHART_PAGE (page)), ==, kinds[i]);
+      g_assert_cmpuint (shz_chart_get_n_items (chart), >, 0);
+
+      /* an item of the chart shows in the inspector with the demo's illustrative provenance */
+      shz_chart_view_set_selected (view, shz_chart_get_item (chart, 0)->id);
+      dump = shz_inspector_dump (inspector);
+      g_assert_nonnull (strstr (dump, "\nDataset: "));
+      g_assert_nonnull (strstr (dump, "\nIllustrative: "));
+      if (strcmp (kinds[i], "rhc-chains") == 0)
+        save_screenshot (window, "rhc-chains.png");
+    }
+  g_assert_false (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), "maturity-map"));
+  g_object_set (page, "state", "to-be", NULL);
+  gtk_window_destroy (window);
+}
+
+static void
+test_no_data_says_what_is_needed (void)
+{
+  const char *kinds[] = { "maturity-map", NULL };
+  GtkWidget *page = shz_chart_page_new (kinds);
+  GtkWindow *window = show_in_window (page);
+  g_autoptr(ShzEngagement) fields = shz_engagement_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *status;
+  gint64 id;
+
+  fields->name = g_strdup ("Empty");
+  id = shz_store_create_engagement (store, fields, &error);
+  g_assert_no_error (error);
+
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, id);
+  settle ();
+  g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
+  status = find_mapped (page, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Positions Yet");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "positions dataset"));
+  /* nothing to export */
+  g_assert_null (shz_chart_page_export (SHZ_CHART_PAGE (page)));
+  save_screenshot (window, "no-data.png");
+
+  /* none at all */
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), NULL, 0);
+  g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
+  g_assert_true (shz_store_delete_engagement (store, id, NULL));
+  gtk_window_destroy (window);
+}
+
+typedef struct {
+  gboolean  done;
+  char     *path;
+  GError   *error;
+} Finished;
+
+static void
+on_finished_cb (ShzExportDialog *dialog,
+                const char      *path,
+                const GError    *error,
+                Finished        *f)
+{
+  f->done = TRUE;
+  f->path = g_strdup (path);
+  f->error = error ? g_error_copy (error) : NULL;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+test_export_dialog_writes_png (void)
+{
+  const char *kinds[] = { "maturity-map", NULL };
+  GtkWidget *page = shz_chart_page_new (kinds);
+  GtkWindow *window = show_in_window (page);
+  g_autofree char *path = g_build_filename (tmpdir, "map.png", NULL);
+  g_autofree char *cli_path = g_build_filename (tmpdir, "cli.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Finished f = { 0 };
+  ShzExportDialog *dialog;
+  ShzExportOptions options;
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
+  settle ();
+
+  /* Export… opens the dialog for what the page shows */
+  dialog = SHZ_EXPORT_DIALOG (shz_chart_page_export (SHZ_CHART_PAGE (page)));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (g_str_has_suffix (shz_export_dialog_get_path (dialog), ".png"));
+  /* the format follows the file name */
+  shz_export_dialog_set_format (dialog, SHZ_EXPORT_SVG);
+  g_assert_true (g_str_has_suffix (shz_export_dialog_get_path (dialog), ".svg"));
+  shz_export_dialog_set_format (dialog, SHZ_EXPORT_PNG);
+
+  /* presets are the CLI's */
+  shz_export_dialog_set_preset (dialog, "a4");
+  shz_export_dialog_get_options (dialog, &options);
+  g_assert_cmpfloat (options.dpi, ==, 300);
+  shz_export_dialog_set_custom_size (dialog, 800, 500, 120);
+  shz_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.width_px, ==, 800);
+  g_assert_cmpint (options.height_px, ==, 500);
+  g_assert_cmpfloat (options.dpi, ==, 120);
+  shz_export_dialog_set_lang (dialog, SHZ_CHART_LANG_EN);
+  save_screenshot (GTK_WINDOW (dialog), "export-dialog.png");
+
+  shz_export_dialog_set_path (dialog, path);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished_cb), &f);
+  shz_export_dialog_export (dialog);
+  g_assert_true (shz_export_dialog_is_busy (dialog));
+  wait_for (&f.done);
+  g_assert_true (f.done);
+  g_assert_no_error (f.error);
+  g_assert_cmpstr (f.path, ==, path);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 33);
+  g_assert_cmpmem (contents, 8, signature, 8);
+  g_assert_cmpmem (contents + 12, 4, "IHDR", 4);
+  g_assert_cmpuint (read_be32 ((const guint8 *) contents + 16), ==, 800);
+  g_assert_cmpuint (read_be32 ((const guint8 *) contents + 20), ==, 500);
+
+  /* `shuzhi export` with the same options writes the same bytes */
+  {
+    const char *root = g_getenv ("SHZ_BUILD_ROOT");
+    g_autofree char *shuzhi = root ? g_build_filename (root, "src", "shuzhi", NULL) : NULL;
+    ShzMaturityModel *m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
+    g_autoptr(ShzEngagement) e = shz_store_get_engagement (store, demo_id, NULL);
+
+    if (shuzhi != NULL && g_file_test (shuzhi, G_FILE_TEST_IS_EXECUTABLE))
+      {
+        const char *argv[] = { shuzhi, "export", store_path, "--engagement", e->name,
+                               "--chart", "maturity-map", "--output", cli_path,
+                               "--dataset", m->dataset, "--period", m->period,
+                               "--width", "800", "--height", "500", "--dpi", "120",
+                               "--lang", "en", "--theme", "light", NULL };
+        g_autofree char *cli = NULL;
+        gsize cli_length = 0;
+        int status = -1;
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                     NULL, NULL, NULL, NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_assert_true (g_file_get_contents (cli_path, &cli, &cli_length, NULL));
+        g_assert_cmpmem (cli, cli_length, contents, length);
+      }
+    else
+      g_test_message ("no shuzhi binary at %s: CLI comparison skipped", shuzhi ? shuzhi : "(unset)");
+  }
+
+  g_free (f.path);
+  gtk_window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int ret;
+
+  tmpdir = g_dir_make_tmp ("shz-chart-page-XXXXXX", NULL);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init sets the C locale's en_US; a zh_CN screenshot run keeps the environment's */
+  if (g_getenv ("SHZ_TEST_KEEP_LOCALE") != NULL)
+    setlocale (LC_ALL, "");
+  adw_init ();
+  shz_register_resource ();
+
+  store_path = g_build_filename (tmpdir, "demo.shuzhi", NULL);
+  store = shz_store_open (store_path, SHZ_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (shz_demo_populate (store, &error));
+  g_assert_no_error (error);
+  list = shz_store_list_engagements (store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  demo_id = ((ShzEngagement *) g_ptr_array_index (list, 0))->id;
+
+  g_test_add_func ("/app/chart-page/maturity-map-shows", test_maturity_map_shows);
+  g_test_add_func ("/app/chart-page/select-fills-inspector", test_select_fills_inspector);
+  g_test_add_func ("/app/chart-page/options-saved-and-restored", test_options_saved_and_restored);
+  g_test_add_func ("/app/chart-page/network-switches-kinds", test_network_switches_kinds);
+  g_test_add_func ("/app/chart-page/no-data-says-what-is-needed", test_no_data_says_what_is_needed);
+  g_test_add_func ("/app/chart-page/export-dialog-writes-png", test_export_dialog_writes_png);
+
+  ret = g_test_run ();
+  shz_store_free (store);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    (void) system (cmd);
+  }
+  return ret;
+}
