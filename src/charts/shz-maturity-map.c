@@ -619,6 +619,7 @@ shz_maturity_model_load (ShzStore    *store,
         ShzMaturityEntity *e = g_ptr_array_index (m->entities, i);
         shz_maturity_model_group_index (m, e->group ? e->group : e->entity);
       }
+  sort_groups (m);
 
   if (m->entities->len == 0 && m->n_points == 0)
     {
@@ -1304,7 +1305,20 @@ shz_maturity_map_layout (ShzChart     *chart,
       t->pos = shz_maturity_layout_y (l, t->value);
     }
 
-  /* bubbles: area ∝ size */
+  /* bubbles: area ∝ size, or ∝ the sample size of computed positions that have no size */
+  for (guint i = 0; i < m->entities->len; i++)
+    {
+      ShzMaturityEntity *e = g_ptr_array_index (m->entities, i);
+      if (isfinite (e->size) && e->size > 0)
+        any_size = TRUE;
+    }
+  if (!any_size)
+    for (guint i = 0; i < m->entities->len; i++)
+      {
+        ShzMaturityEntity *e = g_ptr_array_index (m->entities, i);
+        if (e->n > 0)
+          e->size = (double) e->n;
+      }
   for (guint i = 0; i < m->entities->len; i++)
     {
       ShzMaturityEntity *e = g_ptr_array_index (m->entities, i);
