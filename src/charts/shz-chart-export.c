@@ -163,6 +163,13 @@ shz_export_options_resolve (const ShzExportOptions *o,
                    wp, hp, SHZ_EXPORT_MAX_PIXELS);
       return FALSE;
     }
+  if (wp * hp > SHZ_EXPORT_MAX_AREA)
+    {
+      g_set_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_INVALID,
+                   _("The image would be %.0f × %.0f pixels; at most %.0f megapixels (A4 at 600 dpi is 35)"),
+                   wp, hp, SHZ_EXPORT_MAX_AREA / 1e6);
+      return FALSE;
+    }
   if (wu < MIN_UNITS || hu < MIN_UNITS)
     {
       g_set_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_INVALID,

@@ -30,6 +30,7 @@ gboolean    shz_export_format_from_path   (const char      *path,
 
 #define SHZ_EXPORT_MAX_DPI 600
 #define SHZ_EXPORT_MAX_PIXELS 12000   /* per side */
+#define SHZ_EXPORT_MAX_AREA   48e6    /* pixels in all: bounded memory (4 bytes each) */
 
 typedef struct {
   ShzExportFormat format;
