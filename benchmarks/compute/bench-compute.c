@@ -223,6 +223,12 @@ main (int argc, char **argv)
   else
     dataset_id = d->id;
 
+  /* Read-only from here on, so `shuzhi compute` (a writer) can open the same store. */
+  g_clear_pointer (&store, shz_store_free);
+  store = shz_store_open (store_path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+
   sql_path = g_build_filename (g_get_tmp_dir (), "shz-bench-compute-peer.sql", NULL);
   {
     g_autofree char *sql = g_strdup_printf (peer_sql, dataset_id);

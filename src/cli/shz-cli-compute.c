@@ -108,6 +108,9 @@ shz_cli_compute (int    argc,
   store = shz_store_open (argv[1], SHZ_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     return shz_cli_fail (error);
+  /* Say why nothing can be saved (e.g. open in a window) before spending time computing. */
+  if (shz_store_is_read_only (store) && !shz_store_begin (store, &error))
+    return shz_cli_fail (error);
   e = shz_store_find_engagement (store, engagement, &error);
   if (e == NULL)
     return shz_cli_fail (error);

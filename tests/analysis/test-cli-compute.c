@@ -227,6 +227,27 @@ test_bad_input (Fixture *f, gconstpointer data)
     }
 }
 
+/* A store open for writing elsewhere (a window): nothing computed, nothing written. */
+static void
+test_store_in_use (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) holder = shz_store_open (f->store, SHZ_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *out = NULL, *err = NULL;
+  int rc;
+
+  g_assert_no_error (error);
+  g_assert_false (shz_store_is_read_only (holder));
+  rc = run (f, &out, &err, "compute", f->store, "--engagement", "Client", NULL);
+  if (rc < 0)
+    return;
+  g_assert_cmpint (rc, ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "test.shuzhi"));
+  g_clear_pointer (&holder, shz_store_free);
+  g_assert_cmpuint (count_datasets (f, "Client"), ==, 1);
+}
+
 static void
 test_usage_errors (Fixture *f, gconstpointer data)
 {
@@ -276,6 +297,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/analysis/cli-compute/ok", Fixture, NULL, fixture_setup, test_ok, fixture_teardown);
   g_test_add ("/analysis/cli-compute/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
+  g_test_add ("/analysis/cli-compute/store-in-use", Fixture, NULL, fixture_setup, test_store_in_use, fixture_teardown);
   g_test_add ("/analysis/cli-compute/usage-errors", Fixture, NULL, fixture_setup, test_usage_errors, fixture_teardown);
   return g_test_run ();
 }
