@@ -36,6 +36,15 @@ shz_chart_text_create_context (void)
 }
 
 void
+shz_chart_text_set_language (PangoContext *pango,
+                             const char   *lang)
+{
+  gboolean en = lang != NULL && g_ascii_strncasecmp (lang, "en", 2) == 0;
+
+  pango_context_set_language (pango, pango_language_from_string (en ? "en" : "zh-cn"));
+}
+
+void
 shz_chart_text_update_context (PangoContext *pango,
                                cairo_t      *cr)
 {
@@ -71,6 +80,16 @@ shz_chart_text_layout (PangoContext *pango,
     default:                    pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT); break;
     }
   pango_layout_set_text (layout, text ? text : "", -1);
+  {
+    const char *lang = pango_language_to_string (pango_context_get_language (pango));
+    if (lang != NULL && g_ascii_strncasecmp (lang, "en", 2) == 0)
+      {
+        PangoAttrList *attrs = pango_attr_list_new ();
+        pango_attr_list_insert (attrs, pango_attr_font_features_new ("pwid"));
+        pango_layout_set_attributes (layout, attrs);
+        pango_attr_list_unref (attrs);
+      }
+  }
   return layout;
 }
 

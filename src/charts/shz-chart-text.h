@@ -25,6 +25,11 @@ typedef enum {
 
 /* A PangoContext for chart layout: PangoCairo's font map, 96 dpi, metrics unhinted. */
 PangoContext *shz_chart_text_create_context (void);
+/* The chart language of the texts laid out with @pango ("zh_CN" or "en"): Chinese picks the
+ * SC glyph forms; English gets proportional punctuation (the CJK font's quotes and
+ * apostrophes are full-width otherwise). */
+void          shz_chart_text_set_language   (PangoContext *pango,
+                                             const char   *lang);
 /* Make @pango follow @cr's transformation and target (keeping unhinted metrics). */
 void          shz_chart_text_update_context (PangoContext *pango,
                                              cairo_t      *cr);

@@ -253,7 +253,10 @@ shz_chart_ensure_layout (ShzChart     *self,
   if (priv->laid_out && priv->width == width && priv->height == height)
     return;
   if (pango == NULL)
-    pango = own = shz_chart_text_create_context ();
+    {
+      pango = own = shz_chart_text_create_context ();
+      shz_chart_text_set_language (own, shz_chart_lang_to_string (priv->lang));
+    }
 
   priv->width = width;
   priv->height = height;

@@ -1092,6 +1092,7 @@ shz_maturity_map_layout (ShzChart     *chart,
 
   if (m == NULL)
     m = self->model = shz_maturity_model_new ();
+  shz_chart_text_set_language (pango, shz_chart_lang_to_string (lang));
 
   /* type scale grows gently with the canvas */
   f = CLAMP (MIN (width, height * 1.4) / 1000.0, 0.75, 1.6);
@@ -1777,6 +1778,7 @@ shz_maturity_map_render (ShzChart *chart,
   const char *hovered = shz_chart_get_hovered (chart);
   ShzRect *p = &l->plot;
 
+  shz_chart_text_set_language (pango, shz_chart_lang_to_string (lang));
   shz_chart_text_update_context (pango, cr);
 
   /* background */
