@@ -39,7 +39,7 @@ shz_store_add_demo_engagement (ShzStore  *store,
   g_autofree char *name = NULL;
   gint64 engagement_id, dataset_id;
 
-  if (!shz_store_begin (store, error))
+  if (!shz_store_begin_step (store, _("Add the demo engagement"), error))
     return 0;
 
   name = shz_store_unique_engagement_name (store, _("Demo engagement"));
@@ -90,12 +90,12 @@ shz_store_add_demo_engagement (ShzStore  *store,
     }
   g_clear_pointer (&ins, shz_row_inserter_free);
 
-  if (!shz_store_commit (store, error))
+  if (!shz_store_end_step (store, error))
     return 0;
   return engagement_id;
 
 fail:
   g_clear_pointer (&ins, shz_row_inserter_free);
-  shz_store_rollback (store);
+  shz_store_cancel_step (store);
   return 0;
 }

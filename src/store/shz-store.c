@@ -14,16 +14,33 @@
 #include <unistd.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "shz-store.h"
+#include "shz-store-private.h"
 
-struct _ShzStore {
-  sqlite3  *db;
-  char     *path;
-  gboolean  read_only;
-  int       tx_depth;
+/* Bounds for files we did not write (see docs/store.md).  The limits are per connection; the
+ * heap limits are process-wide and set once. */
+#define SHZ_STORE_SOFT_HEAP_LIMIT (256 * 1024 * 1024)
+#define SHZ_STORE_HARD_HEAP_LIMIT ((sqlite3_int64) 1024 * 1024 * 1024)
+static const struct {
+  int id;
+  int value;
+} connection_limits[] = {
+  { SQLITE_LIMIT_LENGTH,              64 * 1024 * 1024 }, /* longest text (a method, the notes) */
+  { SQLITE_LIMIT_SQL_LENGTH,          100 * 1000 },       /* our statements are a few kB */
+  { SQLITE_LIMIT_COLUMN,              200 },
+  { SQLITE_LIMIT_EXPR_DEPTH,          100 },
+  { SQLITE_LIMIT_COMPOUND_SELECT,     20 },
+  { SQLITE_LIMIT_VDBE_OP,             100 * 1000 },
+  { SQLITE_LIMIT_FUNCTION_ARG,        32 },
+  { SQLITE_LIMIT_ATTACHED,            2 },                /* export and merge attach one file */
+  { SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 200 },
+  { SQLITE_LIMIT_VARIABLE_NUMBER,     200 },
+  { SQLITE_LIMIT_TRIGGER_DEPTH,       4 },                /* only our TEMP undo triggers, depth 1 */
+  { SQLITE_LIMIT_WORKER_THREADS,      0 },
 };
 
 G_DEFINE_QUARK (shz-store-error-quark, shz_store_error)
@@ -91,13 +108,73 @@ static const char *const migrations[] = {
   "  engagement_id INTEGER NOT NULL REFERENCES engagement(id) ON DELETE CASCADE,"
   "  kind TEXT NOT NULL, settings TEXT NOT NULL,"
   "  PRIMARY KEY (engagement_id, kind));",
+  /* 1 → 2: deleted engagements and datasets go to a trash (a flag) so that undo can bring
+   * them back without copying their rows; names stay unique among the live ones only.
+   * The undo history: one step a user action, each with the entries that reverse it. */
+  "CREATE TABLE engagement_v2 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(name) > 0),"
+  "  client TEXT NOT NULL DEFAULT '',"
+  "  industry TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  analyst TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  origin TEXT);"
+  "INSERT INTO engagement_v2 (id, name, client, industry, title, analyst, notes, created, modified)"
+  "  SELECT id, name, client, industry, title, analyst, notes, created, modified FROM engagement;"
+  "DROP TABLE engagement;"
+  "ALTER TABLE engagement_v2 RENAME TO engagement;"
+  "CREATE UNIQUE INDEX engagement_live_name ON engagement(name) WHERE deleted = 0;"
+  "CREATE TABLE dataset_v2 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(name) > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('usage','positions','links','scores')),"
+  "  rows INTEGER NOT NULL DEFAULT 0,"
+  "  rejected INTEGER NOT NULL DEFAULT 0,"
+  "  source_name TEXT, source_size INTEGER, source_sha256 TEXT,"
+  "  encoding TEXT, delimiter TEXT, sheet TEXT, mapping TEXT,"
+  "  imported TEXT NOT NULL,"
+  "  note TEXT, illustrative INTEGER NOT NULL DEFAULT 0, method TEXT,"
+  "  source_dataset_id INTEGER REFERENCES dataset(id) ON DELETE SET NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)));"
+  "INSERT INTO dataset_v2 (id, engagement_id, name, kind, rows, rejected, source_name, source_size,"
+  "  source_sha256, encoding, delimiter, sheet, mapping, imported, note, illustrative, method, source_dataset_id)"
+  "  SELECT id, engagement_id, name, kind, rows, rejected, source_name, source_size,"
+  "  source_sha256, encoding, delimiter, sheet, mapping, imported, note, illustrative, method, source_dataset_id"
+  "  FROM dataset;"
+  "DROP TABLE dataset;"
+  "ALTER TABLE dataset_v2 RENAME TO dataset;"
+  "CREATE INDEX dataset_by_source ON dataset(source_dataset_id);"
+  "CREATE INDEX dataset_by_engagement ON dataset(engagement_id);"
+  "CREATE UNIQUE INDEX dataset_live_name ON dataset(engagement_id, name) WHERE deleted = 0;"
+  "CREATE TABLE undo_step ("
+  "  id INTEGER PRIMARY KEY,"
+  "  label TEXT NOT NULL,"
+  "  time TEXT NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)));"
+  "CREATE TABLE undo_entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,"
+  "  tbl INTEGER NOT NULL CHECK (tbl BETWEEN 0 AND 2),"
+  "  op INTEGER NOT NULL CHECK (op BETWEEN 0 AND 3),"
+  "  rid INTEGER,"
+  "  vals TEXT);"
+  "CREATE INDEX undo_entry_by_step ON undo_entry(step);"
+  "CREATE INDEX undo_entry_by_row ON undo_entry(tbl, rid);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHZ_STORE_SCHEMA_VERSION);
 
-/* The tables and indexes a store of the current schema has, and nothing else. */
+/* The tables and indexes a store of the current schema has, and nothing else: no trigger and
+ * no view at all (the undo triggers are TEMP ones, made by each connection, never in a file). */
 static const char *const expected_objects[] = {
-  "table:engagement", "table:dataset", "index:dataset_by_source",
+  "table:engagement", "index:engagement_live_name",
+  "table:dataset", "index:dataset_by_source", "index:dataset_by_engagement", "index:dataset_live_name",
+  "table:undo_step", "table:undo_entry", "index:undo_entry_by_step", "index:undo_entry_by_row",
   "table:usage_row", "index:usage_row_by_dataset",
   "table:position_row", "index:position_row_by_dataset",
   "table:link_row", "index:link_row_by_dataset",
@@ -108,8 +185,8 @@ static const char *const expected_objects[] = {
 
 /* ---- helpers ---- */
 
-static char *
-now_iso8601 (void)
+char *
+_shz_store_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
@@ -151,8 +228,15 @@ shz_store_set_sqlite_error (ShzStore   *store,
                    _("“%s” is damaged: %s (%s)"), display_name (store->path), msg, what);
       return;
     case SQLITE_FULL:
-      g_set_error (error, SHZ_STORE_ERROR, e,
-                   _("The disk holding “%s” is full (%s)"), display_name (store->path), what);
+      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_DISK_FULL,
+                   _("The disk holding “%s” is full; nothing was changed (%s)"), display_name (store->path), what);
+      return;
+    case SQLITE_INTERRUPT:
+    case SQLITE_NOMEM:
+    case SQLITE_TOOBIG:
+      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_TOO_BIG,
+                   _("“%s” needs more work or memory than Shuzhi allows for a store (%s): %s"),
+                   display_name (store->path), what, msg);
       return;
     case SQLITE_CONSTRAINT:
       e = SHZ_STORE_ERROR_EXISTS;
@@ -179,7 +263,13 @@ prepare (ShzStore   *store,
   return stmt;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+sqlite3_stmt *
+_shz_store_prepare (ShzStore   *store,
+                    const char *sql,
+                    GError    **error)
+{
+  return prepare (store, sql, error);
+}
 
 static void
 bind_text (sqlite3_stmt *stmt,
@@ -201,6 +291,14 @@ bind_double (sqlite3_stmt *stmt,
     sqlite3_bind_double (stmt, i, v);
   else
     sqlite3_bind_null (stmt, i);
+}
+
+void
+_shz_store_bind_text (sqlite3_stmt *stmt,
+                      int           i,
+                      const char   *text)
+{
+  bind_text (stmt, i, text);
 }
 
 static char *
@@ -270,11 +368,66 @@ check_write (ShzStore  *store,
 {
   if (store->read_only)
     {
+      const char *why = shz_store_get_read_only_message (store);
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_READ_ONLY,
-                   _("“%s” is open read-only; changes cannot be saved"), store->path);
+                   _("“%s” is open read-only; changes cannot be saved. %s"), store->path, why ? why : "");
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_shz_store_exec (ShzStore *store, const char *sql, const char *what, GError **error)
+{
+  return exec (store, sql, what, error);
+}
+
+gboolean
+_shz_store_step_done (ShzStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+{
+  return step_done (store, stmt, what, error);
+}
+
+gint64
+_shz_store_query_int (ShzStore *store, const char *sql, gint64 fallback)
+{
+  return query_int (store, sql, fallback);
+}
+
+gboolean
+_shz_store_check_write (ShzStore *store, GError **error)
+{
+  return check_write (store, error);
+}
+
+gboolean
+_shz_store_edit_begin (ShzStore   *store,
+                       const char *label,
+                       GError    **error)
+{
+  if (!check_write (store, error) || !shz_store_begin (store, error))
+    return FALSE;
+  if (!_shz_undo_touch (store, label, error))
+    {
+      _shz_store_edit_end (store, FALSE, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_shz_store_edit_end (ShzStore  *store,
+                     gboolean   ok,
+                     GError   **error)
+{
+  if (ok)
+    return shz_store_commit (store, error);
+  /* Roll back only a transaction this edit began; a caller's own transaction is theirs. */
+  if (store->tx_depth == 1)
+    shz_store_rollback (store);
+  else if (store->tx_depth > 1)
+    store->tx_depth--;
+  return FALSE;
 }
 
 /* ---- opening ---- */
@@ -366,11 +519,48 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* Called every SHZ_STORE_PROGRESS_STEP VM steps: a non-zero return interrupts the statement. */
+static int
+progress_cb (void *user_data)
+{
+  ShzStore *store = user_data;
+
+  if (store->work_left < 0)
+    return 0;
+  if (store->work_left == 0)
+    {
+      store->work_exhausted = TRUE;
+      return 1;
+    }
+  store->work_left--;
+  return 0;
+}
+
+void
+shz_store_limit_work (ShzStore *store,
+                      gint64    vm_steps)
+{
+  store->work_exhausted = FALSE;
+  store->work_left = vm_steps > 0 ? MAX (vm_steps / SHZ_STORE_PROGRESS_STEP, 1) : -1;
+}
+
 static gboolean
 configure_connection (ShzStore  *store,
                       GError   **error)
 {
+  static gsize heap_once = 0;
   int off = 0, on = 1;
+
+  if (g_once_init_enter (&heap_once))
+    {
+      sqlite3_soft_heap_limit64 (SHZ_STORE_SOFT_HEAP_LIMIT);
+      sqlite3_hard_heap_limit64 (SHZ_STORE_HARD_HEAP_LIMIT);
+      g_once_init_leave (&heap_once, 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (connection_limits); i++)
+    sqlite3_limit (store->db, connection_limits[i].id, connection_limits[i].value);
+  store->work_left = -1;
+  sqlite3_progress_handler (store->db, SHZ_STORE_PROGRESS_STEP, progress_cb, store);
 
   sqlite3_db_config (store->db, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
   sqlite3_db_config (store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
@@ -436,33 +626,343 @@ check_schema_objects (ShzStore  *store,
 }
 
 static gboolean
-migrate (ShzStore  *store,
-         gint64     from,
-         GError   **error)
+migrate_in_transaction (ShzStore  *store,
+                        gint64     from,
+                        GError   **error)
 {
   g_autofree char *set = NULL;
 
-  if (!exec (store, "BEGIN IMMEDIATE", _("start the schema update"), error))
-    return FALSE;
   for (gint64 v = from; v < SHZ_STORE_SCHEMA_VERSION; v++)
+    if (!exec (store, migrations[v], _("update the schema"), error))
+      return FALSE;
+  /* Rebuilding a table (1 → 2) runs with foreign keys off: check them before committing. */
+  if (query_int (store, "SELECT count(*) FROM pragma_foreign_key_check", 0) != 0)
     {
-      if (!exec (store, migrations[v], _("update the schema"), error))
-        {
-          sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
+      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged: some of its rows refer to missing engagements or datasets"), store->path);
+      return FALSE;
     }
   /* PRAGMA takes no parameters; both values are our own integer constants. */
   set = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                          SHZ_STORE_APPLICATION_ID, SHZ_STORE_SCHEMA_VERSION);
-  if (!exec (store, set, _("update the schema"), error) ||
-      !exec (store, "COMMIT", _("update the schema"), error))
+  return exec (store, set, _("update the schema"), error) &&
+         exec (store, "COMMIT", _("update the schema"), error);
+}
+
+static gboolean
+migrate (ShzStore  *store,
+         gint64     from,
+         GError   **error)
+{
+  gboolean ok;
+
+  /* foreign_keys cannot change inside a transaction; with it on, DROP TABLE would cascade. */
+  if (!exec (store, "PRAGMA foreign_keys = OFF", _("start the schema update"), error))
+    return FALSE;
+  if (!exec (store, "BEGIN IMMEDIATE", _("start the schema update"), error))
     {
-      sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_exec (store->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
       return FALSE;
+    }
+  ok = migrate_in_transaction (store, from, error);
+  if (!ok)
+    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  if (!exec (store, "PRAGMA foreign_keys = ON", _("update the schema"), ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
+/* A journal beside the file that no live process is writing: left by a crash, or sent along
+ * with the file.  (A zero-length or zeroed journal is not hot.) */
+static gboolean
+has_leftover_journal (const char *path)
+{
+  static const char *const suffixes[] = { "-journal", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *j = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (j, &st) == 0 && st.st_size > 0)
+        {
+          if (i == 0)
+            {
+              guint8 head[8] = { 0 };
+              FILE *f = g_fopen (j, "rb");
+              gboolean zero = TRUE;
+
+              if (f != NULL)
+                {
+                  size_t n = fread (head, 1, sizeof head, f);
+                  fclose (f);
+                  for (size_t k = 0; k < n; k++)
+                    if (head[k] != 0)
+                      zero = FALSE;
+                }
+              if (zero)
+                continue;
+            }
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+remove_private_copy (ShzStore *store)
+{
+  GDir *d;
+  const char *name;
+
+  if (store->private_dir == NULL)
+    return;
+  d = g_dir_open (store->private_dir, 0, NULL);
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (store->private_dir, name, NULL);
+      g_unlink (p);
+    }
+  if (d)
+    g_dir_close (d);
+  g_rmdir (store->private_dir);
+  g_clear_pointer (&store->private_dir, g_free);
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr(GFile) src = g_file_new_for_path (from);
+  g_autoptr(GFile) dst = g_file_new_for_path (to);
+
+  return g_file_copy (src, dst, G_FILE_COPY_NOFOLLOW_SYMLINKS | G_FILE_COPY_OVERWRITE,
+                      NULL, NULL, NULL, error);
+}
+
+/* Open a copy of the file in a private folder, so that no journal beside the original can
+ * touch it: the main file only (@with_journal FALSE), or with its journal when it is our own
+ * crash's (SQLite then rolls the copy back, never the original). */
+static gboolean
+make_private_copy (ShzStore   *store,
+                   gboolean    with_journal,
+                   GError    **error)
+{
+  g_autofree char *base = g_path_get_basename (store->path);
+  g_autoptr(GError) local = NULL;
+
+  store->private_dir = g_dir_make_tmp ("shuzhi-private-XXXXXX", &local);
+  if (store->private_dir == NULL)
+    {
+      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
+                   _("Cannot make a private copy of “%s”: %s"), store->path, local->message);
+      return FALSE;
+    }
+  g_free (store->db_path);
+  store->db_path = g_build_filename (store->private_dir, base, NULL);
+  if (!copy_file (store->path, store->db_path, &local))
+    {
+      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
+                   _("Cannot make a private copy of “%s”: %s"), store->path, local->message);
+      return FALSE;
+    }
+  if (with_journal)
+    {
+      g_autofree char *j = g_strconcat (store->path, "-journal", NULL);
+      g_autofree char *jc = g_strconcat (store->db_path, "-journal", NULL);
+
+      if (g_file_test (j, G_FILE_TEST_EXISTS) && !copy_file (j, jc, &local))
+        {
+          g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
+                       _("Cannot make a private copy of “%s”: %s"), store->path, local->message);
+          return FALSE;
+        }
     }
   return TRUE;
 }
+
+static void
+set_read_only (ShzStore               *store,
+               ShzStoreReadOnlyReason  reason,
+               char                   *detail)
+{
+  store->read_only = TRUE;
+  if (store->ro_reason == SHZ_STORE_WRITABLE || reason == SHZ_STORE_RO_STALE_JOURNAL)
+    {
+      store->ro_reason = reason;
+      g_free (store->ro_detail);
+      store->ro_detail = detail;
+    }
+  else
+    g_free (detail);
+}
+
+ShzStoreReadOnlyReason
+shz_store_get_read_only_reason (ShzStore *store)
+{
+  return store->read_only ? store->ro_reason : SHZ_STORE_WRITABLE;
+}
+
+const char *
+shz_store_get_read_only_message (ShzStore *store)
+{
+  if (!store->read_only)
+    return NULL;
+  if (store->ro_message != NULL)
+    return store->ro_message;
+  switch (store->ro_reason)
+    {
+    case SHZ_STORE_RO_IN_USE:
+      store->ro_message =
+        g_strdup_printf (_("Another Shuzhi window has this store open (%s), so it was opened read-only. "
+                           "Close it there to make changes here."), store->ro_detail ? store->ro_detail : "?");
+      break;
+    case SHZ_STORE_RO_FILE:
+      store->ro_message = g_strdup (_("The file is read-only. Use Save As to keep a copy you can change."));
+      break;
+    case SHZ_STORE_RO_FOLDER:
+      store->ro_message = g_strdup (_("Its folder is read-only. Use Save As to keep a copy you can change."));
+      break;
+    case SHZ_STORE_RO_STALE_JOURNAL:
+      store->ro_message =
+        g_strdup (_("A leftover journal lay beside this file, so a private copy was opened read-only and the "
+                    "file itself was left untouched. Use Save As to keep a copy you can change."));
+      break;
+    case SHZ_STORE_RO_REQUESTED:
+    case SHZ_STORE_WRITABLE:
+    default:
+      store->ro_message = g_strdup (_("Opened read-only."));
+      break;
+    }
+  return store->ro_message;
+}
+
+static void
+remember_file_identity (ShzStore *store)
+{
+  GStatBuf st;
+
+  if (g_stat (store->path, &st) == 0)
+    {
+      store->file_dev = st.st_dev;
+      store->file_ino = st.st_ino;
+    }
+  store->data_version = query_int (store, "PRAGMA data_version", 0);
+}
+
+ShzStoreChange
+shz_store_poll_change (ShzStore *store)
+{
+  GStatBuf st;
+  gint64 v;
+
+  if (g_stat (store->path, &st) != 0 ||
+      (guint64) st.st_dev != store->file_dev || (guint64) st.st_ino != store->file_ino)
+    return SHZ_STORE_REPLACED;
+  v = query_int (store, "PRAGMA data_version", store->data_version);
+  if (v != store->data_version)
+    {
+      store->data_version = v;
+      return SHZ_STORE_CHANGED_ELSEWHERE;
+    }
+  return SHZ_STORE_UNCHANGED;
+}
+
+/* Decide how to open @store->path: the lock of a second instance, a leftover journal. */
+static gboolean
+choose_access (ShzStore           *store,
+               ShzStoreOpenFlags   flags,
+               gboolean            create,
+               GError            **error)
+{
+  gboolean crashed_before = FALSE;
+  gboolean journal = !create && has_leftover_journal (store->path);
+  char *holder = NULL;
+
+  if (!store->read_only)
+    {
+      ShzLockResult r = _shz_lock_acquire (store->path, &store->lock, &crashed_before, &holder);
+
+      if (r == SHZ_LOCK_IN_USE && (flags & SHZ_STORE_OPEN_BREAK_LOCK))
+        {
+          g_clear_pointer (&holder, g_free);
+          r = _shz_lock_acquire (store->path, &store->lock, &crashed_before, &holder);
+        }
+      if (r == SHZ_LOCK_IN_USE)
+        {
+          set_read_only (store, SHZ_STORE_RO_IN_USE, g_steal_pointer (&holder));
+          /* Its owner is alive and may be mid-change: its journal is live, SQLite copes. */
+          return TRUE;
+        }
+      if (r == SHZ_LOCK_UNAVAILABLE)
+        {
+          if (create)
+            {
+              g_autofree char *dir = g_path_get_dirname (store->path);
+              g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_READ_ONLY,
+                           _("Cannot create “%s”: the folder “%s” is read-only"), store->path, dir);
+              g_free (holder);
+              return FALSE;
+            }
+          set_read_only (store, SHZ_STORE_RO_FOLDER, NULL);
+        }
+      g_clear_pointer (&holder, g_free);
+      if (journal && !crashed_before)
+        {
+          /* Not our crash: the journal may belong to another copy of the file. */
+          g_clear_pointer (&store->lock, _shz_lock_release);
+          set_read_only (store, SHZ_STORE_RO_STALE_JOURNAL, NULL);
+          return make_private_copy (store, FALSE, error);
+        }
+      if (journal && store->read_only)
+        return make_private_copy (store, TRUE, error);
+      return TRUE;
+    }
+
+  if (journal)
+    {
+      if (_shz_lock_is_held (store->path, &crashed_before, &holder))
+        {
+          g_free (holder);
+          return TRUE;
+        }
+      g_free (holder);
+      if (!crashed_before)
+        set_read_only (store, SHZ_STORE_RO_STALE_JOURNAL, NULL);
+      return make_private_copy (store, crashed_before, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+open_db (ShzStore  *store,
+         gboolean   writable,
+         gboolean   create,
+         GError   **error)
+{
+  int oflags = writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+
+  if (create)
+    oflags |= SQLITE_OPEN_CREATE;
+  oflags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+  g_clear_pointer (&store->db, sqlite3_close_v2);
+  if (sqlite3_open_v2 (store->db_path, &store->db, oflags, NULL) != SQLITE_OK)
+    {
+      if (create)
+        g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
+                     _("Cannot create “%s”: %s"), store->path,
+                     store->db ? sqlite3_errmsg (store->db) : g_strerror (errno));
+      else
+        shz_store_set_sqlite_error (store, error, _("open the store"));
+      return FALSE;
+    }
+  return configure_connection (store, error);
+}
+
+/* Opening a store we did not write is bounded: its schema check and migration may take at
+ * most this many VM steps per page of the file (plenty for ours). */
+#define OPEN_WORK_PER_PAGE 20000
 
 ShzStore *
 shz_store_open (const char         *path,
@@ -472,39 +972,29 @@ shz_store_open (const char         *path,
   g_autoptr(ShzStore) store = NULL;
   gboolean create = FALSE;
   gint64 app_id, version;
-  int oflags;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   store = g_new0 (ShzStore, 1);
   store->path = g_strdup (path);
+  store->db_path = g_strdup (path);
+  store->work_left = -1;
 
   if ((flags & SHZ_STORE_OPEN_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
     create = TRUE;
   else if (!check_header (path, error))
     return NULL;
 
-  store->read_only = (flags & SHZ_STORE_OPEN_READ_ONLY) != 0;
+  if (flags & SHZ_STORE_OPEN_READ_ONLY)
+    set_read_only (store, SHZ_STORE_RO_REQUESTED, NULL);
   if (!create && !store->read_only && g_access (path, W_OK) != 0)
-    store->read_only = TRUE;
+    set_read_only (store, SHZ_STORE_RO_FILE, NULL);
 
-  oflags = store->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  if (create)
-    oflags |= SQLITE_OPEN_CREATE;
-  oflags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+  if (!choose_access (store, flags, create, error))
+    return NULL;
 
-  if (sqlite3_open_v2 (path, &store->db, oflags, NULL) != SQLITE_OK)
-    {
-      if (create)
-        g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
-                     _("Cannot create “%s”: %s"), path,
-                     store->db ? sqlite3_errmsg (store->db) : g_strerror (errno));
-      else
-        shz_store_set_sqlite_error (store, error, _("open the store"));
-      return NULL;
-    }
-
-  if (!configure_connection (store, error))
+  /* A private copy is ours to write (roll back, migrate) even when the store is read-only. */
+  if (!open_db (store, !store->read_only || store->private_dir != NULL, create, error))
     return NULL;
 
   /* Reading the pragmas makes SQLite parse the schema: a damaged file fails here. */
@@ -553,14 +1043,23 @@ shz_store_open (const char         *path,
                    _("“%s” is damaged: it has no Shuzhi schema"), path);
       return NULL;
     }
+
+  if (!create)
+    {
+      GStatBuf st;
+      gint64 pages = 1;
+
+      if (g_stat (store->db_path, &st) == 0)
+        pages = st.st_size / 512 + 1;
+      shz_store_limit_work (store, MAX (pages, 64) * OPEN_WORK_PER_PAGE);
+    }
   if (version < SHZ_STORE_SCHEMA_VERSION)
     {
-      /* Check the old schema first, then move forward. */
-      if (store->read_only)
+      /* A read-only store of an older format is read from an updated private copy. */
+      if (store->read_only && store->private_dir == NULL)
         {
-          g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_READ_ONLY,
-                       _("“%s” is in an older store format and is read-only, so it cannot be updated"), path);
-          return NULL;
+          if (!make_private_copy (store, FALSE, error) || !open_db (store, TRUE, FALSE, error))
+            return NULL;
         }
       if (!migrate (store, version, error))
         return NULL;
@@ -568,6 +1067,11 @@ shz_store_open (const char         *path,
 
   if (!check_schema_objects (store, error))
     return NULL;
+  shz_store_limit_work (store, 0);
+
+  if (!store->read_only && !_shz_undo_prepare_connection (store, error))
+    return NULL;
+  remember_file_identity (store);
 
   return g_steal_pointer (&store);
 }
@@ -578,8 +1082,24 @@ shz_store_free (ShzStore *store)
   if (store == NULL)
     return;
   if (store->db)
-    sqlite3_close_v2 (store->db);
+    {
+      if (store->tx_depth > 0)
+        shz_store_rollback (store);
+      if (!store->read_only && store->undo_ready)
+        {
+          g_autoptr(GError) error = NULL;
+          if (!shz_store_purge_trash (store, &error))
+            g_debug ("Could not empty the trash of %s: %s", store->path, error->message);
+        }
+      sqlite3_close_v2 (store->db);
+    }
+  g_clear_pointer (&store->lock, _shz_lock_release);
+  remove_private_copy (store);
   g_free (store->path);
+  g_free (store->db_path);
+  g_free (store->step_label);
+  g_free (store->ro_detail);
+  g_free (store->ro_message);
   g_free (store);
 }
 
@@ -625,11 +1145,16 @@ shz_store_commit (ShzStore  *store,
 
   if (--store->tx_depth > 0)
     return TRUE;
-  if (!exec (store, "COMMIT", _("save the change"), error))
+  if (!_shz_undo_finish_step (store, error) ||
+      !exec (store, "COMMIT", _("save the change"), error))
     {
       sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+      _shz_undo_forget_step (store);
       return FALSE;
     }
+  _shz_undo_forget_step (store);
+  /* Our own commit is not a change made elsewhere. */
+  store->data_version = query_int (store, "PRAGMA data_version", store->data_version);
   return TRUE;
 }
 
@@ -640,6 +1165,7 @@ shz_store_rollback (ShzStore *store)
     return;
   store->tx_depth = 0;
   sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  _shz_undo_forget_step (store);
 }
 
 gboolean
@@ -653,8 +1179,15 @@ shz_store_check (ShzStore  *store,
 
   g_string_append_printf (report, "store\t%s\n", store->path);
   g_string_append_printf (report, "schema\t%" G_GINT64_FORMAT "\n", query_int (store, "PRAGMA user_version", -1));
-  g_string_append_printf (report, "engagements\t%" G_GINT64_FORMAT "\n", query_int (store, "SELECT count(*) FROM engagement", -1));
-  g_string_append_printf (report, "datasets\t%" G_GINT64_FORMAT "\n", query_int (store, "SELECT count(*) FROM dataset", -1));
+  g_string_append_printf (report, "engagements\t%" G_GINT64_FORMAT "\n",
+                          query_int (store, "SELECT count(*) FROM engagement WHERE deleted = 0", -1));
+  g_string_append_printf (report, "datasets\t%" G_GINT64_FORMAT "\n",
+                          query_int (store, "SELECT count(*) FROM dataset d JOIN engagement e ON e.id = d.engagement_id"
+                                            " WHERE d.deleted = 0 AND e.deleted = 0", -1));
+  g_string_append_printf (report, "history\t%" G_GINT64_FORMAT "\n", query_int (store, "SELECT count(*) FROM undo_step", -1));
+  g_string_append_printf (report, "trash\t%" G_GINT64_FORMAT "\n",
+                          query_int (store, "SELECT (SELECT count(*) FROM engagement WHERE deleted = 1)"
+                                            " + (SELECT count(*) FROM dataset WHERE deleted = 1)", -1));
 
   stmt = prepare (store, "PRAGMA integrity_check(20)", error);
   if (stmt == NULL)
@@ -724,8 +1257,15 @@ shz_store_backup_to (ShzStore   *store,
   g_unlink (tmp);
   if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
-      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
-                   _("Cannot write “%s”: %s"), dest_path, dest ? sqlite3_errmsg (dest) : "");
+      int code = dest ? sqlite3_errcode (dest) : SQLITE_CANTOPEN;
+      g_autofree char *dir = g_path_get_dirname (dest_path);
+
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR) && g_access (dir, W_OK) != 0)
+        g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_READ_ONLY,
+                     _("Cannot write “%s”: the folder is read-only; nothing was written"), dest_path);
+      else
+        g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
+                     _("Cannot write “%s”: %s"), dest_path, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (code));
       sqlite3_close (dest);
       g_unlink (tmp);
       return FALSE;
@@ -745,9 +1285,16 @@ shz_store_backup_to (ShzStore   *store,
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, SHZ_STORE_ERROR, (rc & 0xff) == SQLITE_FULL ? SHZ_STORE_ERROR_IO : SHZ_STORE_ERROR_IO,
-                   (rc & 0xff) == SQLITE_FULL ? _("Cannot write “%s”: the disk is full") : _("Cannot write “%s”: %s"),
-                   dest_path, sqlite3_errstr (rc));
+      if ((rc & 0xff) == SQLITE_FULL)
+        g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_DISK_FULL,
+                     _("Cannot write “%s”: the disk is full; nothing was written and the original is unchanged"),
+                     dest_path);
+      else if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+        g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_READ_ONLY,
+                     _("Cannot write “%s”: the folder is read-only; nothing was written"), dest_path);
+      else
+        g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
+                     _("Cannot write “%s”: %s"), dest_path, sqlite3_errstr (rc));
       sqlite3_close (dest);
       g_unlink (tmp);
       return FALSE;
@@ -787,6 +1334,7 @@ shz_engagement_copy (const ShzEngagement *e)
   c->modified = g_strdup (e->modified);
   c->n_datasets = e->n_datasets;
   c->n_charts = e->n_charts;
+  c->origin = g_strdup (e->origin);
   return c;
 }
 
@@ -803,13 +1351,14 @@ shz_engagement_free (ShzEngagement *e)
   g_free (e->notes);
   g_free (e->created);
   g_free (e->modified);
+  g_free (e->origin);
   g_free (e);
 }
 
 #define ENGAGEMENT_COLUMNS \
   "e.id, e.name, e.client, e.industry, e.title, e.analyst, e.notes, e.created, e.modified," \
-  " (SELECT count(*) FROM dataset d WHERE d.engagement_id = e.id)," \
-  " (SELECT count(*) FROM chart_settings c WHERE c.engagement_id = e.id)"
+  " (SELECT count(*) FROM dataset d WHERE d.engagement_id = e.id AND d.deleted = 0)," \
+  " (SELECT count(*) FROM chart_settings c WHERE c.engagement_id = e.id), e.origin"
 
 static ShzEngagement *
 engagement_from_row (sqlite3_stmt *stmt)
@@ -827,6 +1376,7 @@ engagement_from_row (sqlite3_stmt *stmt)
   e->modified = column_dup (stmt, 8);
   e->n_datasets = sqlite3_column_int64 (stmt, 9);
   e->n_charts = sqlite3_column_int64 (stmt, 10);
+  e->origin = column_dup (stmt, 11);
   return e;
 }
 
@@ -838,7 +1388,7 @@ shz_store_list_engagements (ShzStore  *store,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) shz_engagement_free);
   int rc;
 
-  stmt = prepare (store, "SELECT " ENGAGEMENT_COLUMNS " FROM engagement e ORDER BY e.name COLLATE NOCASE, e.id", error);
+  stmt = prepare (store, "SELECT " ENGAGEMENT_COLUMNS " FROM engagement e WHERE e.deleted = 0 ORDER BY e.name COLLATE NOCASE, e.id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -859,7 +1409,7 @@ shz_store_get_engagement (ShzStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (store, "SELECT " ENGAGEMENT_COLUMNS " FROM engagement e WHERE e.id = ?1", error);
+  stmt = prepare (store, "SELECT " ENGAGEMENT_COLUMNS " FROM engagement e WHERE e.id = ?1 AND e.deleted = 0", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -882,7 +1432,7 @@ shz_store_find_engagement (ShzStore   *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (store, "SELECT " ENGAGEMENT_COLUMNS " FROM engagement e WHERE e.name = ?1", error);
+  stmt = prepare (store, "SELECT " ENGAGEMENT_COLUMNS " FROM engagement e WHERE e.name = ?1 AND e.deleted = 0", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, name);
@@ -930,7 +1480,7 @@ engagement_name_taken (ShzStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (store->db, "SELECT 1 FROM engagement WHERE name = ?1 AND id != ?2", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (store->db, "SELECT 1 FROM engagement WHERE name = ?1 AND id != ?2 AND deleted = 0", -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   bind_text (stmt, 1, name);
   sqlite3_bind_int64 (stmt, 2, except_id);
@@ -949,7 +1499,10 @@ shz_store_create_engagement (ShzStore            *store,
                              GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _shz_store_now_iso8601 ();
+
+  g_autofree char *label = NULL;
+  gint64 id;
 
   if (!check_write (store, error) || !validate_name (fields->name, _("engagement"), error))
     return 0;
@@ -959,11 +1512,14 @@ shz_store_create_engagement (ShzStore            *store,
                    _("An engagement named “%s” already exists"), fields->name);
       return 0;
     }
-  stmt = prepare (store,
-                  "INSERT INTO engagement (name, client, industry, title, analyst, notes, created, modified)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
-  if (stmt == NULL)
+  label = g_strdup_printf (_("Create engagement “%s”"), fields->name);
+  if (!_shz_store_edit_begin (store, label, error))
     return 0;
+  stmt = prepare (store,
+                  "INSERT INTO engagement (name, client, industry, title, analyst, notes, created, modified, origin)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)", error);
+  if (stmt == NULL)
+    return _shz_store_edit_end (store, FALSE, NULL);
   bind_text (stmt, 1, fields->name);
   bind_text (stmt, 2, nz (fields->client));
   bind_text (stmt, 3, nz (fields->industry));
@@ -971,9 +1527,13 @@ shz_store_create_engagement (ShzStore            *store,
   bind_text (stmt, 5, nz (fields->analyst));
   bind_text (stmt, 6, nz (fields->notes));
   bind_text (stmt, 7, now);
+  bind_text (stmt, 8, fields->origin);
   if (!step_done (store, stmt, _("create the engagement"), error))
+    return _shz_store_edit_end (store, FALSE, NULL);
+  id = sqlite3_last_insert_rowid (store->db);
+  if (!_shz_store_edit_end (store, TRUE, error))
     return 0;
-  return sqlite3_last_insert_rowid (store->db);
+  return id;
 }
 
 gboolean
@@ -982,7 +1542,7 @@ shz_store_update_engagement (ShzStore            *store,
                              GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _shz_store_now_iso8601 ();
 
   if (!check_write (store, error) || !validate_name (fields->name, _("engagement"), error))
     return FALSE;
@@ -992,11 +1552,16 @@ shz_store_update_engagement (ShzStore            *store,
                    _("An engagement named “%s” already exists"), fields->name);
       return FALSE;
     }
+  {
+    g_autofree char *label = g_strdup_printf (_("Edit engagement “%s”"), fields->name);
+    if (!_shz_store_edit_begin (store, label, error))
+      return FALSE;
+  }
   stmt = prepare (store,
                   "UPDATE engagement SET name = ?1, client = ?2, industry = ?3, title = ?4, analyst = ?5,"
-                  " notes = ?6, modified = ?7 WHERE id = ?8", error);
+                  " notes = ?6, modified = ?7 WHERE id = ?8 AND deleted = 0", error);
   if (stmt == NULL)
-    return FALSE;
+    return _shz_store_edit_end (store, FALSE, NULL);
   bind_text (stmt, 1, fields->name);
   bind_text (stmt, 2, nz (fields->client));
   bind_text (stmt, 3, nz (fields->industry));
@@ -1006,14 +1571,14 @@ shz_store_update_engagement (ShzStore            *store,
   bind_text (stmt, 7, now);
   sqlite3_bind_int64 (stmt, 8, fields->id);
   if (!step_done (store, stmt, _("save the engagement"), error))
-    return FALSE;
+    return _shz_store_edit_end (store, FALSE, NULL);
   if (sqlite3_changes (store->db) == 0)
     {
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
                    _("The engagement “%s” no longer exists"), fields->name);
-      return FALSE;
+      return _shz_store_edit_end (store, FALSE, NULL);
     }
-  return TRUE;
+  return _shz_store_edit_end (store, TRUE, error);
 }
 
 gboolean
@@ -1022,22 +1587,31 @@ shz_store_delete_engagement (ShzStore  *store,
                              GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShzEngagement) e = NULL;
+  g_autofree char *label = NULL;
 
   if (!check_write (store, error))
     return FALSE;
-  stmt = prepare (store, "DELETE FROM engagement WHERE id = ?1", error);
-  if (stmt == NULL)
+  e = shz_store_get_engagement (store, id, error);
+  if (e == NULL)
     return FALSE;
+  /* To the trash: its datasets and rows stay where they are, so undo is one update. */
+  label = g_strdup_printf (_("Delete engagement “%s”"), e->name);
+  if (!_shz_store_edit_begin (store, label, error))
+    return FALSE;
+  stmt = prepare (store, "UPDATE engagement SET deleted = 1 WHERE id = ?1 AND deleted = 0", error);
+  if (stmt == NULL)
+    return _shz_store_edit_end (store, FALSE, NULL);
   sqlite3_bind_int64 (stmt, 1, id);
   if (!step_done (store, stmt, _("delete the engagement"), error))
-    return FALSE;
+    return _shz_store_edit_end (store, FALSE, NULL);
   if (sqlite3_changes (store->db) == 0)
     {
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
                    _("There is no engagement number %" G_GINT64_FORMAT " in “%s”"), id, store->path);
-      return FALSE;
+      return _shz_store_edit_end (store, FALSE, NULL);
     }
-  return TRUE;
+  return _shz_store_edit_end (store, TRUE, error);
 }
 
 char *
@@ -1081,8 +1655,11 @@ shz_store_duplicate_engagement (ShzStore   *store,
   datasets = shz_store_list_datasets (store, id, error);
   if (datasets == NULL)
     return 0;
-  if (!shz_store_begin (store, error))
-    return 0;
+  {
+    g_autofree char *label = g_strdup_printf (_("Duplicate engagement “%s”"), src->name);
+    if (!_shz_store_edit_begin (store, label, error))
+      return 0;
+  }
 
   g_free (src->name);
   src->name = g_strdup (new_name);
@@ -1117,10 +1694,10 @@ shz_store_duplicate_engagement (ShzStore   *store,
     g_autoptr(sqlite3_stmt) stmt =
       prepare (store,
                "UPDATE dataset AS n SET source_dataset_id = ("
-               "  SELECT ns.id FROM dataset o JOIN dataset os ON os.id = o.source_dataset_id"
-               "  JOIN dataset ns ON ns.engagement_id = ?2 AND ns.name = os.name"
-               "  WHERE o.engagement_id = ?1 AND o.name = n.name)"
-               " WHERE n.engagement_id = ?2", error);
+               "  SELECT ns.id FROM dataset o JOIN dataset os ON os.id = o.source_dataset_id AND os.deleted = 0"
+               "  JOIN dataset ns ON ns.engagement_id = ?2 AND ns.name = os.name AND ns.deleted = 0"
+               "  WHERE o.engagement_id = ?1 AND o.name = n.name AND o.deleted = 0)"
+               " WHERE n.engagement_id = ?2 AND n.deleted = 0", error);
     if (stmt == NULL)
       goto fail;
     sqlite3_bind_int64 (stmt, 1, id);
@@ -1138,12 +1715,12 @@ shz_store_duplicate_engagement (ShzStore   *store,
     if (!step_done (store, stmt, _("copy the chart settings"), error))
       goto fail;
   }
-  if (!shz_store_commit (store, error))
+  if (!_shz_store_edit_end (store, TRUE, error))
     return 0;
   return new_id;
 
 fail:
-  shz_store_rollback (store);
+  _shz_store_edit_end (store, FALSE, NULL);
   return 0;
 }
 
@@ -1195,6 +1772,9 @@ shz_dataset_free (ShzDataset *d)
   g_free (d);
 }
 
+/* A dataset is live when neither it nor its engagement is in the trash. */
+#define LIVE_DATASET " AND deleted = 0 AND engagement_id IN (SELECT id FROM engagement WHERE deleted = 0)"
+
 #define DATASET_COLUMNS \
   "id, engagement_id, name, kind, rows, rejected, source_name, source_size, source_sha256," \
   " encoding, delimiter, sheet, mapping, imported, note, illustrative, method, source_dataset_id"
@@ -1236,7 +1816,7 @@ shz_store_list_datasets (ShzStore  *store,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) shz_dataset_free);
   int rc;
 
-  stmt = prepare (store, "SELECT " DATASET_COLUMNS " FROM dataset WHERE engagement_id = ?1 ORDER BY name COLLATE NOCASE, id", error);
+  stmt = prepare (store, "SELECT " DATASET_COLUMNS " FROM dataset WHERE engagement_id = ?1" LIVE_DATASET " ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, engagement_id);
@@ -1258,7 +1838,7 @@ shz_store_get_dataset (ShzStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (store, "SELECT " DATASET_COLUMNS " FROM dataset WHERE id = ?1", error);
+  stmt = prepare (store, "SELECT " DATASET_COLUMNS " FROM dataset WHERE id = ?1" LIVE_DATASET, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, dataset_id);
@@ -1282,7 +1862,7 @@ shz_store_find_dataset (ShzStore   *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (store, "SELECT " DATASET_COLUMNS " FROM dataset WHERE engagement_id = ?1 AND name = ?2", error);
+  stmt = prepare (store, "SELECT " DATASET_COLUMNS " FROM dataset WHERE engagement_id = ?1 AND name = ?2" LIVE_DATASET, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, engagement_id);
@@ -1306,7 +1886,7 @@ dataset_name_taken (ShzStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (store->db, "SELECT 1 FROM dataset WHERE engagement_id = ?1 AND name = ?2 AND id != ?3",
+  if (sqlite3_prepare_v2 (store->db, "SELECT 1 FROM dataset WHERE engagement_id = ?1 AND name = ?2 AND id != ?3 AND deleted = 0",
                           -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, engagement_id);
@@ -1321,23 +1901,31 @@ shz_store_create_dataset (ShzStore         *store,
                           GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _shz_store_now_iso8601 ();
 
   if (!check_write (store, error) || !validate_name (f->name, _("dataset"), error))
     return 0;
+  gint64 id;
+
   if (dataset_name_taken (store, f->engagement_id, f->name, 0))
     {
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_EXISTS,
                    _("A dataset named “%s” already exists in this engagement"), f->name);
       return 0;
     }
+  {
+    /* An import: its rows are not logged; undoing it puts the dataset in the trash. */
+    g_autofree char *label = g_strdup_printf (_("Add dataset “%s”"), f->name);
+    if (!_shz_store_edit_begin (store, label, error))
+      return 0;
+  }
   stmt = prepare (store,
                   "INSERT INTO dataset (engagement_id, name, kind, rows, rejected, source_name, source_size,"
                   " source_sha256, encoding, delimiter, sheet, mapping, imported, note, illustrative, method,"
                   " source_dataset_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                   error);
   if (stmt == NULL)
-    return 0;
+    return _shz_store_edit_end (store, FALSE, NULL);
   sqlite3_bind_int64 (stmt, 1, f->engagement_id);
   bind_text (stmt, 2, f->name);
   bind_text (stmt, 3, shz_dataset_kind_to_string (f->kind));
@@ -1359,8 +1947,11 @@ shz_store_create_dataset (ShzStore         *store,
   else
     sqlite3_bind_null (stmt, 17);
   if (!step_done (store, stmt, _("create the dataset"), error))
+    return _shz_store_edit_end (store, FALSE, NULL);
+  id = sqlite3_last_insert_rowid (store->db);
+  if (!_shz_store_edit_end (store, TRUE, error))
     return 0;
-  return sqlite3_last_insert_rowid (store->db);
+  return id;
 }
 
 gboolean
@@ -1372,15 +1963,15 @@ shz_store_set_dataset_counts (ShzStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!check_write (store, error))
+  if (!_shz_store_edit_begin (store, _("Update the dataset’s row counts"), error))
     return FALSE;
   stmt = prepare (store, "UPDATE dataset SET rows = ?1, rejected = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
-    return FALSE;
+    return _shz_store_edit_end (store, FALSE, NULL);
   sqlite3_bind_int64 (stmt, 1, rows);
   sqlite3_bind_int64 (stmt, 2, rejected);
   sqlite3_bind_int64 (stmt, 3, dataset_id);
-  return step_done (store, stmt, _("save the dataset"), error);
+  return _shz_store_edit_end (store, step_done (store, stmt, _("save the dataset"), error), error);
 }
 
 gboolean
@@ -1403,12 +1994,17 @@ shz_store_rename_dataset (ShzStore   *store,
                    _("A dataset named “%s” already exists in this engagement"), new_name);
       return FALSE;
     }
+  {
+    g_autofree char *label = g_strdup_printf (_("Rename dataset “%s” to “%s”"), d->name, new_name);
+    if (!_shz_store_edit_begin (store, label, error))
+      return FALSE;
+  }
   stmt = prepare (store, "UPDATE dataset SET name = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
-    return FALSE;
+    return _shz_store_edit_end (store, FALSE, NULL);
   bind_text (stmt, 1, new_name);
   sqlite3_bind_int64 (stmt, 2, dataset_id);
-  return step_done (store, stmt, _("rename the dataset"), error);
+  return _shz_store_edit_end (store, step_done (store, stmt, _("rename the dataset"), error), error);
 }
 
 gboolean
@@ -1417,22 +2013,23 @@ shz_store_delete_dataset (ShzStore  *store,
                           GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShzDataset) d = NULL;
+  g_autofree char *label = NULL;
 
   if (!check_write (store, error))
     return FALSE;
-  stmt = prepare (store, "DELETE FROM dataset WHERE id = ?1", error);
+  d = shz_store_get_dataset (store, dataset_id, error);
+  if (d == NULL)
+    return FALSE;
+  /* To the trash: a million rows stay put, the undo log holds one entry. */
+  label = g_strdup_printf (_("Delete dataset “%s”"), d->name);
+  if (!_shz_store_edit_begin (store, label, error))
+    return FALSE;
+  stmt = prepare (store, "UPDATE dataset SET deleted = 1 WHERE id = ?1 AND deleted = 0", error);
   if (stmt == NULL)
-    return FALSE;
+    return _shz_store_edit_end (store, FALSE, NULL);
   sqlite3_bind_int64 (stmt, 1, dataset_id);
-  if (!step_done (store, stmt, _("delete the dataset"), error))
-    return FALSE;
-  if (sqlite3_changes (store->db) == 0)
-    {
-      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
-                   _("There is no dataset number %" G_GINT64_FORMAT " in “%s”"), dataset_id, store->path);
-      return FALSE;
-    }
-  return TRUE;
+  return _shz_store_edit_end (store, step_done (store, stmt, _("delete the dataset"), error), error);
 }
 
 char *
@@ -1829,15 +2426,26 @@ shz_store_set_chart_settings (ShzStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  g_autofree char *label = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr(GError) local = NULL;
+
   if (!check_write (store, error))
+    return FALSE;
+  /* Saving what is already saved is no step of its own. */
+  old = shz_store_get_chart_settings (store, engagement_id, kind, &local);
+  if (old != NULL && g_strcmp0 (old, settings ? settings : "") == 0)
+    return TRUE;
+  label = g_strdup_printf (_("Change the %s chart"), kind);
+  if (!_shz_store_edit_begin (store, label, error))
     return FALSE;
   stmt = prepare (store,
                   "INSERT INTO chart_settings (engagement_id, kind, settings) VALUES (?1, ?2, ?3)"
                   " ON CONFLICT (engagement_id, kind) DO UPDATE SET settings = excluded.settings", error);
   if (stmt == NULL)
-    return FALSE;
+    return _shz_store_edit_end (store, FALSE, NULL);
   sqlite3_bind_int64 (stmt, 1, engagement_id);
   bind_text (stmt, 2, kind);
   bind_text (stmt, 3, settings ? settings : "");
-  return step_done (store, stmt, _("save the chart settings"), error);
+  return _shz_store_edit_end (store, step_done (store, stmt, _("save the chart settings"), error), error);
 }

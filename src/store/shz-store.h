@@ -25,6 +25,9 @@ typedef enum {
   SHZ_STORE_ERROR_NO_SUCH,       /* no engagement / dataset of that name or id */
   SHZ_STORE_ERROR_INVALID,       /* an argument a user gave is not acceptable */
   SHZ_STORE_ERROR_IO,            /* any other SQLite or file failure */
+  SHZ_STORE_ERROR_NOTHING,       /* nothing to undo / redo */
+  SHZ_STORE_ERROR_TOO_BIG,       /* a bound on memory or work was reached */
+  SHZ_STORE_ERROR_DISK_FULL,     /* no space left where it was writing */
 } ShzStoreError;
 
 GQuark shz_store_error_quark (void);
@@ -32,13 +35,26 @@ GQuark shz_store_error_quark (void);
 /* The value of PRAGMA application_id in every Shuzhi store ("SHZI"). */
 #define SHZ_STORE_APPLICATION_ID 0x53485a49
 /* The schema version this build writes (PRAGMA user_version). */
-#define SHZ_STORE_SCHEMA_VERSION 1
+#define SHZ_STORE_SCHEMA_VERSION 2
+/* Undo steps kept in a store; older ones are dropped (and what only they could restore purged). */
+#define SHZ_STORE_HISTORY_LIMIT 200
 
 typedef enum {
-  SHZ_STORE_OPEN_DEFAULT   = 0,
-  SHZ_STORE_OPEN_CREATE    = 1 << 0,  /* create the file (and its schema) if missing */
-  SHZ_STORE_OPEN_READ_ONLY = 1 << 1,
+  SHZ_STORE_OPEN_DEFAULT    = 0,
+  SHZ_STORE_OPEN_CREATE     = 1 << 0,  /* create the file (and its schema) if missing */
+  SHZ_STORE_OPEN_READ_ONLY  = 1 << 1,
+  SHZ_STORE_OPEN_BREAK_LOCK = 1 << 2,  /* "open anyway": take the lock of another instance */
 } ShzStoreOpenFlags;
+
+/* Why a store is read-only (shz_store_get_read_only_reason), for the window's notice. */
+typedef enum {
+  SHZ_STORE_WRITABLE = 0,
+  SHZ_STORE_RO_REQUESTED,       /* opened with SHZ_STORE_OPEN_READ_ONLY */
+  SHZ_STORE_RO_FILE,            /* the file is not writable */
+  SHZ_STORE_RO_FOLDER,          /* its folder is not writable (no lock, no journal possible) */
+  SHZ_STORE_RO_IN_USE,          /* another Shuzhi window or process has it open */
+  SHZ_STORE_RO_STALE_JOURNAL,   /* a leftover journal sat beside it: a private copy is open */
+} ShzStoreReadOnlyReason;
 
 typedef struct _ShzStore ShzStore;
 
@@ -51,7 +67,26 @@ gboolean    shz_store_is_read_only  (ShzStore           *store);
 /* For read queries of the layers above (analysis, charts): prepared statements only. */
 sqlite3    *shz_store_get_db        (ShzStore           *store);
 
-/* Explicit transactions (BEGIN IMMEDIATE); every public write outside one commits at once. */
+/* Why it is read-only, and a sentence for the window's banner (NULL when writable). */
+ShzStoreReadOnlyReason shz_store_get_read_only_reason  (ShzStore *store);
+const char            *shz_store_get_read_only_message (ShzStore *store);
+
+/* Poll (e.g. on window focus or a 2 s timer): did another program commit to the store since
+ * the last call, or replace the file on disk?  Our own commits do not count. */
+typedef enum {
+  SHZ_STORE_UNCHANGED = 0,
+  SHZ_STORE_CHANGED_ELSEWHERE,  /* reload what is shown */
+  SHZ_STORE_REPLACED,           /* the path now names another file: offer to reopen */
+} ShzStoreChange;
+ShzStoreChange shz_store_poll_change (ShzStore *store);
+
+/* Bound the work of the following statements (untrusted files): after about @vm_steps SQLite
+ * VM steps they fail with SHZ_STORE_ERROR_TOO_BIG; 0 lifts the bound. */
+void        shz_store_limit_work    (ShzStore           *store,
+                                     gint64              vm_steps);
+
+/* Explicit transactions (BEGIN IMMEDIATE); every public write outside one commits at once.
+ * A transaction is at most one undo step: its first edit names it, unless begin_step did. */
 gboolean    shz_store_begin         (ShzStore           *store,
                                      GError            **error);
 gboolean    shz_store_commit        (ShzStore           *store,
@@ -72,6 +107,45 @@ void        shz_store_set_sqlite_error (ShzStore        *store,
                                         GError         **error,
                                         const char      *what);
 
+/* ---- undo and history (kept in the store: they survive closing and reopening) ---- */
+
+/* Group the edits up to shz_store_end_step() into one undoable step called @label (translated).
+ * A step with no change leaves no trace.  cancel_step rolls everything back. */
+gboolean    shz_store_begin_step    (ShzStore           *store,
+                                     const char         *label,
+                                     GError            **error);
+gboolean    shz_store_end_step      (ShzStore           *store,
+                                     GError            **error);
+void        shz_store_cancel_step   (ShzStore           *store);
+
+gboolean    shz_store_can_undo      (ShzStore           *store);
+gboolean    shz_store_can_redo      (ShzStore           *store);
+/* The label of the step undo / redo would act on, or NULL. */
+char       *shz_store_get_undo_label (ShzStore          *store);
+char       *shz_store_get_redo_label (ShzStore          *store);
+gboolean    shz_store_undo          (ShzStore           *store,
+                                     GError            **error);
+gboolean    shz_store_redo          (ShzStore           *store,
+                                     GError            **error);
+
+typedef struct {
+  gint64    id;
+  char     *label;
+  char     *time;      /* ISO 8601 UTC */
+  gboolean  undone;    /* TRUE: redo would bring it back */
+} ShzHistoryStep;
+void        shz_history_step_free   (ShzHistoryStep     *step);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShzHistoryStep, shz_history_step_free)
+/* Of ShzHistoryStep, oldest first. */
+GPtrArray  *shz_store_list_history  (ShzStore           *store,
+                                     GError            **error);
+gboolean    shz_store_clear_history (ShzStore           *store,
+                                     GError            **error);
+/* Remove for good the deleted engagements and datasets no history step can bring back
+ * (called when a writable store is closed). */
+gboolean    shz_store_purge_trash   (ShzStore           *store,
+                                     GError            **error);
+
 /* ---- engagements ---- */
 
 typedef struct {
@@ -86,6 +160,7 @@ typedef struct {
   char   *modified;
   gint64  n_datasets; /* filled by list/get */
   gint64  n_charts;
+  char   *origin;     /* where an imported engagement came from, or NULL */
 } ShzEngagement;
 
 ShzEngagement *shz_engagement_new   (void);
@@ -294,6 +369,45 @@ gboolean    shz_store_set_chart_settings (ShzStore   *store,
                                           const char *kind,
                                           const char *settings,
                                           GError    **error);
+
+/* ---- sharing ---- */
+
+/* Consistent pseudonyms, kept only in memory: the first name asked for becomes "企业 A" /
+ * "Company A", the next "企业 B" … "Z", then "AA" … */
+typedef struct _ShzPseudonyms ShzPseudonyms;
+ShzPseudonyms *shz_pseudonyms_new  (const char    *lang);  /* "zh_CN" or "en" */
+const char    *shz_pseudonyms_get  (ShzPseudonyms *p,
+                                    const char    *real);
+void           shz_pseudonyms_free (ShzPseudonyms *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShzPseudonyms, shz_pseudonyms_free)
+
+/* Replace the client's and the enterprises' names and ids in engagement @id (meant for a copy:
+ * an exported file) with pseudonyms from @p.  Not recorded in the undo history. */
+gboolean    shz_store_pseudonymise_engagement (ShzStore      *store,
+                                               gint64         id,
+                                               ShzPseudonyms *p,
+                                               GError       **error);
+
+/* Write engagement @id (datasets, rows, rejections, chart settings; no history, nothing of
+ * other engagements) to a new store @dest_path; written beside it, then renamed. */
+gboolean    shz_store_export_engagement (ShzStore   *store,
+                                         gint64      id,
+                                         const char *dest_path,
+                                         GError    **error);
+/* The same, pseudonymised in @lang ("zh_CN" or "en"); the file keeps no trace of the names. */
+gboolean    shz_store_export_engagement_pseudonymised (ShzStore   *store,
+                                                       gint64      id,
+                                                       const char *dest_path,
+                                                       const char *lang,
+                                                       GError    **error);
+/* Merge the engagements of another store into this one, all or nothing, as one undo step.
+ * Names that are taken get " (2)", " (3)" …; datasets keep their provenance and each
+ * engagement records its origin.  @names: which ones (NULL: all).  Returns the new ids
+ * (gint64 array) or NULL. */
+GArray     *shz_store_import_engagements (ShzStore           *store,
+                                          const char         *src_path,
+                                          const char * const *names,
+                                          GError            **error);
 
 /* ---- first start ---- */
 
