@@ -40,10 +40,18 @@ typedef struct {
   double cx, cy, r;
 } Circle;
 
+#define CELL 24.0   /* grid of the circles, so a candidate checks only its neighbours */
+
 struct _ShzLabelPlacer {
   ShzRect  bounds;
   double   margin;
   GArray  *circles;   /* Circle */
+  /* the grid: circles overlapping cell c are cell_items[cell_start[c] .. cell_start[c + 1]) */
+  int      grid_w, grid_h;
+  guint   *cell_start;
+  guint   *cell_items;
+  guint   *visited;   /* per circle: the last query that counted it */
+  guint    query;
   GArray  *rects;     /* ShzRect */
   GArray  *labels;    /* Label */
 };
@@ -76,6 +84,9 @@ shz_label_placer_free (ShzLabelPlacer *p)
     return;
   g_array_unref (p->circles);
   g_array_unref (p->rects);
+  g_free (p->cell_start);
+  g_free (p->cell_items);
+  g_free (p->visited);
   g_array_unref (p->labels);
   g_free (p);
 }
@@ -164,21 +175,88 @@ shz_label_placer_get (ShzLabelPlacer *p,
 
 /* ---- static validity: bounds, circles, rects ---- */
 
+static void
+cell_range (ShzLabelPlacer *p,
+            double          x0,
+            double          y0,
+            double          x1,
+            double          y1,
+            int            *cx0,
+            int            *cy0,
+            int            *cx1,
+            int            *cy1)
+{
+  *cx0 = CLAMP ((int) floor ((x0 - p->bounds.x) / CELL), 0, p->grid_w - 1);
+  *cx1 = CLAMP ((int) floor ((x1 - p->bounds.x) / CELL), 0, p->grid_w - 1);
+  *cy0 = CLAMP ((int) floor ((y0 - p->bounds.y) / CELL), 0, p->grid_h - 1);
+  *cy1 = CLAMP ((int) floor ((y1 - p->bounds.y) / CELL), 0, p->grid_h - 1);
+}
+
+static void
+build_grid (ShzLabelPlacer *p)
+{
+  guint n_cells;
+  g_autofree guint *fill = NULL;
+
+  p->grid_w = MAX (1, (int) ceil (p->bounds.width / CELL));
+  p->grid_h = MAX (1, (int) ceil (p->bounds.height / CELL));
+  n_cells = (guint) (p->grid_w * p->grid_h);
+  g_free (p->cell_start);
+  g_free (p->cell_items);
+  g_free (p->visited);
+  p->cell_start = g_new0 (guint, n_cells + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < p->circles->len; i++)
+        {
+          const Circle *c = &g_array_index (p->circles, Circle, i);
+          int cx0, cy0, cx1, cy1;
+          cell_range (p, c->cx - c->r, c->cy - c->r, c->cx + c->r, c->cy + c->r, &cx0, &cy0, &cx1, &cy1);
+          for (int y = cy0; y <= cy1; y++)
+            for (int x = cx0; x <= cx1; x++)
+              {
+                guint cell = (guint) (y * p->grid_w + x);
+                if (pass == 0)
+                  p->cell_start[cell + 1]++;
+                else
+                  p->cell_items[fill[cell]++] = i;
+              }
+        }
+      if (pass == 0)
+        {
+          for (guint c = 0; c < n_cells; c++)
+            p->cell_start[c + 1] += p->cell_start[c];
+          p->cell_items = g_new (guint, MAX (p->cell_start[n_cells], 1));
+          fill = g_memdup2 (p->cell_start, sizeof (guint) * n_cells);
+        }
+    }
+  p->visited = g_new0 (guint, MAX (p->circles->len, 1));
+  p->query = 0;
+}
+
 static gboolean
 static_free (ShzLabelPlacer *p,
              const ShzRect  *rect)
 {
   ShzRect inflated;
+  int cx0, cy0, cx1, cy1;
 
   if (!shz_rect_inside (rect, &p->bounds))
     return FALSE;
   inflated = shz_rect_inflate (rect, p->margin);
-  for (guint i = 0; i < p->circles->len; i++)
-    {
-      const Circle *c = &g_array_index (p->circles, Circle, i);
-      if (shz_rect_intersects_circle (&inflated, c->cx, c->cy, c->r))
-        return FALSE;
-    }
+  cell_range (p, inflated.x, inflated.y, inflated.x + inflated.width, inflated.y + inflated.height,
+              &cx0, &cy0, &cx1, &cy1);
+  for (int y = cy0; y <= cy1; y++)
+    for (int x = cx0; x <= cx1; x++)
+      {
+        guint cell = (guint) (y * p->grid_w + x);
+        for (guint k = p->cell_start[cell]; k < p->cell_start[cell + 1]; k++)
+          {
+            const Circle *c = &g_array_index (p->circles, Circle, p->cell_items[k]);
+            if (shz_rect_intersects_circle (&inflated, c->cx, c->cy, c->r))
+              return FALSE;
+          }
+      }
   for (guint i = 0; i < p->rects->len; i++)
     if (shz_rect_intersects (&inflated, &g_array_index (p->rects, ShzRect, i)))
       return FALSE;
@@ -215,19 +293,32 @@ try_candidate (ShzLabelPlacer *p,
       /* a leader line across other items reads as pointing at them: avoid when possible */
       double x1 = CLAMP (l->x, c.rect.x, c.rect.x + c.rect.width);
       double y1 = CLAMP (l->y, c.rect.y, c.rect.y + c.rect.height);
-      double len = hypot (x1 - l->x, y1 - l->y);
-      for (guint i = 0; i < p->circles->len && len > 0; i++)
-        {
-          const Circle *o = &g_array_index (p->circles, Circle, i);
-          double t, px, py;
-          if (hypot (o->cx - l->x, o->cy - l->y) < 1e-6)
-            continue;   /* its own item (or one on the same spot) */
-          t = CLAMP (((o->cx - l->x) * (x1 - l->x) + (o->cy - l->y) * (y1 - l->y)) / (len * len), 0, 1);
-          px = l->x + t * (x1 - l->x) - o->cx;
-          py = l->y + t * (y1 - l->y) - o->cy;
-          if (px * px + py * py < o->r * o->r)
-            c.cost += LEADER_CROSSING_COST;
-        }
+      double len2 = (x1 - l->x) * (x1 - l->x) + (y1 - l->y) * (y1 - l->y);
+      int cx0, cy0, cx1, cy1;
+
+      p->query++;
+      cell_range (p, MIN (l->x, x1), MIN (l->y, y1), MAX (l->x, x1), MAX (l->y, y1), &cx0, &cy0, &cx1, &cy1);
+      for (int gy = cy0; gy <= cy1 && len2 > 0; gy++)
+        for (int gx = cx0; gx <= cx1; gx++)
+          {
+            guint cell = (guint) (gy * p->grid_w + gx);
+            for (guint k = p->cell_start[cell]; k < p->cell_start[cell + 1]; k++)
+              {
+                guint i = p->cell_items[k];
+                const Circle *o = &g_array_index (p->circles, Circle, i);
+                double t, px, py;
+                if (p->visited[i] == p->query)
+                  continue;
+                p->visited[i] = p->query;
+                if (fabs (o->cx - l->x) < 1e-6 && fabs (o->cy - l->y) < 1e-6)
+                  continue;   /* its own item (or one on the same spot) */
+                t = CLAMP (((o->cx - l->x) * (x1 - l->x) + (o->cy - l->y) * (y1 - l->y)) / len2, 0, 1);
+                px = l->x + t * (x1 - l->x) - o->cx;
+                py = l->y + t * (y1 - l->y) - o->cy;
+                if (px * px + py * py < o->r * o->r)
+                  c.cost += LEADER_CROSSING_COST;
+              }
+          }
     }
   g_array_append_val (l->candidates, c);
 }
@@ -508,6 +599,7 @@ shz_label_placer_run (ShzLabelPlacer *p)
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   guint placed = 0;
 
+  build_grid (p);
   for (guint i = 0; i < p->labels->len; i++)
     {
       Label *l = &g_array_index (p->labels, Label, i);
