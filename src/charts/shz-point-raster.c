@@ -21,7 +21,9 @@
 typedef struct {
   int     half;       /* mask is (2·half+1)² */
   guint8 *cov;        /* alpha 0–255: coverage × the disc's alpha */
-  int    *span;       /* per row: first and one-past-last column with alpha > 0 */
+  int    *span;       /* per row: first and one-past-last column with alpha > 0 … */
+  int    *inner;      /* … and of the full-coverage run inside it (constant alpha) */
+  guint8  full;       /* the alpha of full coverage */
 } Mask;
 
 /* Points binned into tiles: a tile's pixels stay in the L1 cache while its points are
@@ -71,18 +73,30 @@ make_mask (Mask   *m,
             }
         m->cov[j * side + i] = (guint8) ((inside * 255 / 16 * alpha8 + 127) / 255);
       }
+  m->full = (guint8) ((255 * alpha8 + 127) / 255);
   m->span = g_new (int, 2 * side);
+  m->inner = g_new (int, 2 * side);
   for (int j = 0; j < side; j++)
     {
-      int first = side, last = 0;
+      int first = side, last = 0, in_first = side, in_last = 0;
       for (int i = 0; i < side; i++)
-        if (m->cov[j * side + i] != 0)
-          {
-            first = MIN (first, i);
-            last = i + 1;
-          }
+        {
+          if (m->cov[j * side + i] != 0)
+            {
+              first = MIN (first, i);
+              last = i + 1;
+            }
+          if (m->cov[j * side + i] == m->full)
+            {
+              in_first = MIN (in_first, i);
+              in_last = i + 1;
+            }
+        }
       m->span[2 * j] = first;
       m->span[2 * j + 1] = MAX (last, first);
+      /* a disc row's full run is contiguous; an empty one sits at the span's end */
+      m->inner[2 * j] = in_last > in_first ? in_first : m->span[2 * j + 1];
+      m->inner[2 * j + 1] = in_last > in_first ? in_last : m->span[2 * j + 1];
     }
 }
 
@@ -119,13 +133,31 @@ draw_tile (const Job *job,
       int j0 = MAX (0, y0 - top), j1 = MIN (side, y1 - top);
       int i0 = MAX (0, x0 - left), i1 = MIN (side, x1 - left);
       guint32 src = job->src[job->group_of[p]];
+      /* the source's share at full coverage, computed once per disc */
+      guint32 full = m->full, ifull = 255 - full;
+      guint32 src_rb = (src & 0xff00ff) * full + 0x800080;
+      guint32 src_ag = ((src >> 8) & 0xff00ff) * full + 0x800080;
 
       for (int j = j0; j < j1; j++)
         {
           guint32 *row = (guint32 *) (job->pixels + (gsize) (top + j) * job->stride) + left;
           const guint8 *cov = m->cov + j * side;
           int a0 = MAX (i0, m->span[2 * j]), a1 = MIN (i1, m->span[2 * j + 1]);
-          for (int i = a0; i < a1; i++)
+          int n0 = CLAMP (m->inner[2 * j], a0, a1), n1 = CLAMP (m->inner[2 * j + 1], n0, a1);
+          int i;
+
+          for (i = a0; i < n0; i++)
+            row[i] = blend (row[i], src, cov[i]);
+          for (; i < n1; i++)
+            {
+              guint32 d = row[i];
+              guint32 rb = src_rb + (d & 0xff00ff) * ifull;
+              guint32 ag = src_ag + ((d >> 8) & 0xff00ff) * ifull;
+              rb = ((rb + ((rb >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+              ag = (ag + ((ag >> 8) & 0xff00ff)) & 0xff00ff00;
+              row[i] = rb | ag;
+            }
+          for (; i < a1; i++)
             row[i] = blend (row[i], src, cov[i]);
         }
     }
@@ -270,6 +302,7 @@ shz_point_raster_draw (const ShzPointRaster *raster,
     {
       g_free (masks[i].cov);
       g_free (masks[i].span);
+      g_free (masks[i].inner);
     }
   g_free (masks);
   cairo_surface_mark_dirty (surface);
