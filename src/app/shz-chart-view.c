@@ -137,15 +137,13 @@ queue_description (ShzChartView *self)
 
 /* While the user zooms, dense raster layers keep the resolution they had (scaled, a little
  * soft) instead of being drawn again at every step; once the zoom settles they are redrawn
- * sharp. */
+ * sharp, at the screen's pixels. */
 static gboolean
 on_zoom_settled_cb (gpointer user_data)
 {
   ShzChartView *self = user_data;
 
   self->settle_timeout = 0;
-  if (self->chart != NULL)
-    shz_chart_set_raster_scale (self->chart, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
@@ -153,11 +151,8 @@ on_zoom_settled_cb (gpointer user_data)
 static void
 begin_zoom_step (ShzChartView *self)
 {
-  if (self->chart == NULL)
-    return;
-  if (self->settle_timeout == 0)
-    shz_chart_set_raster_scale (self->chart, self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-  else
+  /* the snapshot keeps the raster scale of the last settled zoom until this fires */
+  if (self->settle_timeout != 0)
     g_source_remove (self->settle_timeout);
   self->settle_timeout = g_timeout_add (250, on_zoom_settled_cb, self);
 }
@@ -473,6 +468,10 @@ shz_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->chart == NULL || w <= 0 || h <= 0)
     return;
+  /* raster layers at the pixels of the screen (zoom × HiDPI scale), except while a zoom is in
+   * progress: then the last ones are reused, scaled */
+  if (self->settle_timeout == 0)
+    shz_chart_set_raster_scale (self->chart, self->zoom * gtk_widget_get_scale_factor (widget));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_translate (cr, self->pan_x, self->pan_y);
   cairo_scale (cr, self->zoom, self->zoom);
@@ -677,8 +676,7 @@ shz_chart_view_set_chart (ShzChartView *self,
   if (self->chart != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->chart);
-      if (self->settle_timeout != 0)
-        shz_chart_set_raster_scale (self->chart, 0);
+      shz_chart_set_raster_scale (self->chart, 0);
     }
   g_set_object (&self->chart, chart);
   if (chart != NULL)
@@ -736,8 +734,6 @@ shz_chart_view_reset_view (ShzChartView *self)
   self->zoom = 1;
   self->pan_x = self->pan_y = 0;
   g_clear_handle_id (&self->settle_timeout, g_source_remove);
-  if (self->chart != NULL)
-    shz_chart_set_raster_scale (self->chart, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
