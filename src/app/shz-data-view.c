@@ -137,23 +137,49 @@ property_row (const char *title,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value);
+  gboolean long_text = strchr (value, '\n') != NULL || g_utf8_strlen (value, -1) > 48;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (monospace)
+    {
+      /* a hash is read whole or not at all: one line, shortened in the middle when narrow */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+      gtk_widget_set_tooltip_text (label, value);
+      gtk_widget_add_css_class (label, "monospace");
+    }
+  else if (long_text)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    }
   gtk_widget_set_margin_top (label, 8);
   gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_add_css_class (label, "dim-label");
-  if (monospace)
-    gtk_widget_add_css_class (label, "monospace");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   return row;
+}
+
+static char *
+delimiter_text (const char *name)
+{
+  if (g_str_equal (name, ","))
+    return g_strdup (_("Comma (,)"));
+  if (g_str_equal (name, ";"))
+    return g_strdup (_("Semicolon (;)"));
+  if (g_str_equal (name, "|"))
+    return g_strdup (_("Vertical bar (|)"));
+  if (g_str_equal (name, "tab"))
+    return g_strdup (_("Tab"));
+  return g_strdup (name);
 }
 
 static GtkWidget *
@@ -239,8 +265,10 @@ dataset_row (ShzDataset *d)
   if (d->encoding && *d->encoding)
     adw_expander_row_add_row (row, property_row (_("Encoding"), d->encoding, FALSE));
   if (d->delimiter && *d->delimiter)
-    adw_expander_row_add_row (row, property_row (_("Delimiter"),
-                                                 g_str_equal (d->delimiter, "tab") ? _("Tab") : d->delimiter, FALSE));
+    {
+      g_autofree char *delimiter = delimiter_text (d->delimiter);
+      adw_expander_row_add_row (row, property_row (_("Delimiter"), delimiter, FALSE));
+    }
   if (d->sheet && *d->sheet)
     adw_expander_row_add_row (row, property_row (_("Sheet"), d->sheet, FALSE));
   if (d->mapping && *d->mapping)

@@ -50,10 +50,17 @@ static const struct {
 };
 
 static const char *const kind_labels[] = {
-  N_("Usage — enterprise cloud consumption"),
-  N_("Positions — maturity and innovation"),
-  N_("Links — value-network edges"),
-  N_("Scores — framework assessments"),
+  N_("Usage"),
+  N_("Positions"),
+  N_("Links"),
+  N_("Scores"),
+};
+
+static const char *const kind_descriptions[] = {
+  N_("Enterprise cloud consumption by category and period"),
+  N_("Maturity and innovation, already computed"),
+  N_("Value-network edges between business elements"),
+  N_("Assessments of the whitepaper’s frameworks"),
 };
 
 /* ---- jobs handed to worker threads (they touch nothing else) ---- */
@@ -227,19 +234,6 @@ static gboolean
 is_text_format (ShzFormat format)
 {
   return format == SHZ_FORMAT_CSV || format == SHZ_FORMAT_TSV;
-}
-
-static const char *
-encoding_label (const char *encoding)
-{
-  if (encoding == NULL)
-    return "";
-  if (g_str_equal (encoding, "UTF-8-BOM"))
-    return _("UTF-8 with BOM");
-  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
-    if (g_ascii_strcasecmp (encodings[i].name, encoding) == 0)
-      return _(encodings[i].label);
-  return encoding;
 }
 
 static const char *
@@ -463,7 +457,7 @@ rebuild_preview_table (ShzImportDialog *self)
       g_signal_connect (factory, "bind", G_CALLBACK (on_bind_preview_cell_cb), NULL);
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 170);
+      gtk_column_view_column_set_fixed_width (column, 200);
       gtk_column_view_append_column (self->preview_view, column);
       g_ptr_array_add (self->preview_columns, column);
     }
@@ -567,6 +561,7 @@ static void
 rebuild_mapping_rows (ShzImportDialog *self)
 {
   g_autoptr(GtkStringList) fields_model = gtk_string_list_new (NULL);
+  g_autoptr(GString) required = g_string_new (NULL);
   guint n_fields;
   const ShzField *fields = shz_fields_get (self->kind, &n_fields);
 
@@ -577,15 +572,21 @@ rebuild_mapping_rows (ShzImportDialog *self)
   gtk_string_list_append (fields_model, _("Ignore"));
   for (guint f = 0; f < n_fields; f++)
     {
+      gtk_string_list_append (fields_model, _(fields[f].label));
       if (fields[f].required)
         {
-          /* Translators: a required field in the column mapping list. */
-          g_autofree char *label = g_strdup_printf (_("%s (required)"), _(fields[f].label));
-          gtk_string_list_append (fields_model, label);
+          if (required->len)
+            g_string_append (required, _(", "));
+          g_string_append (required, _(fields[f].label));
         }
-      else
-        gtk_string_list_append (fields_model, _(fields[f].label));
     }
+  {
+    /* Translators: %s is a kind of data ("Usage"), then a list of its required fields. */
+    g_autofree char *desc = g_strdup_printf (_("Choose the field each column holds; columns left on “Ignore” are not imported. "
+                                               "%s data needs: %s."),
+                                             _(kind_labels[self->kind]), required->str);
+    adw_preferences_group_set_description (self->mapping_group, desc);
+  }
 
   self->updating++;
   for (guint c = 0; c < self->preview->header->len; c++)
@@ -721,7 +722,9 @@ rebuild_form (ShzImportDialog *self)
       g_autofree char *del = NULL;
 
       /* Translators: the encoding or delimiter found in the file, e.g. "Detected: GB18030". */
-      enc = g_strdup_printf (_("Detected: %s"), encoding_label (self->detected_encoding));
+      enc = g_strdup_printf (_("Detected: %s"),
+                             g_strcmp0 (self->detected_encoding, "UTF-8-BOM") == 0 ? _("UTF-8 with BOM")
+                             : self->detected_encoding ? self->detected_encoding : "");
       del = g_strdup_printf (_("Detected: %s"), delimiter_label (self->detected_delimiter));
       set_string_list (self->encoding_model, 0, enc);
       set_string_list (self->delimiter_model, 0, del);
@@ -750,8 +753,14 @@ rebuild_form (ShzImportDialog *self)
     }
 
   adw_combo_row_set_selected (self->kind_row, self->kind);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
-                               self->kind_chosen ? NULL : _("Guessed from the column headers"));
+  if (self->kind_chosen)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), _(kind_descriptions[self->kind]));
+  else
+    {
+      /* Translators: %s describes a kind of data, e.g. "Enterprise cloud consumption …". */
+      g_autofree char *sub = g_strdup_printf (_("%s · guessed from the column headers"), _(kind_descriptions[self->kind]));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), sub);
+    }
 
   if (!self->name_edited)
     {
@@ -1436,7 +1445,11 @@ shz_import_dialog_new (GtkWindow  *parent,
   self->engagement_id = engagement_id;
   self->ro_store = shz_store_open (store_path, SHZ_STORE_OPEN_READ_ONLY, NULL);
   if (file_or_null)
-    shz_import_dialog_set_file (self, file_or_null);
+    {
+      gtk_stack_set_transition_type (self->main_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+      shz_import_dialog_set_file (self, file_or_null);
+      gtk_stack_set_transition_type (self->main_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+    }
   else
     gtk_widget_grab_focus (GTK_WIDGET (gtk_stack_get_child_by_name (self->main_stack, "choose")));
   return self;
@@ -1484,6 +1497,8 @@ shz_import_dialog_set_file (ShzImportDialog *self,
       update_actions (self);
       return;
     }
+  if (self->preview == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "choose") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
   start_preview (self, TRUE, FALSE);
 }
 
