@@ -229,6 +229,8 @@ shz_application_startup (GApplication *app)
   static const char *duplicate_accels[] = { "<Control>d", NULL };
   static const char *delete_accels[] = { "Delete", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *export_accels[] = { "<Control><Shift>e", NULL };
   static const char *view1[] = { "<Alt>1", NULL }, *view2[] = { "<Alt>2", NULL },
                     *view3[] = { "<Alt>3", NULL }, *view4[] = { "<Alt>4", NULL };
 
@@ -246,6 +248,8 @@ shz_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.duplicate-engagement", duplicate_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.delete-engagement", delete_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-chart", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::overview", view1);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data", view2);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::maturity", view3);

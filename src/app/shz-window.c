@@ -13,6 +13,8 @@
 #include "shz-window.h"
 #include "shz-engagement-dialog.h"
 #include "shz-engagement-object.h"
+#include "shz-chart-page.h"
+#include "shz-data-view.h"
 
 struct _ShzWindow {
   AdwApplicationWindow  parent_instance;
@@ -49,9 +51,10 @@ struct _ShzWindow {
   GListStore           *engagements;      /* of ShzEngagementObject */
   gint64                selected_id;
   GHashTable           *pending_deletes;  /* id → AdwToast, hidden until the toast goes */
-  GtkWidget            *data_page;
-  GtkWidget            *maturity_page;
-  GtkWidget            *network_page;
+  ShzDataView          *data_view;
+  ShzChartPage         *maturity_page;
+  ShzChartPage         *network_page;
+  gint64                shown_id;         /* engagement the views show */
   gboolean              reloading;
 };
 
@@ -241,73 +244,6 @@ dataset_summary (const ShzDataset *d)
   return g_string_free (s, FALSE);
 }
 
-static void
-add_property_row (AdwExpanderRow *expander,
-                  const char     *title,
-                  const char     *value)
-{
-  GtkWidget *row;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  gtk_widget_add_css_class (row, "property");
-  adw_expander_row_add_row (expander, row);
-}
-
-/* One dataset with its full provenance, for the Data view. */
-static GtkWidget *
-dataset_provenance_row (const ShzDataset *d)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *summary = dataset_summary (d);
-  g_autofree char *size = d->source_size > 0 ? g_format_size (d->source_size) : NULL;
-  g_autofree char *accepted = g_strdup_printf ("%" G_GINT64_FORMAT, d->rows);
-  g_autofree char *rejected = g_strdup_printf ("%" G_GINT64_FORMAT, d->rejected);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->name);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Note"), d->note);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Source file"), d->source_name);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Size"), size);
-  add_property_row (ADW_EXPANDER_ROW (row), _("SHA-256"), d->source_sha256);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Encoding"), d->encoding);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Delimiter"), d->delimiter);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Sheet"), d->sheet);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Column mapping"), d->mapping);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Imported"), d->imported);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Rows accepted"), accepted);
-  add_property_row (ADW_EXPANDER_ROW (row), _("Rows rejected"), rejected);
-  return row;
-}
-
-static GtkWidget *
-status_page (const char *icon,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  gtk_widget_set_vexpand (page, TRUE);
-  return page;
-}
-
-static void
-set_page (GtkBox     *box,
-          GtkWidget **slot,
-          GtkWidget  *page)
-{
-  if (*slot)
-    gtk_box_remove (box, *slot);
-  *slot = page;
-  gtk_box_append (box, page);
-}
-
 static gboolean
 has_kind (GPtrArray      *datasets,
           ShzDatasetKind  kind)
@@ -316,71 +252,6 @@ has_kind (GPtrArray      *datasets,
     if (((ShzDataset *) g_ptr_array_index (datasets, i))->kind == kind)
       return TRUE;
   return FALSE;
-}
-
-static void
-fill_data_view (ShzWindow *self,
-                GPtrArray *datasets)
-{
-  GtkWidget *scroll, *clamp, *box, *list;
-
-  if (datasets->len == 0)
-    {
-      set_page (self->data_box, &self->data_page,
-                status_page ("x-office-spreadsheet-symbolic", _("No Data Yet"),
-                             _("Client data you import — cloud usage, positions, value-network links and "
-                               "assessment scores from CSV, XLSX or ODS files — is listed here with where "
-                               "it came from. Import it from the command line with “shuzhi import”.")));
-      return;
-    }
-  scroll = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroll, TRUE);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Datasets"), -1);
-  for (guint i = 0; i < datasets->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), dataset_provenance_row (g_ptr_array_index (datasets, i)));
-  gtk_box_append (GTK_BOX (box), list);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), clamp);
-  set_page (self->data_box, &self->data_page, scroll);
-}
-
-static void
-fill_chart_views (ShzWindow *self,
-                  GPtrArray *datasets)
-{
-  if (has_kind (datasets, SHZ_KIND_POSITIONS))
-    set_page (self->maturity_box, &self->maturity_page,
-              status_page ("find-location-symbolic", _("Maturity Map"),
-                           _("This engagement has positions; export the maturity map with "
-                             "“shuzhi export --chart maturity-map”.")));
-  else
-    set_page (self->maturity_box, &self->maturity_page,
-              status_page ("find-location-symbolic", _("No Positions Yet"),
-                           _("The maturity map places the client and its industry by digital maturity and "
-                             "data-intelligence innovation. It needs a positions dataset: import one, or "
-                             "compute one from cloud-usage data.")));
-
-  if (has_kind (datasets, SHZ_KIND_LINKS) || has_kind (datasets, SHZ_KIND_SCORES))
-    set_page (self->network_box, &self->network_page,
-              status_page ("emblem-shared-symbolic", _("Value Network"),
-                           _("This engagement has an assessment; export its diagrams with "
-                             "“shuzhi export --chart value-network”.")));
-  else
-    set_page (self->network_box, &self->network_page,
-              status_page ("emblem-shared-symbolic", _("No Assessment Yet"),
-                           _("The value network shows the client's one-way chain today and the ring around "
-                             "the consumer it aims for. It needs assessment scores or value-network links: "
-                             "import them as a dataset.")));
 }
 
 static void
@@ -448,6 +319,10 @@ show_selected (ShzWindow *self)
   update_actions (self);
   if (obj == NULL)
     {
+      self->shown_id = 0;
+      shz_data_view_set_engagement (self->data_view, NULL, NULL, 0);
+      shz_chart_page_set_engagement (self->maturity_page, NULL, 0);
+      shz_chart_page_set_engagement (self->network_page, NULL, 0);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       adw_view_switcher_title_set_title (self->switcher_title, _("Shuzhi"));
       return;
@@ -462,8 +337,18 @@ show_selected (ShzWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, e->name);
   adw_view_switcher_title_set_subtitle (self->switcher_title, e->client ? e->client : "");
   fill_overview (self, e, datasets);
-  fill_data_view (self, datasets);
-  fill_chart_views (self, datasets);
+  shz_data_view_set_engagement (self->data_view, self->store, self->store_path, e->id);
+  if (self->shown_id == e->id)
+    {
+      shz_chart_page_reload (self->maturity_page);
+      shz_chart_page_reload (self->network_page);
+    }
+  else
+    {
+      shz_chart_page_set_engagement (self->maturity_page, self->store, e->id);
+      shz_chart_page_set_engagement (self->network_page, self->store, e->id);
+    }
+  self->shown_id = e->id;
   gtk_stack_set_visible_child_name (self->content_stack, "engagement");
 }
 
@@ -534,7 +419,65 @@ open_engagement_dialog (ShzWindow           *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_view_changed_cb (ShzWindow *self)
+{
+  shz_window_reload (self);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            ShzWindow     *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || selected_object (self) == NULL ||
+      self->store == NULL || shz_store_is_read_only (self->store))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->view_stack, "data");
+  shz_data_view_import (self->data_view, files->data);
+  return TRUE;
+}
+
 /* ---- actions ---- */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+
+  if (selected_object (self) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "data");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  shz_data_view_import (self->data_view, NULL);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (selected_object (self) == NULL)
+    return;
+  if (g_strcmp0 (view, "network") != 0)
+    {
+      view = "maturity";
+      adw_view_stack_set_visible_child_name (self->view_stack, view);
+    }
+  shz_chart_page_export (g_str_equal (view, "network") ? self->network_page : self->maturity_page);
+}
 
 static void
 new_engagement_action (GtkWidget  *widget,
@@ -649,6 +592,9 @@ static void
 flush_pending_deletes (ShzWindow *self)
 {
   g_autoptr(GList) toasts = g_hash_table_get_values (self->pending_deletes);
+
+  if (self->data_view)
+    shz_data_view_flush_deletes (self->data_view);
 
   for (GList *l = toasts; l; l = l->next)
     g_object_ref (l->data);
@@ -858,6 +804,8 @@ update_actions (ShzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-engagement", writable && have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-store-as", have_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable && have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", have_engagement);
 }
 
 static void
@@ -1026,6 +974,8 @@ shz_window_class_init (ShzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-store-as", NULL, save_store_as_action);
   gtk_widget_class_install_action (widget_class, "win.open-default-store", NULL, open_default_store_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
 }
 
 static void
@@ -1041,6 +991,33 @@ shz_window_init (ShzWindow *self)
   g_signal_connect_swapped (self->engagement_list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
+
+  {
+    static const char *const maturity_kinds[] = { "maturity-map", NULL };
+    static const char *const network_kinds[] = { "value-network", "value-chain", "network-compare",
+                                                 "rhc-chains", "evolution-paths", NULL };
+    GtkDropTarget *drop;
+
+    self->data_view = SHZ_DATA_VIEW (shz_data_view_new ());
+    gtk_widget_set_vexpand (GTK_WIDGET (self->data_view), TRUE);
+    gtk_box_append (self->data_box, GTK_WIDGET (self->data_view));
+    g_signal_connect_swapped (self->data_view, "changed", G_CALLBACK (on_view_changed_cb), self);
+
+    self->maturity_page = SHZ_CHART_PAGE (shz_chart_page_new (maturity_kinds));
+    gtk_widget_set_vexpand (GTK_WIDGET (self->maturity_page), TRUE);
+    gtk_box_append (self->maturity_box, GTK_WIDGET (self->maturity_page));
+    g_signal_connect_swapped (self->maturity_page, "changed", G_CALLBACK (on_view_changed_cb), self);
+
+    self->network_page = SHZ_CHART_PAGE (shz_chart_page_new (network_kinds));
+    gtk_widget_set_vexpand (GTK_WIDGET (self->network_page), TRUE);
+    gtk_box_append (self->network_box, GTK_WIDGET (self->network_page));
+    g_signal_connect_swapped (self->network_page, "changed", G_CALLBACK (on_view_changed_cb), self);
+
+    /* Drop a client file anywhere on the window to import it into the selected engagement. */
+    drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No engagements in this store"));
@@ -1098,6 +1075,7 @@ shz_window_open_store (ShzWindow  *self,
   g_free (self->store_path);
   self->store_path = g_strdup (path);
   self->selected_id = 0;
+  self->shown_id = 0;
 
   adw_window_title_set_title (self->store_title, base);
   adw_window_title_set_subtitle (self->store_title, dir);
