@@ -1037,6 +1037,16 @@ legend_wanted (ShzMaturityMap *self)
   return m->n_points > 0 || m->groups->len < m->entities->len;
 }
 
+/* What a bubble's area shows: the size column, or the sample size when no row has a size. */
+static double
+bubble_size (const ShzMaturityEntity *e,
+             gboolean                 from_n)
+{
+  if (from_n)
+    return e->n > 0 ? (double) e->n : 0;
+  return (isfinite (e->size) && e->size > 0) ? e->size : 0;
+}
+
 /* The bubble plus its client ring: what labels keep clear of. */
 static double
 bubble_extent (const ShzMaturityBubble *b,
@@ -1073,7 +1083,7 @@ shz_maturity_map_layout (ShzChart     *chart,
   g_autoptr(ShzLabelPlacer) placer = NULL;
   g_autoptr(GArray) label_of_bubble = NULL;
   double r_max, size_max = 0;
-  gboolean any_size = FALSE;
+  gboolean any_size = FALSE, size_from_n;
   int trend_label = -1, quadrant_label[4] = { -1, -1, -1, -1 }, era_label[3][3] = { { -1, -1, -1 }, { -1, -1, -1 }, { -1, -1, -1 } };
   GString *s;
 
@@ -1095,7 +1105,7 @@ shz_maturity_map_layout (ShzChart     *chart,
   shz_chart_text_set_language (pango, shz_chart_lang_to_string (lang));
 
   /* type scale grows gently with the canvas */
-  f = CLAMP (MIN (width, height * 1.4) / 1000.0, 0.75, 1.6);
+  f = CLAMP (MIN (width, height * 1.4) / 1000.0, 0.85, 1.6);
   l->title_size = 22 * f;
   l->subtitle_size = 13.5 * f;
   l->axis_title_size = 14 * f;
@@ -1313,19 +1323,13 @@ shz_maturity_map_layout (ShzChart     *chart,
       if (isfinite (e->size) && e->size > 0)
         any_size = TRUE;
     }
-  if (!any_size)
-    for (guint i = 0; i < m->entities->len; i++)
-      {
-        ShzMaturityEntity *e = g_ptr_array_index (m->entities, i);
-        if (e->n > 0)
-          e->size = (double) e->n;
-      }
+  size_from_n = !any_size;
   for (guint i = 0; i < m->entities->len; i++)
     {
-      ShzMaturityEntity *e = g_ptr_array_index (m->entities, i);
-      if (isfinite (e->size) && e->size > 0)
+      double v = bubble_size (g_ptr_array_index (m->entities, i), size_from_n);
+      if (v > 0)
         {
-          size_max = MAX (size_max, e->size);
+          size_max = MAX (size_max, v);
           any_size = TRUE;
         }
     }
@@ -1343,7 +1347,7 @@ shz_maturity_map_layout (ShzChart     *chart,
       b.cx = CLAMP (shz_maturity_layout_x (l, e->x), l->plot.x, l->plot.x + l->plot.width);
       b.cy = CLAMP (shz_maturity_layout_y (l, e->y), l->plot.y, l->plot.y + l->plot.height);
       if (any_size)
-        b.r = r_max * sqrt ((isfinite (e->size) && e->size > 0 ? e->size : 0) / size_max);
+        b.r = r_max * sqrt (bubble_size (e, size_from_n) / size_max);
       else
         b.r = r_max * 0.55;
       b.r = MAX (b.r, 3.5 * f);
