@@ -484,7 +484,7 @@ rebuild_preview_table (ShzImportDialog *self)
     g_autofree char *desc = NULL;
     guint shown = self->preview->rows ? self->preview->rows->len : 0;
 
-    if (self->preview->complete && self->preview->missing_fields == NULL)
+    if (self->preview->complete && shown == self->preview->accepted + self->preview->rejected)
       desc = g_strdup_printf (ngettext ("The file’s %u row, as read.", "The file’s %u rows, as read.", shown), shown);
     else
       desc = g_strdup_printf (ngettext ("The first row, as read.", "The first %u rows, as read.", shown), shown);

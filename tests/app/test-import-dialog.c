@@ -361,6 +361,47 @@ test_failure_shows_why (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A workbook from the committed fixtures: its sheet is shown and recorded. */
+static void
+test_xlsx_sheet (void)
+{
+  gint64 engagement_id = 0, imported_id = 0;
+  g_autofree char *store_path = new_store ("xlsx.shuzhi", &engagement_id);
+  g_autofree char *root = g_path_get_dirname (g_getenv ("SHZ_SOURCE_DATADIR"));
+  g_autofree char *xlsx = g_build_filename (root, "tests", "data", "io", "usage-20-gnumeric.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (xlsx);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *sheet = NULL;
+  ShzImportDialog *dialog;
+  const ShzImportResult *preview;
+
+  if (!g_file_test (xlsx, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the XLSX fixture is not there");
+      return;
+    }
+  dialog = shz_import_dialog_new (NULL, store_path, engagement_id, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &imported_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (dialog_idle, dialog, 20000);
+  preview = shz_import_dialog_get_preview (dialog);
+  g_assert_nonnull (preview);
+  g_assert_cmpint (preview->format, ==, SHZ_FORMAT_XLSX);
+  g_assert_nonnull (preview->sheets);
+  g_assert_nonnull (preview->sheet);
+  g_assert_cmpuint (preview->rows->len, ==, 20);
+  g_assert_cmpint (shz_import_dialog_get_kind (dialog), ==, SHZ_KIND_USAGE);
+  sheet = g_strdup (preview->sheet);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  wait_until (pointer_cleared, &dialog, 30000);
+  g_assert_cmpint (imported_id, >, 0);
+  list = list_datasets (store_path, engagement_id);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((ShzDataset *) g_ptr_array_index (list, 0))->sheet, ==, sheet);
+  g_assert_cmpint (((ShzDataset *) g_ptr_array_index (list, 0))->rows, ==, 20);
+}
+
 /* ---- the rows model ---- */
 
 static gint64
@@ -575,6 +616,7 @@ main (int    argc,
 
   g_test_add_func ("/app/import-dialog/gbk-csv-to-dataset", test_gbk_csv_to_dataset);
   g_test_add_func ("/app/import-dialog/encoding-override", test_encoding_override);
+  g_test_add_func ("/app/import-dialog/xlsx-sheet", test_xlsx_sheet);
   g_test_add_func ("/app/import-dialog/cancel-leaves-store-unchanged", test_cancel_leaves_store_unchanged);
   g_test_add_func ("/app/import-dialog/failure-shows-why", test_failure_shows_why);
   g_test_add_func ("/app/rows-model/paging-100k", test_rows_model_paging);
