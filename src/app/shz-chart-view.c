@@ -362,6 +362,47 @@ move_selection (ShzChartView *self,
   shz_chart_view_set_selected (self, shz_chart_get_item (self->chart, (guint) i)->id);
 }
 
+/* Up and Down: the nearest item above or below, favouring those straight above or below;
+ * at the edge, the order of Left/Right. */
+static void
+move_selection_vertically (ShzChartView *self,
+                           int           direction)
+{
+  const ShzChartItem *cur;
+  int best = -1, i;
+  double best_score = G_MAXDOUBLE;
+  guint n;
+
+  if (self->chart == NULL)
+    return;
+  ensure_layout (self);
+  i = selected_index (self);
+  if (i < 0)
+    {
+      move_selection (self, direction);
+      return;
+    }
+  cur = shz_chart_get_item (self->chart, (guint) i);
+  n = shz_chart_get_n_items (self->chart);
+  for (guint k = 0; k < n; k++)
+    {
+      const ShzChartItem *it = shz_chart_get_item (self->chart, k);
+      double dy = (it->y - cur->y) * direction, dx = fabs (it->x - cur->x), score;
+      if ((int) k == i || dy <= 0)
+        continue;
+      score = dy + 2 * dx;
+      if (score < best_score)
+        {
+          best_score = score;
+          best = (int) k;
+        }
+    }
+  if (best < 0)
+    move_selection (self, direction);
+  else
+    shz_chart_view_set_selected (self, shz_chart_get_item (self->chart, (guint) best)->id);
+}
+
 static gboolean
 on_key_pressed_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -375,16 +416,20 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   switch (keyval)
     {
     case GDK_KEY_Right:
-    case GDK_KEY_Down:
     case GDK_KEY_KP_Right:
-    case GDK_KEY_KP_Down:
       move_selection (self, 1);
       return TRUE;
     case GDK_KEY_Left:
-    case GDK_KEY_Up:
     case GDK_KEY_KP_Left:
-    case GDK_KEY_KP_Up:
       move_selection (self, -1);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_selection_vertically (self, -1);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_selection_vertically (self, 1);
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:

@@ -186,6 +186,12 @@ test_selection_and_keys (Fixture       *f,
     g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Left, 0, 0, &handled);   /* wraps */
     g_assert_cmpstr (f->last_selection, ==,
                      shz_chart_get_item (f->chart, shz_chart_get_n_items (f->chart) - 1)->id);
+    /* Up: an item higher on the chart */
+    shz_chart_view_set_selected (SHZ_CHART_VIEW (f->view), first->id);
+    g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Up, 0, 0, &handled);
+    g_assert_cmpfloat (shz_chart_find_item (f->chart, f->last_selection)->y, <, first->y);
+    g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    g_assert_cmpstr (f->last_selection, ==, first->id);
     g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
     g_assert_cmpuint (f->n_activated, ==, 1);
     g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
