@@ -425,7 +425,11 @@ update_toolbar (ShzChartPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export", self->chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy", self->chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reset-view", self->chart != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->options_button), self->chart != NULL);
+  /* with nothing drawn there is nothing to set, reset, copy or inspect */
+  for (GtkWidget *w = GTK_WIDGET (self->options_button); w != NULL; w = gtk_widget_get_next_sibling (w))
+    gtk_widget_set_visible (w, self->chart != NULL);
+  gtk_widget_set_visible (self->toolbar, self->chart != NULL || (self->kinds[0] != NULL && self->kinds[1] != NULL));
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (self->toolbar), gtk_widget_get_visible (self->toolbar));
   notify_all (self);
 
   self->filling = FALSE;

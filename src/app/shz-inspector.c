@@ -86,8 +86,29 @@ clear_rows (ShzInspector *self)
   g_ptr_array_set_size (self->dump, 0);
 }
 
-/* A row: the title on the left, the value on the right (selectable, wrapped), so long values
- * such as a SHA-256 stay readable in a narrow panel. */
+/* Values this long go below their title: beside it they would squeeze the title into a
+ * column of broken syllables in a panel this narrow. */
+#define LONG_VALUE_CHARS 22
+
+static GtkWidget *
+value_label_new (const char *value,
+                 gboolean    stacked)
+{
+  GtkWidget *label = gtk_label_new (value);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), stacked ? 0 : 1);
+  gtk_label_set_justify (GTK_LABEL (label), stacked ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+  /* wrapping labels ask for their natural width by characters, not by the panel's width */
+  gtk_label_set_width_chars (GTK_LABEL (label), stacked ? 20 : (int) g_utf8_strlen (value, -1));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), stacked ? 40 : LONG_VALUE_CHARS);
+  return label;
+}
+
+/* A row: the title on the left and the value on the right (selectable, wrapped), or for long
+ * values (a SHA-256, a formula, a note) the title above the value. */
 static GtkWidget *
 add_row (ShzInspector        *self,
          AdwPreferencesGroup *group,
@@ -98,21 +119,40 @@ add_row (ShzInspector        *self,
 
   if (value == NULL || value[0] == '\0')
     return NULL;
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (g_utf8_strlen (value, -1) > LONG_VALUE_CHARS)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *caption = gtk_label_new (title);
+
+      row = adw_preferences_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_add_css_class (caption, "caption-heading");
+      label = value_label_new (value, TRUE);
+      gtk_box_append (GTK_BOX (box), caption);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_set_margin_top (box, 10);
+      gtk_widget_set_margin_bottom (box, 10);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    }
+  else
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      label = value_label_new (value, FALSE);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  label = gtk_label_new (value);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_widget_set_hexpand (label, TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->added, row);
   g_ptr_array_add (self->added_groups, group);
@@ -444,8 +484,8 @@ setup_two_lines_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  /* one line each: wrapping labels in list rows upset GTK 4.8's height-for-width */
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -613,7 +653,7 @@ show_maturity_item (ShzInspector   *self,
     add_row (self, g, _("Maturity 90% interval"), xi);
     add_row (self, g, _("Innovation 90% interval"), yi);
   }
-  if (isfinite (e->size))
+  if (isfinite (e->size) && e->size != (double) e->n)
     add_row_printf (self, g, _("Size"), "%g", e->size);
   if (e->n > 0)
     add_row_printf (self, g, _("Sample size"), "%" G_GINT64_FORMAT, e->n);
@@ -928,6 +968,7 @@ shz_inspector_show_enterprise (ShzInspector *self,
   /* Translators: the rows page's title: an enterprise id and the group (industry) it is in */
   title = g_strdup_printf (_("%s in %s"), e->enterprise_id, self->group);
   gtk_label_set_text (self->rows_title, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rows_title), title);
   gtk_label_set_text (self->rows_subtitle, _("Reading the source rows…"));
   gtk_string_list_splice (self->rows_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows_model)), NULL);
   gtk_stack_set_visible_child_name (self->stack, "rows");
