@@ -306,12 +306,16 @@ set_message (ShzImportDialog *self,
   gtk_image_set_from_icon_name (self->message_icon, is_error ? "dialog-error-symbolic" : "dialog-information-symbolic");
   if (is_error)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->message_box), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->message_icon), "error");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, message ? message : "", -1);
     }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->message_box), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message_icon), "error");
+    }
 }
 
 static gboolean
@@ -353,6 +357,8 @@ update_actions (ShzImportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start",
                                  complete && name_ok && !importing && !self->previewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", !importing);
+  /* nothing to import before a file is chosen */
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), self->path != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->previewing);
   gtk_spinner_set_spinning (self->spinner, self->previewing);
 }
