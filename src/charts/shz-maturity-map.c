@@ -85,6 +85,31 @@ translate_name (const char   *name,
   return name;
 }
 
+/* Texts from files are untrusted: a label or title of any length is cut, so one line of a
+ * client's file cannot make the layout slow or push everything else off the chart. */
+#define MAX_LABEL_CHARS 48
+#define MAX_TITLE_CHARS 300
+#define MAX_PINS        1000
+
+static char *
+shorten (const char *text,
+         glong       max_chars)
+{
+  glong n;
+
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_make_valid (text, -1);
+  n = g_utf8_strlen (text, -1);
+  if (n <= max_chars)
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, max_chars - 1);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
 #define TR(text) SHZ_CHART_TEXT (shz_chart_get_lang (SHZ_CHART (self)), (text))
 
 /* ---- the object ---- */
@@ -728,8 +753,12 @@ shz_maturity_map_load_settings (ShzChart *chart,
   o->x_max = kf_double (kf, "x-max", NAN);
   o->y_min = kf_double (kf, "y-min", NAN);
   o->y_max = kf_double (kf, "y-max", NAN);
-  o->title = g_key_file_get_string (kf, KIND, "title", NULL);
-  o->subtitle = g_key_file_get_string (kf, KIND, "subtitle", NULL);
+  {
+    g_autofree char *title = g_key_file_get_string (kf, KIND, "title", NULL);
+    g_autofree char *subtitle = g_key_file_get_string (kf, KIND, "subtitle", NULL);
+    o->title = shorten (title, MAX_TITLE_CHARS);
+    o->subtitle = shorten (subtitle, MAX_TITLE_CHARS);
+  }
   g_free (self->saved_dataset);
   self->saved_dataset = g_key_file_get_string (kf, KIND, "dataset", NULL);
   g_free (self->saved_period);
@@ -738,7 +767,7 @@ shz_maturity_map_load_settings (ShzChart *chart,
   g_hash_table_remove_all (self->pins);
   pinned = g_key_file_get_string_list (kf, GROUP_LABELS, "pinned", &n_pinned, NULL);
   offsets = g_key_file_get_double_list (kf, GROUP_LABELS, "offsets", &n_offsets, NULL);
-  for (gsize i = 0; pinned && i < n_pinned && 2 * i + 1 < n_offsets; i++)
+  for (gsize i = 0; pinned && i < MIN (n_pinned, MAX_PINS) && 2 * i + 1 < n_offsets; i++)
     {
       double *off = g_new (double, 2);
       off[0] = offsets[2 * i];
@@ -913,6 +942,8 @@ data_range (const double *values,
     *lo = want_lo;
   if (isfinite (want_hi))
     *hi = want_hi;
+  if (!isfinite (*lo) || !isfinite (*hi) || !isfinite (*hi - *lo))
+    *lo = 0, *hi = 100;   /* absurd values: the indices' own scale */
   if (!(*hi > *lo))
     *hi = *lo + 1;
 }
@@ -1158,14 +1189,14 @@ shz_maturity_map_layout (ShzChart     *chart,
       for (guint i = 0; i < n; i++)
         {
           gboolean client = l->legend_client && i == 0;
-          const char *text;
+          g_autofree char *text = NULL;
           double tw, th, item_w;
           ShzRect r;
 
           if (client)
-            text = model_has_client (m) ? TR (T_CLIENT) : TR (T_CLIENT_INDUSTRY);
+            text = g_strdup (model_has_client (m) ? TR (T_CLIENT) : TR (T_CLIENT_INDUSTRY));
           else
-            text = translate_name (g_ptr_array_index (m->groups, shown_groups), lang);
+            text = shorten (translate_name (g_ptr_array_index (m->groups, shown_groups), lang), MAX_LABEL_CHARS);
           shz_chart_text_measure (pango, text, l->small_size, FALSE, 0, &tw, &th);
           item_w = sw + gap * 0.6 + tw;
           if (lx > pad && lx + item_w + (rows == 3 ? more_w + gap * 2 : 0) > pad + w)
@@ -1270,7 +1301,7 @@ shz_maturity_map_layout (ShzChart     *chart,
   if (o->axes == SHZ_MATURITY_AXES_NUMERIC)
     {
       step = nice_step (l->x_max - l->x_min, 5);
-      for (double v = ceil (l->x_min / step - 1e-9) * step; v <= l->x_max + step * 1e-9; v += step)
+      for (double v = ceil (l->x_min / step - 1e-9) * step; v <= l->x_max + step * 1e-9 && l->x_ticks->len < 40; v += step)
         {
           ShzMaturityTick t = { .value = v, .text = format_value (v, step) };
           double tw, th;
@@ -1279,7 +1310,7 @@ shz_maturity_map_layout (ShzChart     *chart,
           g_array_append_val (l->x_ticks, t);
         }
       step = nice_step (l->y_max - l->y_min, 5);
-      for (double v = ceil (l->y_min / step - 1e-9) * step; v <= l->y_max + step * 1e-9; v += step)
+      for (double v = ceil (l->y_min / step - 1e-9) * step; v <= l->y_max + step * 1e-9 && l->y_ticks->len < 40; v += step)
         {
           ShzMaturityTick t = { .value = v, .text = format_value (v, step) };
           double tw, th;
@@ -1492,7 +1523,7 @@ shz_maturity_map_layout (ShzChart     *chart,
       double *pin;
 
       lab.bubble = i;
-      lab.text = g_strdup (translate_name (e->entity, lang));
+      lab.text = shorten (translate_name (e->entity, lang), MAX_LABEL_CHARS);
       shz_chart_text_measure (pango, lab.text, l->label_size, b->is_client, 0, &tw, &th);
       lab.rect.width = tw;
       lab.rect.height = th;
@@ -2042,10 +2073,10 @@ shz_maturity_map_render (ShzChart *chart,
     {
       ShzRect *r = &g_array_index (l->legend_rows, ShzRect, i);
       double sw = l->small_size * 0.9, cy = r->y + r->height / 2;
-      const char *text;
+      g_autofree char *text = NULL;
       if (l->legend_client && i == 0)
         {
-          text = model_has_client (m) ? TR (T_CLIENT) : TR (T_CLIENT_INDUSTRY);
+          text = g_strdup (model_has_client (m) ? TR (T_CLIENT) : TR (T_CLIENT_INDUSTRY));
           cairo_new_path (cr);
           cairo_arc (cr, r->x + sw / 2, cy, sw / 2 - 1 * f, 0, 2 * G_PI);
           cairo_set_line_width (cr, 2 * f);
@@ -2056,7 +2087,7 @@ shz_maturity_map_render (ShzChart *chart,
         {
           guint g = i - (l->legend_client ? 1 : 0);
           ShzColor c = shz_chart_palette_color (g);
-          text = translate_name (g_ptr_array_index (m->groups, g), lang);
+          text = shorten (translate_name (g_ptr_array_index (m->groups, g), lang), MAX_LABEL_CHARS);
           cairo_new_path (cr);
           cairo_arc (cr, r->x + sw / 2, cy, sw / 2, 0, 2 * G_PI);
           shz_color_set_source_alpha (cr, &c, 0.8);

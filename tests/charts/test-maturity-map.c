@@ -305,6 +305,66 @@ test_layout_pinned (void)
   g_assert_null (strstr (settings, "金融"));
 }
 
+/* A client's file and a shared engagement are untrusted: long names, a huge title, thousands of
+ * pins, bad UTF-8 — the chart stays drawable and its texts bounded. */
+static void
+test_layout_hostile (void)
+{
+  g_autoptr(ShzMaturityModel) m = shz_maturity_model_new ();
+  g_autoptr(ShzMaturityMap) map = NULL;
+  g_autoptr(GString) settings = g_string_new ("[maturity-map]\ntitle=");
+  g_autoptr(GString) pins = g_string_new ("[maturity-map-labels]\npinned=");
+  g_autoptr(GString) offsets = g_string_new ("offsets=");
+  g_autofree char *long_name = NULL;
+  g_autoptr(GError) error = NULL;
+  const ShzMaturityLayout *l;
+
+  {
+    GString *n = g_string_new (NULL);
+    for (guint i = 0; i < 5000; i++)
+      g_string_append (n, "零售");
+    long_name = g_string_free (n, FALSE);
+  }
+  shz_maturity_model_add_entity (m, long_name, "零售", 50, 50, 10, FALSE);
+  shz_maturity_model_add_entity (m, "bad \xff\xfe utf-8", NULL, 20, 80, 10, FALSE);
+  shz_maturity_model_add_entity (m, "", NULL, NAN, 10, 10, FALSE);
+  shz_maturity_model_add_entity (m, "huge", NULL, 1e300, -1e300, 1e300, FALSE);
+  shz_maturity_model_add_entity (m, "max", NULL, 1.7e308, -1.7e308, 5, FALSE);
+  map = map_with (g_steal_pointer (&m));
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (settings, "长");
+  g_string_append_c (settings, '\n');
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_string_append_printf (pins, "e%u;", i);
+      g_string_append (offsets, "1;2;");
+    }
+  g_string_append_printf (settings, "%s\n%s\n", pins->str, offsets->str);
+  g_assert_true (shz_chart_load_settings (SHZ_CHART (map), settings->str, &error));
+  g_assert_no_error (error);
+
+  shz_chart_ensure_layout (SHZ_CHART (map), NULL, 1200, 900);
+  l = shz_maturity_map_get_layout (map);
+  check_layout (l);
+  g_assert_cmpint (g_utf8_strlen (l->title_text, -1), <=, 310);
+  for (guint i = 0; i < l->labels->len; i++)
+    {
+      const char *text = g_array_index (l->labels, ShzMaturityLabel, i).text;
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+      g_assert_cmpint (g_utf8_strlen (text, -1), <=, 48);
+    }
+  /* and it draws */
+  {
+    ShzExportOptions options;
+    cairo_surface_t *s;
+    shz_export_options_init (&options, SHZ_EXPORT_PNG);
+    s = shz_chart_render_image (SHZ_CHART (map), &options, &error);
+    g_assert_no_error (error);
+    cairo_surface_destroy (s);
+  }
+}
+
 static void
 test_settings (void)
 {
@@ -798,6 +858,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/maturity-map/layout/adversarial", test_layout_adversarial);
   g_test_add_func ("/charts/maturity-map/layout/deterministic", test_layout_deterministic);
   g_test_add_func ("/charts/maturity-map/layout/pinned", test_layout_pinned);
+  g_test_add_func ("/charts/maturity-map/layout/hostile", test_layout_hostile);
   g_test_add_func ("/charts/maturity-map/settings", test_settings);
   g_test_add_func ("/charts/maturity-map/render/pixels", test_render_pixels);
   g_test_add_func ("/charts/maturity-map/render/points", test_render_points);
