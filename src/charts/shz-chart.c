@@ -555,9 +555,10 @@ shz_chart_add_item (ShzChart      *self,
 
   g_return_val_if_fail (id != NULL, NULL);
 
+  /* ids stay as stored (they find rows again); what is shown is valid UTF-8 */
   item.id = g_strdup (id);
-  item.label = g_strdup (label ? label : id);
-  item.description = g_strdup (description);
+  item.label = g_utf8_make_valid (label ? label : id, -1);
+  item.description = description ? g_utf8_make_valid (description, -1) : NULL;
   item.x = x;
   item.y = y;
   item.bounds = bounds ? *bounds : shz_rect_make (x - 4, y - 4, 8, 8);
