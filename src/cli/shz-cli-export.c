@@ -120,6 +120,13 @@ shz_cli_export (int    argc,
   if (format != NULL && !shz_export_format_from_string (format, &fmt))
     return shz_cli_usage_error ("export", EXPORT_USAGE,
                                 _("unknown format “%s” (expected png, svg or pdf)"), format);
+  if (format != NULL && !all)
+    {
+      ShzExportFormat ext;
+      if (shz_export_format_from_path (output, &ext) && ext != fmt)
+        return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                    _("--format %s does not match the name “%s”"), format, output);
+    }
   if (format == NULL && !all && !shz_export_format_from_path (output, &fmt))
     return shz_cli_usage_error ("export", EXPORT_USAGE,
                                 _("cannot tell the format from “%s”: name it .png, .svg or .pdf, or give --format"),

@@ -207,6 +207,12 @@ test_errors (void)
     g_assert_cmpint (r.status, ==, 2);
   }
   {
+    g_auto(Run) r = { 0 };   /* a format the name contradicts */
+    run_shuzhi (&r, "export", store_path, "--engagement", "Demo engagement", "--chart", "maturity-map",
+                "--output", out, "--format", "svg", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
     g_auto(Run) r = { 0 };   /* dpi out of range */
     run_shuzhi (&r, "export", store_path, "--engagement", "Demo engagement", "--chart", "maturity-map",
                 "--output", out, "--dpi", "1200", NULL);
