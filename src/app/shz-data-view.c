@@ -318,9 +318,14 @@ reload (ShzDataView *self)
     adw_preferences_group_remove (self->datasets_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->names, 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.import",
-                                 self->store && self->store_path && self->engagement_id > 0 &&
-                                 !shz_store_is_read_only (self->store));
+  {
+    gboolean writable = self->store && self->store_path && self->engagement_id > 0 &&
+                        !shz_store_is_read_only (self->store);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.import", writable);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.rename", writable);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.delete", writable);
+  }
 
   if (self->store == NULL || self->engagement_id <= 0)
     {
@@ -378,9 +383,13 @@ commit_delete (ShzDataView *self,
     store = own = shz_store_open (path, SHZ_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !shz_store_delete_dataset (store, id, &error))
     {
-      g_warning ("Could not delete dataset: %s", error->message);
+      /* the dataset survives: the safe direction, but the user should know */
+      g_message ("Could not delete dataset %" G_GINT64_FORMAT ": %s", id, error->message);
       if (!self->disposing)
-        reload (self);
+        {
+          show_toast (self, error->message);
+          reload (self);
+        }
     }
   else if (notify && !self->disposing)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -685,8 +694,9 @@ shz_data_view_set_engagement (ShzDataView *self,
 
   /* Deletions waiting for their toast belong to what was shown: commit them on a switch. */
   if (g_strcmp0 (store_path, self->store_path) != 0 || engagement_id != self->engagement_id)
-    /* the old store pointer may be closed by now unless it is the same one */
-    flush_deletes (self, FALSE, store == self->store ? store : NULL);
+    /* The window flushes us before it closes a store, so anything still pending belongs to
+     * a store that is still open: self->store. */
+    flush_deletes (self, FALSE, self->store);
   self->store = store;
   if (g_strcmp0 (store_path, self->store_path) != 0)
     {
@@ -799,7 +809,8 @@ void
 shz_data_view_flush_deletes (ShzDataView *self)
 {
   g_return_if_fail (SHZ_IS_DATA_VIEW (self));
-  flush_deletes (self, TRUE, self->store);
+  /* the caller is about to close or re-read the store: no "changed" */
+  flush_deletes (self, FALSE, self->store);
 }
 
 GStrv

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (ShzDataView, shz_data_view, SHZ, DATA_VIEW, AdwBin)
 GtkWidget *shz_data_view_new              (void);
 /* Shows the datasets of @engagement_id (0: none) of @store, the window's connection, which
  * must stay valid until the next call; @store_path is used for the import and for the rows
- * windows, which open connections of their own.  Call again to re-read. */
+ * windows, which open connections of their own.  Call again to re-read.  Before closing the
+ * store, call shz_data_view_flush_deletes(): deletions waiting for their toast are made on it. */
 void       shz_data_view_set_engagement   (ShzDataView *self,
                                            ShzStore    *store,
                                            const char  *store_path,
@@ -37,7 +38,7 @@ void       shz_data_view_delete_dataset   (ShzDataView *self,
 /* Undoes the pending deletion of @dataset_id; FALSE when there is none. */
 gboolean   shz_data_view_undo_delete      (ShzDataView *self,
                                            gint64       dataset_id);
-/* Deletes now what is waiting for its toast to go. */
+/* Deletes now what is waiting for its toast to go (no "changed": the caller re-reads). */
 void       shz_data_view_flush_deletes    (ShzDataView *self);
 /* The names of the datasets shown, in order (for tests). */
 GStrv      shz_data_view_get_names        (ShzDataView *self);
