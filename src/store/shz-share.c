@@ -144,6 +144,10 @@ static const struct {
     " (SELECT id FROM dataset WHERE engagement_id = ?1)", "UPDATE score_row SET note = ?2 WHERE rowid = ?1" },
   { "SELECT rowid, reason FROM rejection WHERE dataset_id IN (SELECT id FROM dataset WHERE engagement_id = ?1)",
     "UPDATE rejection SET reason = ?2 WHERE rowid = ?1" },
+  { "SELECT id, mapping FROM dataset WHERE engagement_id = ?1", "UPDATE dataset SET mapping = ?2 WHERE id = ?1" },
+  { "SELECT id, method FROM dataset WHERE engagement_id = ?1", "UPDATE dataset SET method = ?2 WHERE id = ?1" },
+  { "SELECT rowid, settings FROM chart_settings WHERE engagement_id = ?1",
+    "UPDATE chart_settings SET settings = ?2 WHERE rowid = ?1" },
 };
 
 static gboolean

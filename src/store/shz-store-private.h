@@ -42,6 +42,8 @@ struct _ShzStore {
 };
 
 #define SHZ_STORE_PROGRESS_STEP 1000
+/* Internal open flag: read a stale-journal store from a copy of the file alone. */
+#define SHZ_STORE_OPEN_WITHOUT_JOURNAL ((ShzStoreOpenFlags) (1 << 16))
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

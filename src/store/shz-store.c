@@ -886,7 +886,11 @@ choose_access (ShzStore           *store,
 
       if (r == SHZ_LOCK_IN_USE && (flags & SHZ_STORE_OPEN_BREAK_LOCK))
         {
+          /* "Open anyway": a new lock file under the name; the other holder keeps its own.
+           * SQLite's file locking still keeps every change whole. */
+          g_autofree char *lock_path = _shz_lock_path_for (store->path);
           g_clear_pointer (&holder, g_free);
+          g_unlink (lock_path);
           r = _shz_lock_acquire (store->path, &store->lock, &crashed_before, &holder);
         }
       if (r == SHZ_LOCK_IN_USE)
@@ -910,10 +914,12 @@ choose_access (ShzStore           *store,
       g_clear_pointer (&holder, g_free);
       if (journal && !crashed_before)
         {
-          /* Not our crash: the journal may belong to another copy of the file. */
+          /* Not our crash: the journal may belong to another copy of the file.  Try it on a
+           * private copy first (a colleague's crash: rolling back is right); if that copy
+           * fails its checks, shz_store_open comes back for a copy without it. */
           g_clear_pointer (&store->lock, _shz_lock_release);
           set_read_only (store, SHZ_STORE_RO_STALE_JOURNAL, NULL);
-          return make_private_copy (store, FALSE, error);
+          return make_private_copy (store, !(flags & SHZ_STORE_OPEN_WITHOUT_JOURNAL), error);
         }
       if (journal && store->read_only)
         return make_private_copy (store, TRUE, error);
@@ -930,7 +936,7 @@ choose_access (ShzStore           *store,
       g_free (holder);
       if (!crashed_before)
         set_read_only (store, SHZ_STORE_RO_STALE_JOURNAL, NULL);
-      return make_private_copy (store, crashed_before, error);
+      return make_private_copy (store, crashed_before || !(flags & SHZ_STORE_OPEN_WITHOUT_JOURNAL), error);
     }
   return TRUE;
 }
@@ -964,10 +970,35 @@ open_db (ShzStore  *store,
  * most this many VM steps per page of the file (plenty for ours). */
 #define OPEN_WORK_PER_PAGE 20000
 
+static ShzStore *open_store (const char *path, ShzStoreOpenFlags flags, GError **error);
+
 ShzStore *
 shz_store_open (const char         *path,
                 ShzStoreOpenFlags   flags,
                 GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  ShzStore *store = open_store (path, flags & ~SHZ_STORE_OPEN_WITHOUT_JOURNAL, &local);
+
+  /* A foreign journal that made the private copy fail its checks did not belong to the file:
+   * read a copy of the file alone. */
+  if (store == NULL && local->domain == SHZ_STORE_ERROR && local->code == SHZ_STORE_ERROR_DAMAGED &&
+      has_leftover_journal (path))
+    {
+      g_autoptr(GError) second = NULL;
+      store = open_store (path, flags | SHZ_STORE_OPEN_WITHOUT_JOURNAL, &second);
+      if (store != NULL)
+        return store;
+    }
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return store;
+}
+
+static ShzStore *
+open_store (const char         *path,
+            ShzStoreOpenFlags   flags,
+            GError            **error)
 {
   g_autoptr(ShzStore) store = NULL;
   gboolean create = FALSE;
@@ -1067,6 +1098,18 @@ shz_store_open (const char         *path,
 
   if (!check_schema_objects (store, error))
     return NULL;
+  if (store->ro_reason == SHZ_STORE_RO_STALE_JOURNAL)
+    {
+      g_autoptr(sqlite3_stmt) check = prepare (store, "PRAGMA quick_check(1)", error);
+      if (check == NULL)
+        return NULL;
+      if (sqlite3_step (check) != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+        {
+          g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_DAMAGED,
+                       _("“%s” is damaged: it fails SQLite’s quick check"), path);
+          return NULL;
+        }
+    }
   shz_store_limit_work (store, 0);
 
   if (!store->read_only && !_shz_undo_prepare_connection (store, error))
@@ -1218,14 +1261,15 @@ shz_store_check (ShzStore  *store,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Counts recorded on each dataset must match its stored rows. */
+  /* Counts recorded on each dataset must match its stored rows.  (Not in the trash: undoing
+   * an import restores the counts it started with, and trashes the dataset with its rows.) */
   stmt = prepare (store,
                   "SELECT d.name, d.rows, "
                   " CASE d.kind WHEN 'usage' THEN (SELECT count(*) FROM usage_row r WHERE r.dataset_id = d.id)"
                   "  WHEN 'positions' THEN (SELECT count(*) FROM position_row r WHERE r.dataset_id = d.id)"
                   "  WHEN 'links' THEN (SELECT count(*) FROM link_row r WHERE r.dataset_id = d.id)"
                   "  ELSE (SELECT count(*) FROM score_row r WHERE r.dataset_id = d.id) END"
-                  " FROM dataset d", error);
+                  " FROM dataset d WHERE d.deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
