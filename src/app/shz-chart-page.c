@@ -36,6 +36,7 @@ struct _ShzChartPage
   GtkDropDown     *period_dropdown;
   GtkToggleButton *trajectories_button;
   GtkWidget       *state_box;
+  GtkWidget       *lang_box;
   GtkMenuButton   *options_button;
   GtkStack        *stack;
   AdwStatusPage   *status_page;
@@ -426,7 +427,7 @@ update_toolbar (ShzChartPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy", self->chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reset-view", self->chart != NULL);
   /* with nothing drawn there is nothing to set, reset, copy or inspect */
-  for (GtkWidget *w = GTK_WIDGET (self->options_button); w != NULL; w = gtk_widget_get_next_sibling (w))
+  for (GtkWidget *w = self->lang_box; w != NULL; w = gtk_widget_get_next_sibling (w))
     gtk_widget_set_visible (w, self->chart != NULL);
   gtk_widget_set_visible (self->toolbar, self->chart != NULL || (self->kinds[0] != NULL && self->kinds[1] != NULL));
   gtk_widget_set_visible (gtk_widget_get_next_sibling (self->toolbar), gtk_widget_get_visible (self->toolbar));
@@ -930,6 +931,7 @@ shz_chart_page_class_init (ShzChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, trajectories_button);
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, state_box);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, lang_box);
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, options_button);
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, status_page);

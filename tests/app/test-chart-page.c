@@ -69,6 +69,25 @@ set_flag_cb (gpointer unused,
   *flag = TRUE;
 }
 
+/* Run the main loop until the page's chart is laid out at the canvas's size and has items:
+ * the first frame may wait for fonts to load. */
+static void
+wait_for_chart (GtkWidget *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      ShzChart *chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+      GtkWidget *view = shz_chart_page_get_view (SHZ_CHART_PAGE (page));
+
+      if (chart != NULL && gtk_widget_get_width (view) > 0 &&
+          shz_chart_get_width (chart) == gtk_widget_get_width (view) && shz_chart_get_n_items (chart) > 0)
+        return;
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 static GtkWindow *
 show_in_window (GtkWidget *page)
 {
@@ -160,7 +179,7 @@ test_maturity_map_shows (void)
 
   g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  settle ();
+  wait_for_chart (page);
 
   chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
   g_assert_nonnull (chart);
@@ -194,7 +213,7 @@ test_select_fills_inspector (void)
   double cx, cy;
 
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  settle ();
+  wait_for_chart (page);
   chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
   g_signal_connect (inspector, "details-ready", G_CALLBACK (set_flag_cb), &details);
   g_signal_connect (inspector, "rows-ready", G_CALLBACK (set_flag_cb), &rows);
@@ -277,7 +296,7 @@ test_options_saved_and_restored (void)
   ShzChart *chart;
 
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  settle ();
+  wait_for_chart (page);
   g_signal_connect (page, "changed", G_CALLBACK (set_flag_cb), &changed);
 
   /* through the actions the menu uses */
@@ -300,7 +319,7 @@ test_options_saved_and_restored (void)
   page = shz_chart_page_new (kinds);
   window = show_in_window (page);
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  settle ();
+  wait_for_chart (page);
   g_object_get (page, "trend", &trend, "eras", &eras, "chart-lang", &lang, NULL);
   g_assert_false (trend);
   g_assert_true (eras);
@@ -391,7 +410,7 @@ test_network_switches_kinds (void)
   g_autofree char *state = NULL;
 
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  settle ();
+  wait_for_chart (page);
   chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
   g_assert_nonnull (chart);
   g_assert_cmpstr (shz_chart_get_kind (chart), ==, "value-network");
@@ -415,7 +434,7 @@ test_network_switches_kinds (void)
       g_autofree char *dump = NULL;
 
       g_assert_true (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), kinds[i]));
-      settle ();
+      wait_for_chart (page);
       chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
       g_assert_nonnull (chart);
       g_assert_cmpstr (shz_chart_get_kind (chart), ==, kinds[i]);
@@ -481,7 +500,7 @@ test_copy_puts_an_image_on_the_clipboard (void)
   GdkContentFormats *formats;
 
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  settle ();
+  wait_for_chart (page);
   g_signal_connect (clipboard, "changed", G_CALLBACK (set_flag_cb), &changed);
   g_assert_true (gtk_widget_activate_action (page, "page.copy", NULL));
   wait_for (&changed);
@@ -544,7 +563,7 @@ test_export_dialog_writes_png (void)
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  settle ();
+  wait_for_chart (page);
 
   /* Export… opens the dialog for what the page shows */
   dialog = SHZ_EXPORT_DIALOG (shz_chart_page_export (SHZ_CHART_PAGE (page)));
