@@ -45,6 +45,7 @@ typedef struct {
 struct _ShzLabelPlacer {
   ShzRect  bounds;
   double   margin;
+  gboolean strict;    /* leader lines may not cross (a preference: tried first) */
   GArray  *circles;   /* Circle */
   /* the grid: circles overlapping cell c are cell_items[cell_start[c] .. cell_start[c + 1]) */
   int      grid_w, grid_h;
@@ -428,6 +429,23 @@ segment_hits_rect (double         x0,
   return TRUE;
 }
 
+static double
+orient (double ax, double ay, double bx, double by, double cx, double cy)
+{
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/* Proper crossing of two segments (sharing an end point, as leaders from one spot do, is not) */
+static gboolean
+segments_cross (double ax, double ay, double bx, double by,
+                double cx, double cy, double dx, double dy)
+{
+  double d1 = orient (cx, cy, dx, dy, ax, ay), d2 = orient (cx, cy, dx, dy, bx, by);
+  double d3 = orient (ax, ay, bx, by, cx, cy), d4 = orient (ax, ay, bx, by, dx, dy);
+
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
 /* The leader line a label at @rect would need: from its anchor to the nearest point of the
  * box; FALSE when the label sits next to its anchor and needs none. */
 static gboolean
@@ -462,6 +480,14 @@ labels_collide (ShzLabelPlacer *p,
   ia = shz_rect_inflate (ra, p->margin * 0.5);
   if (leader_of (p, b, rb, &x1, &y1) && segment_hits_rect (b->x, b->y, x1, y1, &ia))
     return TRUE;
+  /* two leader lines crossing read as pointing at each other's items: avoided where possible */
+  if (p->strict)
+    {
+      double ax1, ay1, bx1, by1;
+      if (leader_of (p, a, ra, &ax1, &ay1) && leader_of (p, b, rb, &bx1, &by1) &&
+          segments_cross (a->x, a->y, ax1, ay1, b->x, b->y, bx1, by1))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -508,9 +534,18 @@ first_free (ShzLabelPlacer *p,
 {
   Label *l = &g_array_index (p->labels, Label, i);
 
-  for (guint c = 0; c < l->candidates->len; c++)
-    if (dynamic_free (p, i, &g_array_index (l->candidates, Candidate, c).rect, ignore))
-      return (int) c;
+  /* first a place whose leader crosses no other leader, else any free place */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      p->strict = pass == 0;
+      for (guint c = 0; c < l->candidates->len; c++)
+        if (dynamic_free (p, i, &g_array_index (l->candidates, Candidate, c).rect, ignore))
+          {
+            p->strict = FALSE;
+            return (int) c;
+          }
+    }
+  p->strict = FALSE;
   return -1;
 }
 
