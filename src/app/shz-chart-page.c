@@ -601,10 +601,13 @@ static void
 on_item_activated_cb (ShzChartPage *self,
                       const char   *id)
 {
-  /* Enter on an item: show it in the inspector even when the panel was hidden */
+  /* Enter or a double click on an item: show it in the inspector even when the panel was
+   * hidden, and go on into it (bubble → enterprises → rows) from the keyboard */
   if (!self->show_inspector)
     g_object_set (self, "show-inspector", TRUE, NULL);
-  shz_inspector_show_item (self->inspector, self->store, self->engagement_id, self->chart, id);
+  if (g_strcmp0 (shz_inspector_get_item_id (self->inspector), id) != 0)
+    shz_inspector_show_item (self->inspector, self->store, self->engagement_id, self->chart, id);
+  shz_inspector_focus (self->inspector);
 }
 
 static void

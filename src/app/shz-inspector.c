@@ -61,6 +61,7 @@ struct _ShzInspector
   char                 *group;
   char                 *period;
   ShzIndexExplanation  *explanation;
+  gboolean              focus_pending;  /* focus the enterprises when they arrive */
 };
 
 G_DEFINE_FINAL_TYPE (ShzInspector, shz_inspector, GTK_TYPE_WIDGET)
@@ -252,6 +253,9 @@ show_explanation (ShzInspector *self)
     adw_preferences_group_set_description (self->enterprises_group, desc);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->enterprises_group), ex->n_enterprises > 0);
+  if (self->focus_pending && ex->n_enterprises > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->enterprise_list));
+  self->focus_pending = FALSE;
   g_signal_emit (self, signals[SIGNAL_DETAILS_READY], 0);
 }
 
@@ -576,6 +580,23 @@ on_back_clicked_cb (ShzInspector *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->enterprise_list));
 }
 
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   ShzInspector          *self)
+{
+  /* Escape (or Alt+Left) on the rows goes back to the enterprises, as the back button does */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "rows") == 0 &&
+      (keyval == GDK_KEY_Escape || (keyval == GDK_KEY_Left && (state & GDK_ALT_MASK))))
+    {
+      on_back_clicked_cb (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- filling the panel ---- */
 
 static void
@@ -828,8 +849,13 @@ static void
 shz_inspector_init (ShzInspector *self)
 {
   GtkListItemFactory *factory;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->added = g_ptr_array_new ();
   self->added_groups = g_ptr_array_new ();
@@ -875,6 +901,7 @@ shz_inspector_show_item (ShzInspector *self,
 
   clear_computation (self);
   clear_rows (self);
+  self->focus_pending = FALSE;
   g_free (self->item_id);
   self->item_id = g_strdup (id);
   if (store != NULL && g_strcmp0 (self->store_path, shz_store_get_path (store)) != 0)
@@ -905,6 +932,21 @@ shz_inspector_show_item (ShzInspector *self,
                           gtk_label_get_text (self->subtitle_label)[0] != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->values_group), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "item");
+}
+
+void
+shz_inspector_focus (ShzInspector *self)
+{
+  g_return_if_fail (SHZ_IS_INSPECTOR (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "item") != 0)
+    return;
+  if (self->explanation != NULL && self->explanation->n_enterprises > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->enterprise_list));
+  else if (self->cancellable != NULL && gtk_widget_get_visible (GTK_WIDGET (self->computation_group)))
+    self->focus_pending = TRUE;   /* the enterprises are being read */
+  else if (self->added->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->added, 0));
 }
 
 void

@@ -31,6 +31,9 @@ void        shz_inspector_show_item        (ShzInspector *self,
                                             gint64        engagement_id,
                                             ShzChart     *chart,
                                             const char   *id);
+/* Move keyboard focus into the panel: the enterprises of a computed point once they are listed
+ * (now, or when they arrive), else the panel's first row. */
+void        shz_inspector_focus            (ShzInspector *self);
 /* Forget cached computations (datasets changed). */
 void        shz_inspector_reset            (ShzInspector *self);
 

@@ -271,6 +271,14 @@ test_select_fills_inspector (void)
   g_assert_cmpuint (shz_inspector_get_n_enterprises (inspector), ==, (guint) e->n);
   save_screenshot (window, "maturity-map-selected.png");
 
+  /* Enter on the bubble (item-activated) takes the keyboard into the enterprises */
+  g_signal_emit_by_name (view, "item-activated", item->id);
+  {
+    GtkWidget *focus = gtk_window_get_focus (window);
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (inspector)));
+  }
+
   /* click-through to one enterprise's source rows */
   shz_inspector_show_enterprise (inspector, 0);
   wait_for (&rows);
