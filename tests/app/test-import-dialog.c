@@ -202,6 +202,36 @@ test_gbk_csv_to_dataset (void)
   preview = shz_import_dialog_get_preview (dialog);
   g_assert_cmpint (preview->accepted, ==, 495);
 
+  /* a field comes from one column: mapping Industry to column A unmaps column C */
+  shz_import_dialog_map_column (dialog, 0, shz_fields_find (SHZ_KIND_USAGE, "industry"));
+  mapping = shz_import_dialog_get_mapping (dialog);
+  g_assert_cmpint (shz_mapping_get_field (mapping, 0), ==, shz_fields_find (SHZ_KIND_USAGE, "industry"));
+  g_assert_cmpint (shz_mapping_get_field (mapping, 2), ==, -1);
+  shz_import_dialog_map_column (dialog, 2, shz_fields_find (SHZ_KIND_USAGE, "industry"));
+  shz_import_dialog_map_column (dialog, 0, shz_fields_find (SHZ_KIND_USAGE, "enterprise_id"));
+  wait_until (dialog_idle, dialog, 20000);
+  mapping = shz_import_dialog_get_mapping (dialog);
+  for (guint c = 0; c < G_N_ELEMENTS (expected); c++)
+    g_assert_cmpint (shz_mapping_get_field (mapping, c), ==, shz_fields_find (SHZ_KIND_USAGE, expected[c]));
+
+  /* choosing another kind maps the columns again for it: positions lack their fields here */
+  {
+    GtkWidget *kind_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SHZ_TYPE_IMPORT_DIALOG, "kind_row"));
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), SHZ_KIND_POSITIONS);
+    wait_until (dialog_idle, dialog, 20000);
+    g_assert_cmpint (shz_import_dialog_get_kind (dialog), ==, SHZ_KIND_POSITIONS);
+    preview = shz_import_dialog_get_preview (dialog);
+    g_assert_true (g_strv_contains ((const char * const *) preview->missing_fields, "maturity"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL);
+    g_assert_false (shz_import_dialog_is_importing (dialog));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), SHZ_KIND_USAGE);
+    wait_until (dialog_idle, dialog, 20000);
+    g_assert_cmpint (shz_import_dialog_get_kind (dialog), ==, SHZ_KIND_USAGE);
+    preview = shz_import_dialog_get_preview (dialog);
+    g_assert_cmpint (preview->accepted, ==, 495);
+  }
+
   /* Import: off the UI thread, then "imported" and the dialog closes */
   shz_import_dialog_set_dataset_name (dialog, "用量 2019");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
