@@ -465,12 +465,10 @@ show_no_data (ShzChartPage *self,
                      "compute one from cloud-usage data."));
       return;
     }
-  {
-    g_autofree char *title = g_strdup_printf (_("The %s Cannot Be Drawn"), kind_name (kind));
-    /* the first letter of a sentence-case name after "The" reads oddly only in English titles;
-     * keep the message itself, which says what is wrong and where */
-    show_status (self, "dialog-warning-symbolic", title, error->message);
-  }
+  /* anything else is a problem with the data itself: its message names the dataset, row and
+   * column, which is what the analyst needs to fix it */
+  show_status (self, "dialog-warning-symbolic", _("This Chart Cannot Be Drawn"),
+               error != NULL ? error->message : "");
 }
 
 static ShzChart *
@@ -978,6 +976,8 @@ static void
 shz_chart_page_init (ShzChartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
   self->charts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->show_inspector = TRUE;

@@ -490,6 +490,40 @@ test_no_data_says_what_is_needed (void)
   g_assert_null (shz_chart_page_export (SHZ_CHART_PAGE (page)));
   save_screenshot (window, "no-data.png");
 
+  /* bad data: a links dataset naming a node no catalogue has; the network page says why */
+  {
+    const char *net_kinds[] = { "value-network", NULL };
+    GtkWidget *net = shz_chart_page_new (net_kinds);
+    GtkWindow *net_window = show_in_window (net);
+    g_autoptr(ShzDataset) d = shz_dataset_new ();
+    g_autoptr(ShzRowInserter) ins = NULL;
+    ShzLinkRow row = { 1, "no-such-node", "consumer", 1.0, "transaction", "as-is" };
+    const char *description;
+    gint64 dataset_id;
+
+    d->engagement_id = id;
+    d->name = g_strdup ("Broken links");
+    d->kind = SHZ_KIND_LINKS;
+    d->rows = 1;
+    dataset_id = shz_store_create_dataset (store, d, &error);
+    g_assert_no_error (error);
+    ins = shz_row_inserter_new (store, dataset_id, SHZ_KIND_LINKS, &error);
+    g_assert_no_error (error);
+    g_assert_true (shz_row_inserter_add_link (ins, &row, &error));
+    g_clear_pointer (&ins, shz_row_inserter_free);
+
+    shz_chart_page_set_engagement (SHZ_CHART_PAGE (net), store, id);
+    settle ();
+    g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (net)));
+    status = find_mapped (net, ADW_TYPE_STATUS_PAGE);
+    g_assert_nonnull (status);
+    description = adw_status_page_get_description (ADW_STATUS_PAGE (status));
+    g_assert_nonnull (strstr (description, "Broken links"));
+    g_assert_nonnull (strstr (description, "no-such-node"));
+    save_screenshot (net_window, "bad-data.png");
+    gtk_window_destroy (net_window);
+  }
+
   /* none at all */
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), NULL, 0);
   g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
