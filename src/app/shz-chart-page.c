@@ -1120,7 +1120,7 @@ shz_chart_page_export (ShzChartPage *self)
   else if (g_object_get_data (G_OBJECT (self->chart), PICKED_DATASET) == NULL)
     g_clear_pointer (&dataset, g_free);   /* the network kinds pick their own, as the CLI does */
   e = shz_store_get_engagement (self->store, self->engagement_id, NULL);
-  basename = g_strdup_printf ("%s - %s", e ? e->name : _("Chart"), current_kind (self));
+  basename = g_strdup_printf ("%s - %s", e ? e->name : _("Chart"), kind_name (current_kind (self)));
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = shz_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
