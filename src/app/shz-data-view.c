@@ -54,7 +54,9 @@ static void
 show_toast (ShzDataView *self,
             const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* a toast's title is markup; names and messages come from files and users */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -758,7 +760,7 @@ shz_data_view_delete_dataset (ShzDataView *self,
   d = find_dataset (self, dataset_id);
   if (d == NULL || g_hash_table_contains (self->pending, &dataset_id) || self->store_path == NULL)
     return;
-  title = g_strdup_printf (_("“%s” deleted"), d->name);
+  title = g_markup_printf_escaped (_("“%s” deleted"), d->name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

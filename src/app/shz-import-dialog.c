@@ -1133,7 +1133,11 @@ import_start_action (GtkWidget  *widget,
   self->import_job = g_atomic_rc_box_acquire (job);
   self->import_cancellable = g_cancellable_new ();
   set_message (self, NULL, FALSE);
-  adw_status_page_set_description (self->importing_page, self->preview->source_name);
+  {
+    /* the description is markup; the file name is not */
+    g_autofree char *name = g_markup_escape_text (self->preview->source_name, -1);
+    adw_status_page_set_description (self->importing_page, name);
+  }
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_text (self->progress_bar, "0 %");
   gtk_label_set_text (self->progress_label, _("Reading the file…"));

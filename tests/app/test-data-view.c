@@ -192,21 +192,21 @@ test_rename_delete (void)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "用量 2020"));
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
-    gtk_editable_set_text (GTK_EDITABLE (entry), "基线");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "R&D <基线>");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
     g_assert_false (gtk_widget_get_visible (label));
     adw_message_dialog_response (dialog, "rename");
     iterate (100);
   }
   g_assert_cmpuint (changed, ==, 2);
-  assert_names (view, (const char *[]) { "基线", "用量 2020", NULL });
+  assert_names (view, (const char *[]) { "R&D <基线>", "用量 2020", NULL });
 
   /* delete: hidden at once, still in the store while the toast is up; Undo brings it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "data.delete", "x", b));
-  assert_names (view, (const char *[]) { "基线", NULL });
+  assert_names (view, (const char *[]) { "R&D <基线>", NULL });
   g_assert_cmpuint (count_datasets (path, engagement_id), ==, 2);
   g_assert_true (shz_data_view_undo_delete (view, b));
-  assert_names (view, (const char *[]) { "基线", "用量 2020", NULL });
+  assert_names (view, (const char *[]) { "R&D <基线>", "用量 2020", NULL });
   g_assert_cmpuint (count_datasets (path, engagement_id), ==, 2);
   g_assert_cmpuint (changed, ==, 2);
 
@@ -216,21 +216,21 @@ test_rename_delete (void)
   g_assert_cmpuint (changed, ==, 2);  /* the caller of flush re-reads by itself */
   g_assert_cmpuint (count_datasets (path, engagement_id), ==, 1);
   shz_data_view_set_engagement (view, store, path, engagement_id);
-  assert_names (view, (const char *[]) { "基线", NULL });
+  assert_names (view, (const char *[]) { "R&D <基线>", NULL });
 
   /* ...or when the view moves to another engagement (here: none) */
   {
     gint64 c = add_dataset (store, engagement_id, "第三", 5);
 
     shz_data_view_set_engagement (view, store, path, engagement_id);
-    assert_names (view, (const char *[]) { "基线", "第三", NULL });
+    assert_names (view, (const char *[]) { "R&D <基线>", "第三", NULL });
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "data.delete", "x", c));
     g_assert_cmpuint (count_datasets (path, engagement_id), ==, 2);
     shz_data_view_set_engagement (view, NULL, NULL, 0);
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
     g_assert_cmpuint (count_datasets (path, engagement_id), ==, 1);
     shz_data_view_set_engagement (view, store, path, engagement_id);
-    assert_names (view, (const char *[]) { "基线", NULL });
+    assert_names (view, (const char *[]) { "R&D <基线>", NULL });
   }
 
   /* a pending delete is committed when the view is destroyed (never lost the other way) */
