@@ -25,7 +25,7 @@ content (ShzStore *store)
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; lines[i]; i++)
-    if (!g_str_has_prefix (lines[i], "H|"))
+    if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "H|"))
       g_string_append_printf (out, "%s\n", lines[i]);
   return g_string_free (out, FALSE);
 }
