@@ -725,7 +725,9 @@ on_copied_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  ShzChartPage *self = SHZ_CHART_PAGE (source);
+  /* a reference taken for the task: the task has no source object, so that its last
+   * reference, which may be dropped in the worker thread, never finalizes a widget there */
+  g_autoptr(ShzChartPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
   GtkRoot *root;
@@ -1152,7 +1154,7 @@ shz_chart_page_copy (ShzChartPage *self)
   if (is_maturity (self))
     job->period = g_strdup (shz_maturity_map_get_model (SHZ_MATURITY_MAP (self->chart))->period);
   self->copy_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->copy_cancellable, on_copied_cb, NULL);
+  task = g_task_new (NULL, self->copy_cancellable, on_copied_cb, g_object_ref (self));
   g_task_set_source_tag (task, shz_chart_page_copy);
   g_task_set_task_data (task, job, copy_job_free);
   g_task_run_in_thread (task, copy_thread);

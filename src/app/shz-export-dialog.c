@@ -45,6 +45,7 @@ struct _ShzExportDialog
   GCancellable    *cancellable;
   GtkFileChooserNative *chooser;
   gboolean         filling;      /* spin buttons being set from a preset */
+  gboolean         disposed;     /* closed while an export ran: touch no widget */
 };
 
 G_DEFINE_FINAL_TYPE (ShzExportDialog, shz_export_dialog, ADW_TYPE_WINDOW)
@@ -321,13 +322,18 @@ on_exported_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  ShzExportDialog *self = SHZ_EXPORT_DIALOG (source);
+  /* a reference taken for the task: the task has no source object, so that its last
+   * reference, which may be dropped in the worker thread, never finalizes a widget there */
+  g_autoptr(ShzExportDialog) self = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
   g_clear_object (&self->cancellable);
+  if (self->disposed)
+    return;
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -376,6 +382,9 @@ shz_export_dialog_dispose (GObject *object)
 {
   ShzExportDialog *self = SHZ_EXPORT_DIALOG (object);
 
+  self->disposed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -599,7 +608,7 @@ shz_export_dialog_export (ShzExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, on_exported_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, on_exported_cb, g_object_ref (self));
   g_task_set_source_tag (task, shz_export_dialog_export);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);

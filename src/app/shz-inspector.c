@@ -51,7 +51,8 @@ struct _ShzInspector
 
   char                 *item_id;
   char                 *store_path;
-  GCancellable         *cancellable;
+  GCancellable         *cancellable;       /* the computation being read */
+  GCancellable         *rows_cancellable;  /* the source rows being read */
 
   /* the computation behind the computed positions dataset shown (cached by its id) */
   gint64                result_dataset_id;
@@ -206,6 +207,8 @@ clear_computation (ShzInspector *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->rows_cancellable);
+  g_clear_object (&self->rows_cancellable);
   g_clear_pointer (&self->explanation, shz_index_explanation_free);
   gtk_string_list_splice (self->enterprise_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->enterprise_model)), NULL);
@@ -218,6 +221,8 @@ static void
 show_explanation (ShzInspector *self)
 {
   ShzIndexExplanation *ex = self->explanation;
+
+  g_clear_object (&self->cancellable);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   static const char *axis_titles[SHZ_N_AXES] = {
     N_("Digital maturity formula"), N_("Data-intelligence innovation formula"),
@@ -267,6 +272,7 @@ explain_now (ShzInspector *self)
   self->explanation = shz_index_explain (self->result, self->group, self->period, &error);
   if (self->explanation == NULL)
     {
+      g_clear_object (&self->cancellable);
       gtk_spinner_stop (self->computation_spinner);
       add_row (self, self->computation_group, _("Not available"), error->message);
       g_signal_emit (self, signals[SIGNAL_DETAILS_READY], 0);
@@ -279,6 +285,8 @@ static void
 computation_failed (ShzInspector *self,
                     const GError *error)
 {
+  g_clear_object (&self->cancellable);
+  self->focus_pending = FALSE;
   gtk_spinner_stop (self->computation_spinner);
   add_row (self, self->computation_group, _("Not available"), error->message);
   g_signal_emit (self, signals[SIGNAL_DETAILS_READY], 0);
@@ -441,7 +449,8 @@ on_rows_read_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  ShzInspector *self = SHZ_INSPECTOR (source);
+  /* a reference taken for the task (which has no source object: see the page's copy) */
+  g_autoptr(ShzInspector) self = user_data;
   RowsJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) strv = g_ptr_array_new ();
@@ -451,10 +460,12 @@ on_rows_read_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      g_clear_object (&self->rows_cancellable);
       gtk_label_set_text (self->rows_subtitle, error->message);
       g_signal_emit (self, signals[SIGNAL_ROWS_READY], 0);
       return;
     }
+  g_clear_object (&self->rows_cancellable);
   /* the first entry is the header */
   for (guint i = 1; i < job->rows->len; i++)
     g_ptr_array_add (strv, g_ptr_array_index (job->rows, i));
@@ -780,6 +791,8 @@ shz_inspector_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->rows_cancellable);
+  g_clear_object (&self->rows_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHZ_TYPE_INSPECTOR);
   /* the template's unnamed top box is not a bound child: unparent it too */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
@@ -1016,8 +1029,10 @@ shz_inspector_show_enterprise (ShzInspector *self,
   gtk_stack_set_visible_child_name (self->stack, "rows");
   gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
 
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
+  /* only the last enterprise asked for may answer */
+  g_cancellable_cancel (self->rows_cancellable);
+  g_clear_object (&self->rows_cancellable);
+  self->rows_cancellable = g_cancellable_new ();
   job = g_new0 (RowsJob, 1);
   job->store_path = g_strdup (self->store_path);
   job->usage_dataset_id = self->usage_dataset_id;
@@ -1026,7 +1041,7 @@ shz_inspector_show_enterprise (ShzInspector *self,
   job->period = g_strdup (self->period);
   job->enterprise_id = g_strdup (e->enterprise_id);
   job->rows = g_ptr_array_new_with_free_func (g_free);
-  task = g_task_new (self, self->cancellable, on_rows_read_cb, NULL);
+  task = g_task_new (NULL, self->rows_cancellable, on_rows_read_cb, g_object_ref (self));
   g_task_set_source_tag (task, shz_inspector_show_enterprise);
   g_task_set_task_data (task, job, rows_job_free);
   g_task_run_in_thread (task, read_rows_thread);

@@ -88,6 +88,13 @@ wait_for_chart (GtkWidget *page)
     }
 }
 
+static void
+finalized_cb (gpointer  flag,
+              GObject  *where_the_object_was)
+{
+  *(gboolean *) flag = TRUE;
+}
+
 static GtkWindow *
 show_in_window (GtkWidget *page)
 {
@@ -673,6 +680,21 @@ test_export_dialog_writes_png (void)
       }
     else
       g_test_message ("no shuzhi binary at %s: CLI comparison skipped", shuzhi ? shuzhi : "(unset)");
+  }
+
+  /* closing the dialog while it exports: the export is cancelled and nothing touches the
+   * closed dialog when the thread ends (it lives until then) */
+  {
+    g_autofree char *other = g_build_filename (tmpdir, "closed.png", NULL);
+    gboolean finalized = FALSE;
+
+    dialog = SHZ_EXPORT_DIALOG (shz_chart_page_export (SHZ_CHART_PAGE (page)));
+    shz_export_dialog_set_path (dialog, other);
+    g_object_weak_ref (G_OBJECT (dialog), finalized_cb, &finalized);
+    shz_export_dialog_export (dialog);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    wait_for (&finalized);
+    g_assert_true (finalized);
   }
 
   g_free (f.path);
