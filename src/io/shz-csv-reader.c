@@ -445,7 +445,7 @@ csv_next_row (ShzReader  *reader,
     }
 
 cell_too_large:
-  what = _("a cell is larger than the limit");
+  what = _("a cell (or the row) is larger than the limit");
   {
     g_autofree char *msg = g_strdup_printf ("%s (%" G_GSIZE_FORMAT " bytes)%s", what,
                                             b->max_cell,

@@ -191,7 +191,7 @@ read_cell (ShzReader  *reader,
       if (o->cell->len > reader->opts.max_cell_bytes)
         {
           shz_reader_set_bound_error (reader, error, o->sheet_row + 1,
-                                      _("a cell is larger than the limit"));
+                                      _("a cell (or the row) is larger than the limit"));
           return -1;
         }
     }

@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* However many columns of however large cells: one row holds at most this many bytes. */
+#define SHZ_READER_MAX_ROW_BYTES (32 * 1024 * 1024)
+
 /* One row being built: the fields' bytes back to back, each NUL-terminated, in one growing
  * block, so a row costs no allocation once the buffers have grown to the widest row. */
 typedef struct {
@@ -47,7 +50,7 @@ shz_row_buf_append (ShzRowBuf  *b,
                     const char *s,
                     gsize       n)
 {
-  if (b->len - b->field_start + n > b->max_cell)
+  if (b->len - b->field_start + n > b->max_cell || b->len + n > SHZ_READER_MAX_ROW_BYTES)
     return FALSE;
   if (b->len + n + 1 > b->alloc)
     shz_row_buf_grow (b, n + 1);

@@ -439,6 +439,20 @@ test_bounds (void)
   g_assert_nonnull (strstr (e3->message, "line 2"));
   g_assert_error (e4, SHZ_IO_ERROR, SHZ_IO_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (e4->message, "line 4"));
+
+  /* many columns of large cells: the row as a whole is bounded too */
+  {
+    GString *wide = g_string_new ("a\n");
+    g_autofree char *cellx = g_strnfill (1000 * 1000, 'y');
+    g_autoptr(GError) e5 = NULL;
+
+    for (int i = 0; i < 40; i++)
+      g_string_append_printf (wide, "%s%s", i ? "," : "", cellx);
+    g_string_append_c (wide, '\n');
+    e5 = open_error ("widerow.csv", wide->str, wide->len, NULL);
+    g_assert_error (e5, SHZ_IO_ERROR, SHZ_IO_ERROR_TOO_LARGE);
+    g_string_free (wide, TRUE);
+  }
 }
 
 /* Rows that straddle the 1 MiB read boundaries, in UTF-8 and through iconv. */
