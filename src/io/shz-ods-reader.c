@@ -243,7 +243,12 @@ read_row (ShzReader  *reader,
             shz_row_buf_end_field (&o->row);
           for (gint64 i = 0; i < repeat; i++)
             {
-              shz_row_buf_append (&o->row, o->cell->str, o->cell->len);
+              if (!shz_row_buf_append (&o->row, o->cell->str, o->cell->len))
+                {
+                  shz_reader_set_bound_error (reader, error, o->sheet_row + 1,
+                                              _("a cell (or the row) is larger than the limit"));
+                  return -1;
+                }
               shz_row_buf_end_field (&o->row);
             }
         }
