@@ -582,6 +582,58 @@ utf8_multibyte_count (const guchar *s,
   return n;
 }
 
+/* The first chunk was plain ASCII, which reads the same in UTF-8 and GBK: look further into
+ * the file (pread, the stream position is untouched) for its first non-ASCII bytes and judge
+ * the encoding by those, so a GBK file whose Chinese starts after the first megabyte is still
+ * recognised.  TRUE when they are not UTF-8. */
+static gboolean
+later_text_fails_utf8 (int           fd,
+                       gsize         offset,
+                       const guchar *first,
+                       gsize         first_len)
+{
+  g_autofree guchar *buf = NULL;
+  gsize size = 1024 * 1024;
+
+  for (gsize i = 0; i < first_len; i++)
+    if (first[i] >= 0x80)
+      return FALSE;   /* not plain ASCII: the first chunk has already been judged */
+
+  buf = g_malloc (size);
+  for (;;)
+    {
+      gssize n = pread (fd, buf, size, offset);
+
+      if (n <= 0)
+        return FALSE;
+      for (gssize i = 0; i < n; i++)
+        if (buf[i] >= 0x80)
+          {
+            /* judge the next 64 KiB from there (from a fresh read if they straddle) */
+            gsize from = i;
+            gsize len;
+            const char *end = NULL;
+
+            if (from + 65536 > (gsize) n)
+              {
+                offset += from;
+                n = pread (fd, buf, MIN (size, 65536), offset);
+                if (n <= 0)
+                  return FALSE;
+                from = 0;
+              }
+            len = MIN ((gsize) n - from, 65536);
+            if (utf8_validate ((const char *) buf + from, len, &end))
+              return FALSE;
+            /* an incomplete sequence at the very end of the window is not a failure */
+            if ((const guchar *) end >= buf + from + len - 3 && len == 65536)
+              return FALSE;
+            return utf8_multibyte_count (buf + from, (const guchar *) end) < 32;
+          }
+      offset += n;
+    }
+}
+
 static gboolean
 looks_utf16 (const guchar *s,
              gsize         len,
@@ -704,7 +756,8 @@ shz_csv_reader_open (ShzReader  *reader,
           if (!start_iconv (reader, c, reader->encoding, error))
             return FALSE;
         }
-      else if (utf8_validate ((const char *) raw, n - tail, &end) ||
+      else if ((utf8_validate ((const char *) raw, n - tail, &end) &&
+                !later_text_fails_utf8 (c->fd, n, raw, n)) ||
                utf8_multibyte_count (raw, (const guchar *) end) >= 32)
         {
           /* valid, or a long stretch of valid multi-byte UTF-8 before one bad byte: GBK text

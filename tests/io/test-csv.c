@@ -178,6 +178,41 @@ test_gbk (void)
   check_converted ("gb18030.csv", "GB18030", "", 0, "GB18030");
 }
 
+/* GBK whose first Chinese character comes after more than a megabyte of ASCII */
+static void
+test_gbk_late (void)
+{
+  GString *s = g_string_new ("id,name,amount\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tail = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ShzReader) r = NULL;
+  const ShzRow *row = NULL;
+  gsize len = 0;
+  gint64 n = 0;
+
+  for (int i = 0; i < 80000; i++)
+    g_string_append_printf (s, "E%06d,plain ascii name,%d\n", i, i);
+  tail = g_convert ("E999999,零售消费与生活服务,1\n", -1, "GBK", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  g_string_append_len (s, tail, len);
+  g_assert_cmpuint (s->len, >, 1024 * 1024 + 4096);
+  path = write_file ("gbk-late.csv", s->str, s->len);
+  g_string_free (s, TRUE);
+
+  r = shz_reader_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shz_reader_get_encoding (r), ==, "GB18030");
+  while (shz_reader_next (r, &row, &error))
+    {
+      n++;
+      if (n == 80001)
+        g_assert_cmpstr (row->fields[1], ==, "零售消费与生活服务");
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 80001);
+}
+
 static void
 test_forced_encoding (void)
 {
@@ -615,6 +650,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/csv/utf16le", test_utf16le);
   g_test_add_func ("/io/csv/utf16be", test_utf16be);
   g_test_add_func ("/io/csv/gbk", test_gbk);
+  g_test_add_func ("/io/csv/gbk-late", test_gbk_late);
   g_test_add_func ("/io/csv/forced-encoding", test_forced_encoding);
   g_test_add_func ("/io/csv/invalid-bytes", test_invalid_bytes);
   g_test_add_func ("/io/csv/line-endings", test_line_endings);
