@@ -472,8 +472,15 @@ emit_cell (ShzReader  *reader,
                            "range"), base, line_no, v->str);
             return FALSE;
           }
-        text = x->sst->str + g_array_index (x->sst_offsets, gsize, idx);
-        len = strlen (text);
+        {
+          gsize start = g_array_index (x->sst_offsets, gsize, idx);
+          /* strings are stored back to back, each NUL-terminated, in order */
+          gsize next = idx + 1 < x->sst_offsets->len ? g_array_index (x->sst_offsets, gsize, idx + 1)
+                                                     : x->sst->len;
+
+          text = x->sst->str + start;
+          len = next - start - 1;
+        }
         if (len == 0)
           return TRUE;
         break;
