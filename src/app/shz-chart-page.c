@@ -23,8 +23,6 @@
 #include "analysis/shz-assessment.h"
 
 #define SCHEMA_ID "io.github.shuzhi.Shuzhi"
-/* qdata on a chart: the dataset the user picked for a network kind (they do not save it) */
-#define PICKED_DATASET "shz-page-dataset"
 
 struct _ShzChartPage
 {
@@ -56,6 +54,10 @@ struct _ShzChartPage
   gboolean         show_inspector;
   ShzMaturityQuadrants last_quadrants;
   GCancellable    *copy_cancellable;
+  GCancellable    *load_cancellable;
+  GHashTable      *picked;         /* kind → dataset the user picked (network kinds) */
+  GtkSpinner      *spinner;
+  gboolean         save_when_loaded;  /* the user picked the data: save it with the chart */
 };
 
 G_DEFINE_FINAL_TYPE (ShzChartPage, shz_chart_page, GTK_TYPE_WIDGET)
@@ -85,6 +87,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_LOADED,
   N_SIGNALS
 };
 
@@ -148,19 +151,17 @@ ui_chart_lang (void)
 }
 
 static void
-apply_default_look (ShzChart *chart)
+default_look (ShzChartLang    *lang,
+              ShzChartThemeId *theme)
 {
   g_autoptr(GSettings) settings = app_settings ();
-  g_autofree char *lang = settings ? g_settings_get_string (settings, "chart-language") : NULL;
-  g_autofree char *theme = settings ? g_settings_get_string (settings, "chart-theme") : NULL;
-  ShzChartLang l;
-  ShzChartThemeId t;
+  g_autofree char *l = settings ? g_settings_get_string (settings, "chart-language") : NULL;
+  g_autofree char *t = settings ? g_settings_get_string (settings, "chart-theme") : NULL;
 
-  if (lang == NULL || !shz_chart_lang_from_string (lang, &l))
-    l = ui_chart_lang ();
-  shz_chart_set_lang (chart, l);
-  if (theme != NULL && shz_chart_theme_from_string (theme, &t))
-    shz_chart_set_theme (chart, t);
+  if (l == NULL || !shz_chart_lang_from_string (l, lang))
+    *lang = ui_chart_lang ();
+  if (t == NULL || !shz_chart_theme_from_string (t, theme))
+    *theme = SHZ_CHART_THEME_LIGHT;
 }
 
 /* ---- saving ---- */
@@ -349,7 +350,7 @@ chart_dataset (ShzChartPage *self)
     }
   if (SHZ_IS_NETWORK_CHART (self->chart))
     {
-      const char *picked = g_object_get_data (G_OBJECT (self->chart), PICKED_DATASET);
+      const char *picked = g_hash_table_lookup (self->picked, shz_chart_get_kind (self->chart));
       ShzAssessment *as;
       g_autoptr(ShzDataset) d = NULL;
       gint64 id;
@@ -471,69 +472,183 @@ show_no_data (ShzChartPage *self,
                error != NULL ? error->message : "");
 }
 
-static ShzChart *
-chart_for_kind (ShzChartPage  *self,
-                const char    *kind,
-                GError       **error)
-{
-  ShzChart *chart = g_hash_table_lookup (self->charts, kind);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
+/* ---- loading (a thread with its own connection: a positions dataset may be a million rows) ---- */
 
-  if (chart != NULL)
-    return chart;
-  chart = shz_chart_new (kind, error);
-  if (chart == NULL)
-    return NULL;
-  text = shz_store_get_chart_settings (self->store, self->engagement_id, kind, &local_error);
-  if (text == NULL)
-    apply_default_look (chart);
-  else if (!shz_chart_load_settings (chart, text, &local_error))
-    /* unreadable saved settings: draw with the defaults rather than not at all */
-    apply_default_look (chart);
-  g_hash_table_insert (self->charts, g_strdup (kind), chart);
-  return chart;
+typedef struct {
+  char            *store_path;
+  gint64           engagement_id;
+  char            *kind;
+  char            *settings;     /* the chart's settings, or NULL for none saved … */
+  ShzChartLang     lang;         /* … then these */
+  ShzChartThemeId  theme;
+  char            *dataset;
+  char            *period;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->store_path);
+  g_free (job->kind);
+  g_free (job->settings);
+  g_free (job->dataset);
+  g_free (job->period);
+  g_free (job);
 }
 
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) store = NULL;
+  g_autoptr(ShzChart) chart = NULL;
+
+  chart = shz_chart_new (job->kind, &error);
+  if (chart == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* unreadable saved settings: draw with the defaults rather than not at all */
+  if (job->settings == NULL || !shz_chart_load_settings (chart, job->settings, NULL))
+    {
+      shz_chart_set_lang (chart, job->lang);
+      shz_chart_set_theme (chart, job->theme);
+    }
+  store = shz_store_open (job->store_path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL ||
+      !shz_chart_load (chart, store, job->engagement_id, job->dataset, job->period, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&chart), g_object_unref);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  /* a reference taken for the task (which has no source object: see the copy) */
+  g_autoptr(ShzChartPage) self = user_data;
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  ShzChart *chart = g_task_propagate_pointer (G_TASK (result), &error);
+  ShzChart *old;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* another load replaced this one, or the page is gone */
+  g_clear_object (&self->load_cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_spinner_stop (self->spinner);
+
+  old = g_hash_table_lookup (self->charts, job->kind);
+  if (chart == NULL)
+    {
+      self->chart = NULL;
+      shz_chart_view_set_chart (self->view, NULL);
+      g_hash_table_remove (self->charts, job->kind);
+      shz_inspector_show_item (self->inspector, self->store, self->engagement_id, NULL, NULL);
+      show_no_data (self, error);
+      update_toolbar (self);
+      self->save_when_loaded = FALSE;
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+      return;
+    }
+  /* options changed while it loaded win over the snapshot the thread started from */
+  if (old != NULL && old == self->chart)
+    {
+      g_autofree char *text = shz_chart_save_settings (old);
+      shz_chart_load_settings (chart, text, NULL);
+    }
+  g_hash_table_replace (self->charts, g_strdup (job->kind), chart);
+  self->chart = chart;
+  shz_chart_view_set_chart (self->view, chart);
+  shz_inspector_show_item (self->inspector, self->store, self->engagement_id, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "chart");
+  update_toolbar (self);
+  if (self->save_when_loaded)
+    save_settings (self);
+  self->save_when_loaded = FALSE;
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+}
+
+static void
+cancel_load (ShzChartPage *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_spinner_stop (self->spinner);
+}
+
+/* Show the current kind with @dataset and @period (NULL: what the chart picks).  The chart
+ * shown stays until the new one is read; a first load shows a spinner. */
 static void
 load_current (ShzChartPage *self,
               const char   *dataset,
               const char   *period)
 {
-  g_autoptr(GError) error = NULL;
-  ShzChart *chart;
+  g_autoptr(GTask) task = NULL;
+  const char *kind = current_kind (self);
+  ShzChart *cached;
+  LoadJob *job;
 
-  self->chart = NULL;
-  shz_chart_view_set_chart (self->view, NULL);
-  shz_inspector_show_item (self->inspector, self->store, self->engagement_id, NULL, NULL);
-
+  cancel_load (self);
+  self->save_when_loaded = FALSE;
   if (self->store == NULL || self->engagement_id <= 0)
     {
+      self->chart = NULL;
+      shz_chart_view_set_chart (self->view, NULL);
+      shz_inspector_show_item (self->inspector, NULL, 0, NULL, NULL);
       show_status (self, "folder-symbolic", _("No Engagement Selected"),
                    _("Choose an engagement in the sidebar to see its charts."));
       update_toolbar (self);
       return;
     }
 
-  chart = chart_for_kind (self, current_kind (self), &error);
-  if (chart != NULL && SHZ_IS_NETWORK_CHART (chart))
+  job = g_new0 (LoadJob, 1);
+  job->store_path = g_strdup (shz_store_get_path (self->store));
+  job->engagement_id = self->engagement_id;
+  job->kind = g_strdup (kind);
+  cached = g_hash_table_lookup (self->charts, kind);
+  if (cached != NULL)
+    job->settings = shz_chart_save_settings (cached);
+  else
+    job->settings = shz_store_get_chart_settings (self->store, self->engagement_id, kind, NULL);
+  default_look (&job->lang, &job->theme);
+  /* the network kinds do not save the dataset picked for them: the page remembers it */
+  if (dataset != NULL && !g_str_equal (kind, "maturity-map"))
+    g_hash_table_replace (self->picked, g_strdup (kind), g_strdup (dataset));
+  else if (dataset == NULL)
+    dataset = g_hash_table_lookup (self->picked, kind);
+  job->dataset = g_strdup (dataset);
+  job->period = g_strdup (period);
+
+  if (self->chart == NULL || self->chart != cached)
     {
-      if (dataset != NULL)
-        g_object_set_data_full (G_OBJECT (chart), PICKED_DATASET, g_strdup (dataset), g_free);
-      else
-        dataset = g_object_get_data (G_OBJECT (chart), PICKED_DATASET);
-    }
-  if (chart == NULL ||
-      !shz_chart_load (chart, self->store, self->engagement_id, dataset, period, &error))
-    {
-      show_no_data (self, error);
+      /* nothing of this kind on screen yet */
+      self->chart = NULL;
+      shz_chart_view_set_chart (self->view, NULL);
+      shz_inspector_show_item (self->inspector, self->store, self->engagement_id, NULL, NULL);
+      show_status (self, "content-loading-symbolic", _("Loading the Chart…"), NULL);
       update_toolbar (self);
-      return;
     }
-  self->chart = chart;
-  shz_chart_view_set_chart (self->view, chart);
-  gtk_stack_set_visible_child_name (self->stack, "chart");
-  update_toolbar (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->load_cancellable, on_loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, load_current);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 /* ---- callbacks ---- */
@@ -566,7 +681,7 @@ on_dataset_selected_cb (ShzChartPage *self)
     g_autofree char *picked = g_strdup (name);
     load_current (self, picked, NULL);
   }
-  save_settings (self);
+  self->save_when_loaded = TRUE;
 }
 
 static void
@@ -585,7 +700,7 @@ on_period_selected_cb (ShzChartPage *self)
     return;
   dataset = g_strdup (m->dataset);
   load_current (self, dataset, period);
-  save_settings (self);
+  self->save_when_loaded = TRUE;
 }
 
 static void
@@ -866,12 +981,15 @@ shz_chart_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->copy_cancellable);
   g_clear_object (&self->copy_cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   self->chart = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), SHZ_TYPE_CHART_PAGE);
   /* the template's unnamed top box is not a bound child: unparent it too */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
     gtk_widget_unparent (child);
   g_clear_pointer (&self->charts, g_hash_table_unref);
+  g_clear_pointer (&self->picked, g_hash_table_unref);
   G_OBJECT_CLASS (shz_chart_page_parent_class)->dispose (object);
 }
 
@@ -924,6 +1042,9 @@ shz_chart_page_class_init (ShzChartPageClass *klass)
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (SHZ_TYPE_CHART_VIEW);
   g_type_ensure (SHZ_TYPE_INSPECTOR);
@@ -941,6 +1062,7 @@ shz_chart_page_class_init (ShzChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, paned);
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, view);
   gtk_widget_class_bind_template_child (widget_class, ShzChartPage, inspector);
+  gtk_widget_class_bind_template_child (widget_class, ShzChartPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dataset_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
@@ -982,6 +1104,7 @@ shz_chart_page_init (ShzChartPage *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
   self->charts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->picked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->show_inspector = TRUE;
   self->last_quadrants = SHZ_MATURITY_QUADRANTS_MEDIAN;
   self->dataset_model = gtk_string_list_new (NULL);
@@ -1024,10 +1147,17 @@ shz_chart_page_set_engagement (ShzChartPage *self,
 {
   g_return_if_fail (SHZ_IS_CHART_PAGE (self));
 
+  if (store == NULL)
+    engagement_id = 0;
+  /* a reload keeps the datasets picked for the network kinds; another engagement does not */
+  if (store != self->store || engagement_id != self->engagement_id)
+    g_hash_table_remove_all (self->picked);
   self->store = store;
-  self->engagement_id = store != NULL ? engagement_id : 0;
-  g_hash_table_remove_all (self->charts);
+  self->engagement_id = engagement_id;
+  cancel_load (self);
   self->chart = NULL;
+  shz_chart_view_set_chart (self->view, NULL);
+  g_hash_table_remove_all (self->charts);
   shz_inspector_reset (self->inspector);
   load_current (self, NULL, NULL);
 }
@@ -1037,6 +1167,13 @@ shz_chart_page_reload (ShzChartPage *self)
 {
   g_return_if_fail (SHZ_IS_CHART_PAGE (self));
   shz_chart_page_set_engagement (self, self->store, self->engagement_id);
+}
+
+gboolean
+shz_chart_page_is_loading (ShzChartPage *self)
+{
+  g_return_val_if_fail (SHZ_IS_CHART_PAGE (self), FALSE);
+  return self->load_cancellable != NULL;
 }
 
 const char *
@@ -1119,7 +1256,7 @@ shz_chart_page_export (ShzChartPage *self)
   dataset = chart_dataset (self);
   if (is_maturity (self))
     period = shz_maturity_map_get_model (SHZ_MATURITY_MAP (self->chart))->period;
-  else if (g_object_get_data (G_OBJECT (self->chart), PICKED_DATASET) == NULL)
+  else if (g_hash_table_lookup (self->picked, current_kind (self)) == NULL)
     g_clear_pointer (&dataset, g_free);   /* the network kinds pick their own, as the CLI does */
   e = shz_store_get_engagement (self->store, self->engagement_id, NULL);
   basename = g_strdup_printf ("%s - %s", e ? e->name : _("Chart"), kind_name (current_kind (self)));

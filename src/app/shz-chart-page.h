@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (ShzChartPage, shz_chart_page, SHZ, CHART_PAGE, GtkWidget)
 
 /* Signals:
  *   ::changed ()   the page saved something to the store (the chart's settings)
+ *   ::loaded ()    a chart finished loading (read in a thread), or failed to: the page shows
+ *                  it, or says why not
  */
 
 /* @kinds: chart kind ids (NULL-terminated), e.g. { "maturity-map", NULL }. */
@@ -31,6 +33,8 @@ void         shz_chart_page_reload          (ShzChartPage *self);
 
 /* ---- for tests, the window and keyboard users ---- */
 
+/* TRUE while a chart is being read (in a thread); ::loaded follows. */
+gboolean     shz_chart_page_is_loading      (ShzChartPage *self);
 const char  *shz_chart_page_get_kind        (ShzChartPage *self);
 /* Switch to @kind (one of the page's kinds); FALSE when it is not one of them. */
 gboolean     shz_chart_page_set_kind        (ShzChartPage *self,

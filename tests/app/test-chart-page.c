@@ -72,10 +72,21 @@ set_flag_cb (gpointer unused,
 /* Run the main loop until the page's chart is laid out at the canvas's size and has items:
  * the first frame may wait for fonts to load. */
 static void
+wait_loaded (GtkWidget *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)));
+}
+
+static void
 wait_for_chart (GtkWidget *page)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
+  wait_loaded (page);
   while (g_get_monotonic_time () < deadline)
     {
       ShzChart *chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
@@ -356,6 +367,7 @@ test_options_saved_and_restored (void)
         toolbar_period = w;
     g_assert_nonnull (toolbar_period);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (toolbar_period), 0);
+    wait_for_chart (page);
     chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (chart));
     g_assert_cmpstr (m->period, ==, "2018");
@@ -365,6 +377,7 @@ test_options_saved_and_restored (void)
     text = settings_text ("maturity-map");
     g_assert_nonnull (strstr (text, "period=2018"));
     gtk_drop_down_set_selected (GTK_DROP_DOWN (toolbar_period), 1);
+    wait_for_chart (page);
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
     g_assert_cmpstr (m->period, ==, "2019");
   }
@@ -394,6 +407,7 @@ test_options_saved_and_restored (void)
     g_assert_cmpuint (illustrative, <, 2);
     g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (chooser)), ==, computed);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), illustrative);
+    wait_for_chart (page);
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
     g_assert_true (m->illustrative);
     g_assert_nonnull (strstr (m->dataset, "illustrative"));
@@ -401,6 +415,7 @@ test_options_saved_and_restored (void)
     text = settings_text ("maturity-map");
     g_assert_nonnull (strstr (text, "illustrative"));
     gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), computed);
+    wait_for_chart (page);
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
     g_assert_false (m->illustrative && strstr (m->dataset, "illustrative") != NULL);
   }
@@ -486,6 +501,7 @@ test_no_data_says_what_is_needed (void)
   g_assert_no_error (error);
 
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, id);
+  wait_loaded (page);
   settle ();
   g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
   status = find_mapped (page, ADW_TYPE_STATUS_PAGE);
@@ -520,6 +536,7 @@ test_no_data_says_what_is_needed (void)
     g_clear_pointer (&ins, shz_row_inserter_free);
 
     shz_chart_page_set_engagement (SHZ_CHART_PAGE (net), store, id);
+    wait_loaded (net);
     settle ();
     g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (net)));
     status = find_mapped (net, ADW_TYPE_STATUS_PAGE);
