@@ -493,27 +493,81 @@ shz_index_transform (ShzTransform transform,
   return transform == SHZ_TRANSFORM_LOG1P ? log1p (spend) : spend;
 }
 
+/* Sorting, the bulk of a recompute: an LSD radix sort on the bits of the doubles (made
+ * order-preserving), stable, so equal values keep their original order. */
 typedef struct {
-  double value;
-  guint  index;
+  guint64 key;
+  guint   index;
 } Ranked;
 
-static int
-compare_ranked (const void *a, const void *b)
+static inline guint64
+double_to_key (double d)
 {
-  const Ranked *ra = a, *rb = b;
+  guint64 u;
 
-  if (ra->value != rb->value)
-    return ra->value < rb->value ? -1 : 1;
-  return ra->index < rb->index ? -1 : ra->index > rb->index;
+  memcpy (&u, &d, sizeof u);
+  return (u >> 63) ? ~u : u | (G_GUINT64_CONSTANT (1) << 63);
 }
 
-static int
-compare_doubles (const void *a, const void *b)
+static inline double
+key_to_double (guint64 k)
 {
-  double da = *(const double *) a, db = *(const double *) b;
+  guint64 u = (k >> 63) ? k & ~(G_GUINT64_CONSTANT (1) << 63) : ~k;
+  double d;
 
-  return (da > db) - (da < db);
+  memcpy (&d, &u, sizeof d);
+  return d;
+}
+
+static void
+sort_ranked (Ranked *a,
+             guint   n)
+{
+  g_autofree Ranked *tmp = g_new (Ranked, MAX (n, 1));
+  Ranked *src = a, *dst = tmp;
+
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      guint count[256] = { 0 };
+      guint sum = 0;
+
+      for (guint i = 0; i < n; i++)
+        count[(src[i].key >> shift) & 0xff]++;
+      if (n == 0 || count[(src[0].key >> shift) & 0xff] == n)
+        continue;   /* every key has this digit */
+      for (guint d = 0; d < 256; d++)
+        {
+          guint c = count[d];
+          count[d] = sum;
+          sum += c;
+        }
+      for (guint i = 0; i < n; i++)
+        dst[count[(src[i].key >> shift) & 0xff]++] = src[i];
+      {
+        Ranked *t = src;
+        src = dst;
+        dst = t;
+      }
+    }
+  if (src != a)
+    memcpy (a, src, sizeof (Ranked) * n);
+}
+
+/* Ascending, in place. */
+static void
+sort_doubles (double *v,
+              guint   n)
+{
+  g_autofree Ranked *r = NULL;
+
+  if (n < 2)
+    return;
+  r = g_new (Ranked, n);
+  for (guint i = 0; i < n; i++)
+    r[i] = (Ranked) { double_to_key (v[i]), i };
+  sort_ranked (r, n);
+  for (guint i = 0; i < n; i++)
+    v[i] = key_to_double (r[i].key);
 }
 
 void
@@ -559,14 +613,14 @@ shz_index_normalise (ShzNormalisation   normalisation,
           }
         r = g_new (Ranked, n);
         for (guint i = 0; i < n; i++)
-          r[i] = (Ranked) { values[i], i };
-        qsort (r, n, sizeof *r, compare_ranked);
+          r[i] = (Ranked) { double_to_key (values[i]), i };
+        sort_ranked (r, n);
         for (guint i = 0; i < n;)
           {
             guint j = i;
             double pct;
 
-            while (j + 1 < n && r[j + 1].value == r[i].value)
+            while (j + 1 < n && values[r[j + 1].index] == values[r[i].index])
               j++;
             /* the share of the others with a strictly lower value (PERCENTRANK.INC): ties,
              * such as the block of enterprises with no spend, share the lowest rank */
@@ -700,7 +754,7 @@ bootstrap_sorted (ShzAggregation  aggregation,
         }
     }
 
-  qsort (stats, iterations, sizeof (double), compare_doubles);
+  sort_doubles (stats, iterations);
   *lo = quantile (stats, iterations, (1.0 - level) / 2.0);
   *hi = quantile (stats, iterations, 1.0 - (1.0 - level) / 2.0);
 }
@@ -719,7 +773,7 @@ shz_index_bootstrap (ShzAggregation  aggregation,
 
   /* Resampling sorted values makes the interval independent of the order the rows came in. */
   sorted = g_memdup2 (values, sizeof (double) * MAX (n, 1));
-  qsort (sorted, n, sizeof (double), compare_doubles);
+  sort_doubles (sorted, n);
   bootstrap_sorted (aggregation, sorted, n, iterations, level, seed, lo, hi);
 }
 
@@ -992,7 +1046,7 @@ shz_index_compute (ShzIndexMatrix  *matrix,
                 v[k++] = s;
             }
           /* sorted, so neither the statistic nor the interval depends on row order */
-          qsort (v, k, sizeof (double), compare_doubles);
+          sort_doubles (v, k);
           used += k;
           p->n_axis[a] = k;
           p->value[a] = statistic (method->aggregation, v, k);
