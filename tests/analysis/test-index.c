@@ -346,6 +346,22 @@ test_normalise_percentile (void)
   g_assert_cmpfloat (ref.max, ==, 30);
   g_assert_cmpfloat (ref.mean, ==, 12);
 
+  /* any doubles sort right: negatives, huge values, and −0 tying with 0 */
+  {
+    const double mixed[] = { -5, 3, -1e10, 0, 2.5, -0.0, 1e300, -1e-300 };
+    double o[8];
+
+    shz_index_normalise (SHZ_NORMALISATION_PERCENTILE, mixed, 8, o, NULL);
+    g_assert_cmpfloat (o[2], ==, 0);
+    g_assert_cmpfloat (o[0], ==, 100.0 / 7);
+    g_assert_cmpfloat (o[7], ==, 200.0 / 7);
+    g_assert_cmpfloat (o[3], ==, 300.0 / 7);
+    g_assert_cmpfloat (o[5], ==, 300.0 / 7);
+    g_assert_cmpfloat (o[4], ==, 500.0 / 7);
+    g_assert_cmpfloat (o[1], ==, 600.0 / 7);
+    g_assert_cmpfloat (o[6], ==, 100);
+  }
+
   /* one value, or all equal: no information, the middle */
   shz_index_normalise (SHZ_NORMALISATION_PERCENTILE, v, 1, out, NULL);
   g_assert_cmpfloat (out[0], ==, 50);
