@@ -719,6 +719,11 @@ shz_data_view_import (ShzDataView *self,
 
   if (self->store_path == NULL || self->engagement_id <= 0)
     return;
+  if (self->store && shz_store_is_read_only (self->store))
+    {
+      show_toast (self, _("This store is open read-only: data cannot be imported into it"));
+      return;
+    }
   dialog = shz_import_dialog_new (parent_window (self), self->store_path, self->engagement_id, file_or_null);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
