@@ -836,7 +836,9 @@ on_preview_done_cb (GObject      *source,
                     GAsyncResult *res,
                     gpointer      user_data)
 {
-  ShzImportDialog *self = SHZ_IMPORT_DIALOG (source);
+  /* the task's callback data holds the dialog, not its source object: the last reference to
+   * a task may go in its worker thread, and a widget must never be finalized there */
+  g_autoptr(ShzImportDialog) self = user_data;
   PreviewJob *job = g_task_get_task_data (G_TASK (res));
   g_autoptr(GError) error = NULL;
   ShzImportResult *result = g_task_propagate_pointer (G_TASK (res), &error);
@@ -955,7 +957,7 @@ start_preview (ShzImportDialog *self,
   self->previewing = TRUE;
   update_actions (self);
 
-  task = g_task_new (self, self->preview_cancellable, on_preview_done_cb, NULL);
+  task = g_task_new (NULL, self->preview_cancellable, on_preview_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_preview);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
@@ -1061,7 +1063,9 @@ on_import_done_cb (GObject      *source,
                    GAsyncResult *res,
                    gpointer      user_data)
 {
-  ShzImportDialog *self = SHZ_IMPORT_DIALOG (source);
+  /* the task's callback data holds the dialog, not its source object: the last reference to
+   * a task may go in its worker thread, and a widget must never be finalized there */
+  g_autoptr(ShzImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(ShzImportResult) result = g_task_propagate_pointer (G_TASK (res), &error);
 
@@ -1144,7 +1148,7 @@ import_start_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->main_stack, "importing");
   update_actions (self);
 
-  task = g_task_new (self, self->import_cancellable, on_import_done_cb, NULL);
+  task = g_task_new (NULL, self->import_cancellable, on_import_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, import_start_action);
   g_task_set_check_cancellable (task, FALSE);  /* a committed import is reported as one */
   g_task_set_task_data (task, job, import_job_unref);

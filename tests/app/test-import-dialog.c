@@ -366,6 +366,40 @@ test_cancel_leaves_store_unchanged (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Closing the dialog while it reads or imports: the work stops, the dialog goes, nothing is
+ * written, and no widget is touched (or finalized) from a worker thread. */
+static void
+test_close_while_busy (void)
+{
+  gint64 engagement_id = 0, imported_id = 0;
+  g_autofree char *store_path = new_store ("close.shuzhi", &engagement_id);
+  g_autofree char *csv = write_gbk_usage_csv ("close.csv", 200000, 0);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GPtrArray) list = NULL;
+  ShzImportDialog *dialog;
+
+  /* destroyed while the preview runs */
+  dialog = shz_import_dialog_new (NULL, store_path, engagement_id, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (shz_import_dialog_is_busy (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (pointer_cleared, &dialog, 30000);
+
+  /* closed (Escape, the window's close button) while the import runs */
+  dialog = shz_import_dialog_new (NULL, store_path, engagement_id, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &imported_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (dialog_idle, dialog, 30000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (pointer_cleared, &dialog, 30000);
+  g_assert_cmpint (imported_id, ==, 0);
+  list = list_datasets (store_path, engagement_id);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
 /* A file whose every row is rejected: the import fails with the reason and writes nothing. */
 static void
 test_failure_shows_why (void)
@@ -695,6 +729,7 @@ main (int    argc,
   g_test_add_func ("/app/import-dialog/xlsx-sheet", test_xlsx_sheet);
   g_test_add_func ("/app/import-dialog/while-window-holds-store", test_import_while_window_holds_store);
   g_test_add_func ("/app/import-dialog/cancel-leaves-store-unchanged", test_cancel_leaves_store_unchanged);
+  g_test_add_func ("/app/import-dialog/close-while-busy", test_close_while_busy);
   g_test_add_func ("/app/import-dialog/failure-shows-why", test_failure_shows_why);
   g_test_add_func ("/app/rows-model/paging-100k", test_rows_model_paging);
   g_test_add_func ("/app/rows-model/interleaved-rowids", test_rows_model_interleaved);
