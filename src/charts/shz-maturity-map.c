@@ -239,20 +239,27 @@ shz_maturity_model_add_previous (ShzMaturityModel *m,
 }
 
 static void
+reserve_points (ShzMaturityModel *m,
+                guint             capacity)
+{
+  if (capacity <= m->points_allocated)
+    return;
+  m->px = g_renew (float, m->px, capacity);
+  m->py = g_renew (float, m->py, capacity);
+  m->psize = g_renew (float, m->psize, capacity);
+  m->pgroup = g_renew (guint8, m->pgroup, capacity);
+  m->points_allocated = capacity;
+}
+
+static void
 add_point_index (ShzMaturityModel *m,
                  double            x,
                  double            y,
                  double            size,
                  guint             g)
 {
-  if (m->n_points == 0 || (m->n_points >= 1024 && (m->n_points & (m->n_points - 1)) == 0))
-    {
-      gsize cap = m->n_points == 0 ? 1024 : (gsize) m->n_points * 2;
-      m->px = g_renew (float, m->px, cap);
-      m->py = g_renew (float, m->py, cap);
-      m->psize = g_renew (float, m->psize, cap);
-      m->pgroup = g_renew (guint8, m->pgroup, cap);
-    }
+  if (m->n_points == m->points_allocated)
+    reserve_points (m, MAX (1024, m->points_allocated * 2));
   m->px[m->n_points] = (float) x;
   m->py[m->n_points] = (float) y;
   m->psize[m->n_points] = isfinite (size) ? (float) size : 0.0f;
@@ -452,6 +459,8 @@ load_points_bulk (ShzStore          *store,
   int rc;
 
   *handled = FALSE;
+  /* the dataset's row count is known: one allocation (bounded, in case it lies) */
+  reserve_points (m, (guint) CLAMP (d->rows, 0, 1 << 24));
 
   /* When the dataset is most of the table, reading the table in order beats an index lookup
    * per row. */

@@ -35,6 +35,7 @@ typedef struct {
   guint      n_points;
   float     *px, *py, *psize;  /* size in 0–100 (NAN → 0) */
   guint8    *pgroup;           /* index into groups (mod 255) */
+  guint      points_allocated; /* capacity of the four arrays */
   /* provenance */
   char      *dataset;       /* dataset name */
   char      *source;        /* source file name or method */
