@@ -13,11 +13,12 @@
 #include <string.h>
 
 #include "shz-cli-private.h"
+#include "shz-cli-report.h"
 #include "charts/shz-chart.h"
 #include "charts/shz-chart-export.h"
 
 #define EXPORT_USAGE "export STORE --engagement NAME --chart KIND|all --output FILE|DIR [--dataset NAME] " \
-                     "[--period P] [--format png|svg|pdf] [--width PX --height PX] [--dpi N] " \
+                     "[--period P] [--format png|svg|pdf|report] [--width PX --height PX] [--dpi N] " \
                      "[--lang zh_CN|en] [--theme light|dark] [--preset slide|a4|square|screen]"
 
 typedef struct {
@@ -113,9 +114,10 @@ shz_cli_export (int    argc,
 
   if (format != NULL && strcmp (format, "report") == 0)
     {
-      fprintf (stderr, _("shuzhi export: --format report (a multi-page PDF report) is not available "
-                         "in this version; export the charts as pdf instead\n"));
-      return SHZ_EXIT_INPUT;
+      if (lang != NULL && !shz_chart_lang_from_string (lang, &(ShzChartLang) { 0 }))
+        return shz_cli_usage_error ("export", EXPORT_USAGE,
+                                    _("unknown chart language “%s” (expected zh_CN or en)"), lang);
+      return shz_cli_export_report (argv[1], engagement, kind, output, lang, dataset, period, theme);
     }
   if (format != NULL && !shz_export_format_from_string (format, &fmt))
     return shz_cli_usage_error ("export", EXPORT_USAGE,
