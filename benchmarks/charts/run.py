@@ -6,7 +6,9 @@
 #   /usr/bin/python3 benchmarks/charts/run.py BUILD [--runs N] [--dir /tmp/shz-bench-charts] [--quick]
 #
 # Prints min/median wall and CPU time of several runs per command, output sizes, and ratios
-# (of medians) against each peer measured in the same run.  Benchmarks are not tests: nothing here fails on speed.
+# (of medians) against each peer measured in the same run, runs interleaved (ours, gnuplot,
+# matplotlib, ours, …) so that all meet the same load.  Benchmarks are not tests: nothing
+# here fails on speed.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import argparse
@@ -21,18 +23,31 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def run_timed(argv, runs, cwd):
-    """Wall time and CPU time (user + sys) of each run: min and median of both.  On a shared,
-    busy machine the CPU time is the steadier figure; wall time is what a user waits."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        subprocess.run(argv, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        walls.append(time.perf_counter() - t0)
-        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append((r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime))
-    return min(walls), statistics.median(walls), min(cpus), statistics.median(cpus)
+def run_once(argv, cwd):
+    """Wall time and CPU time (user + sys) of one run.  On a shared, busy machine the CPU time
+    is the steadier figure; wall time is what a user waits."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(argv, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+
+
+def run_interleaved(commands, runs, cwd):
+    """Run each command of @commands (name → (argv, runs)) in turn, round after round, so
+    that all of them meet the same load; returns name → (wall min, wall median, cpu min,
+    cpu median)."""
+    walls = {name: [] for name in commands}
+    cpus = {name: [] for name in commands}
+    for i in range(runs):
+        for name, (argv, n) in commands.items():
+            if i < n:
+                w, c = run_once(argv, cwd)
+                walls[name].append(w)
+                cpus[name].append(c)
+    return {name: (min(walls[name]), statistics.median(walls[name]),
+                   min(cpus[name]), statistics.median(cpus[name])) for name in commands}
 
 
 def size_of(path):
@@ -79,23 +94,23 @@ def main():
 
         peer_runs = args.runs if n <= 100000 else args.peer_runs
         for fmt in ("png", "svg"):
-            out = os.path.join(d, f"shuzhi-{label}.{fmt}")
-            t = run_timed([shuzhi, "export", store, "--engagement", "bench", "--chart", "maturity-map",
-                           "--output", out], args.runs, d)
-            results.append((label, n, "shuzhi export", fmt, t, size_of(out)))
-            print(results[-1], flush=True)
+            outs = {}
+            commands = {}
+            outs["shuzhi export"] = os.path.join(d, f"shuzhi-{label}.{fmt}")
+            commands["shuzhi export"] = ([shuzhi, "export", store, "--engagement", "bench", "--chart",
+                                          "maturity-map", "--output", outs["shuzhi export"]], args.runs)
             if gnuplot:
-                out = os.path.join(d, f"gnuplot-{label}.{fmt}")
+                outs["gnuplot"] = os.path.join(d, f"gnuplot-{label}.{fmt}")
                 term = "pngcairo" if fmt == "png" else "svg"
-                t = run_timed([gnuplot, "-e", f"csv='{csv}'; out='{out}'; term='{term}'",
-                               os.path.join(HERE, "scatter.gp")], peer_runs, d)
-                results.append((label, n, "gnuplot", fmt, t, size_of(out)))
-                print(results[-1], flush=True)
+                commands["gnuplot"] = ([gnuplot, "-e", f"csv='{csv}'; out='{outs['gnuplot']}'; term='{term}'",
+                                        os.path.join(HERE, "scatter.gp")], peer_runs)
             if fmt == "png" or n <= 100000:
-                out = os.path.join(d, f"matplotlib-{label}.{fmt}")
-                t = run_timed(["/usr/bin/python3", os.path.join(HERE, "scatter.py"), csv, out],
-                              peer_runs, d)
-                results.append((label, n, "matplotlib", fmt, t, size_of(out)))
+                outs["matplotlib"] = os.path.join(d, f"matplotlib-{label}.{fmt}")
+                commands["matplotlib"] = (["/usr/bin/python3", os.path.join(HERE, "scatter.py"), csv,
+                                           outs["matplotlib"]], peer_runs)
+            timed = run_interleaved(commands, max(args.runs, peer_runs), d)
+            for tool in commands:
+                results.append((label, n, tool, fmt, timed[tool], size_of(outs[tool])))
                 print(results[-1], flush=True)
 
     print()
