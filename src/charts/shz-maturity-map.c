@@ -1665,17 +1665,25 @@ shz_maturity_map_layout (ShzChart     *chart,
 
 /* ---- rendering ---- */
 
+/* A text placed in the plot, on a translucent patch of the background (@halo, or none) so
+ * that grid and guide lines do not run through its letters. */
 static void
 draw_halo_text (cairo_t        *cr,
                 PangoContext   *pango,
                 const char     *text,
                 double          size,
                 gboolean        bold,
-                double          x,
-                double          y,
-                const ShzColor *color)
+                const ShzRect  *rect,
+                const ShzColor *color,
+                const ShzColor *halo)
 {
-  shz_chart_text_draw (cr, pango, text, size, bold, 0, SHZ_TEXT_ALIGN_START, x, y, color);
+  if (halo != NULL)
+    {
+      shz_color_set_source (cr, halo);
+      cairo_rectangle (cr, rect->x - 1, rect->y, rect->width + 2, rect->height);
+      cairo_fill (cr);
+    }
+  shz_chart_text_draw (cr, pango, text, size, bold, 0, SHZ_TEXT_ALIGN_START, rect->x, rect->y, color);
 }
 
 static void
@@ -1706,8 +1714,7 @@ device_scale (cairo_t *cr)
 /* The enterprise layer: an image of the plot at device resolution, cached between redraws. */
 static void
 draw_points (ShzMaturityMap *self,
-             cairo_t        *cr,
-             const ShzChartTheme *theme)
+             cairo_t        *cr)
 {
   ShzMaturityLayout *l = &self->layout;
   ShzMaturityModel *m = self->model;
@@ -1796,7 +1803,6 @@ draw_points (ShzMaturityMap *self,
             }
         }
     }
-  (void) theme;
   cairo_save (cr);
   cairo_translate (cr, l->plot.x, l->plot.y);
   cairo_scale (cr, 1 / scale, 1 / scale);
@@ -1874,7 +1880,7 @@ shz_maturity_map_render (ShzChart *chart,
 
   /* enterprise layer */
   if (m->n_points > 0 && o->show_points)
-    draw_points (self, cr, theme);
+    draw_points (self, cr);
 
   /* quadrant guides */
   if (l->has_quadrants)
@@ -2037,22 +2043,16 @@ shz_maturity_map_render (ShzChart *chart,
 
   /* texts placed in the plot */
   if (l->has_trend && l->trend_label.width > 0)
-    {
-      shz_color_set_source (cr, &theme->label_halo);
-      cairo_rectangle (cr, l->trend_label.x - 1, l->trend_label.y, l->trend_label.width + 2, l->trend_label.height);
-      cairo_fill (cr);
-    }
-  if (l->has_trend && l->trend_label.width > 0)
-    draw_halo_text (cr, pango, l->trend_text, l->small_size, FALSE, l->trend_label.x, l->trend_label.y,
-                    &theme->text_muted);
+    draw_halo_text (cr, pango, l->trend_text, l->small_size, FALSE, &l->trend_label,
+                    &theme->text_muted, &theme->label_halo);
   for (guint q = 0; q < 4; q++)
     if (l->quadrant_names[q] && l->quadrant_name_rects[q].width > 0)
       draw_halo_text (cr, pango, l->quadrant_names[q], l->small_size, TRUE,
-                      l->quadrant_name_rects[q].x, l->quadrant_name_rects[q].y, &theme->guide);
+                      &l->quadrant_name_rects[q], &theme->guide, NULL);
   for (guint k = 0; k < 3; k++)
     if (l->era_texts[k] && l->era_label_rects[k].width > 0)
       draw_halo_text (cr, pango, l->era_texts[k], l->small_size, FALSE,
-                      l->era_label_rects[k].x, l->era_label_rects[k].y, &theme->text_muted);
+                      &l->era_label_rects[k], &theme->text_muted, NULL);
 
   for (guint i = 0; i < l->labels->len; i++)
     {
@@ -2070,11 +2070,8 @@ shz_maturity_map_render (ShzChart *chart,
           cairo_line_to (cr, lab->leader_x, lab->leader_y);
           cairo_stroke (cr);
         }
-      shz_color_set_source (cr, &theme->label_halo);
-      cairo_rectangle (cr, lab->rect.x - 1, lab->rect.y, lab->rect.width + 2, lab->rect.height);
-      cairo_fill (cr);
-      draw_halo_text (cr, pango, lab->text, l->label_size, b->is_client, lab->rect.x, lab->rect.y,
-                      b->is_client ? &theme->highlight : &theme->text);
+      draw_halo_text (cr, pango, lab->text, l->label_size, b->is_client, &lab->rect,
+                      b->is_client ? &theme->highlight : &theme->text, &theme->label_halo);
     }
 
   /* legend */
