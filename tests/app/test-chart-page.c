@@ -409,6 +409,7 @@ test_options_saved_and_restored (void)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), illustrative);
     wait_for_chart (page);
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
+    g_test_message ("dataset now %s (%d)", m->dataset, m->illustrative);
     g_assert_true (m->illustrative);
     g_assert_nonnull (strstr (m->dataset, "illustrative"));
     g_clear_pointer (&text, g_free);
@@ -509,8 +510,11 @@ test_no_data_says_what_is_needed (void)
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Positions Yet");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "positions dataset"));
-  /* nothing to export */
+  /* nothing to export or copy: the actions are off (a shortcut does nothing) */
   g_assert_null (shz_chart_page_export (SHZ_CHART_PAGE (page)));
+  gtk_widget_activate_action (page, "page.export", NULL);
+  gtk_widget_activate_action (page, "page.copy", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
   save_screenshot (window, "no-data.png");
 
   /* bad data: a links dataset naming a node no catalogue has; the network page says why */
