@@ -606,6 +606,38 @@ test_pdf_fonts (void)
   g_assert_true (cjk);
 }
 
+/* PNG at a physical size: the pixels for the size and dpi, the dpi recorded (pHYs), and Cairo
+ * reads the file back. */
+static void
+test_png_dpi (void)
+{
+  g_autoptr(ShzMaturityMap) map = map_with (demo_model ());
+  g_autofree char *path = g_build_filename (tmpdir, "a4.png", NULL);
+  g_autofree char *data = NULL;
+  ShzExportOptions options;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *s;
+  gsize len;
+  const guint8 *phys;
+
+  g_assert_true (shz_export_options_from_preset ("a4", SHZ_EXPORT_PNG, &options));
+  g_assert_true (shz_chart_export (SHZ_CHART (map), &options, path, &error));
+  g_assert_no_error (error);
+  s = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 3508);    /* 297 mm at 300 dpi */
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 2480);
+  cairo_surface_destroy (s);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  phys = NULL;
+  for (gsize i = 8; i + 13 <= len && phys == NULL; i++)   /* after the signature */
+    if (memcmp (data + i, "pHYs", 4) == 0)
+      phys = (const guint8 *) data + i;
+  g_assert_nonnull (phys);
+  g_assert_cmpuint ((guint32) phys[4] << 24 | phys[5] << 16 | phys[6] << 8 | phys[7], ==, 11811);  /* 300 dpi */
+  g_assert_cmpuint (phys[12], ==, 1);   /* unit: metre */
+}
+
 static void
 test_export_errors (void)
 {
@@ -864,6 +896,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/maturity-map/render/points", test_render_points);
   g_test_add_func ("/charts/maturity-map/export/svg", test_svg);
   g_test_add_func ("/charts/maturity-map/export/pdf-fonts", test_pdf_fonts);
+  g_test_add_func ("/charts/maturity-map/export/png-dpi", test_png_dpi);
   g_test_add_func ("/charts/maturity-map/export/errors", test_export_errors);
   g_test_add_func ("/charts/maturity-map/store/demo", test_store_demo);
   g_test_add_func ("/charts/maturity-map/store/periods", test_store_periods);
