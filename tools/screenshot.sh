@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Take a real screenshot of the Shuzhi window under Xvfb, on a fresh default store (demo engagement).
-# Usage: tools/screenshot.sh BUILD_DIR OUTPUT.png [LANG] [VIEW]   (LANG e.g. en_US.UTF-8 or zh_CN.UTF-8)
+# Usage: tools/screenshot.sh BUILD_DIR OUTPUT.png [LANG] [VIEW] [KEYS]
+#   LANG e.g. en_US.UTF-8 or zh_CN.UTF-8; VIEW overview|data|maturity|network;
+#   KEYS: xdotool key names typed into the window before the shot, e.g. "ctrl+m" (a dialog).
 set -euo pipefail
-build=$(realpath "$1"); out=$(realpath -m "$2"); lang=${3:-en_US.UTF-8}; view=${4:-}
+build=$(realpath "$1"); out=$(realpath -m "$2"); lang=${3:-en_US.UTF-8}; view=${4:-}; keys=${5:-}
 if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1280x860x24" dbus-run-session -- "$0" "$@"
 fi
@@ -19,6 +21,11 @@ for _ in $(seq 1 100); do grep -q "first frame" "$log" 2>/dev/null && break; sle
 wid=$(timeout 3 xdotool search --pid "$pid" --onlyvisible 2>/dev/null | head -n1 || true)
 [ -n "$wid" ] && xdotool windowsize "$wid" 1280 860 windowmove "$wid" 0 0 || true
 sleep 1.5
+if [ -n "$keys" ] && [ -n "$wid" ]; then
+  xdotool windowfocus --sync "$wid" 2>/dev/null || true
+  for k in $keys; do xdotool key --window "$wid" "$k"; sleep 0.3; done
+  sleep 2
+fi
 import -window root "$out"
 kill "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true

@@ -231,6 +231,7 @@ shz_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
+  static const char *compute_accels[] = { "<Control>m", NULL };
   static const char *view1[] = { "<Alt>1", NULL }, *view2[] = { "<Alt>2", NULL },
                     *view3[] = { "<Alt>3", NULL }, *view4[] = { "<Alt>4", NULL };
 
@@ -250,6 +251,7 @@ shz_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-chart", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.compute-positions", compute_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::overview", view1);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data", view2);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::maturity", view3);

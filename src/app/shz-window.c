@@ -15,6 +15,7 @@
 #include "shz-engagement-object.h"
 #include "shz-chart-page.h"
 #include "shz-data-view.h"
+#include "shz-method-dialog.h"
 
 struct _ShzWindow {
   AdwApplicationWindow  parent_instance;
@@ -55,6 +56,7 @@ struct _ShzWindow {
   ShzChartPage         *maturity_page;
   ShzChartPage         *network_page;
   gint64                shown_id;         /* engagement the views show */
+  gboolean              has_usage;        /* … and it has a usage dataset to compute from */
   gboolean              reloading;
 };
 
@@ -79,7 +81,9 @@ void
 shz_window_show_toast (ShzWindow  *self,
                        const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* Toast titles are Pango markup; messages carry user names such as "R&D <2026>". */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -336,6 +340,8 @@ show_selected (ShzWindow *self)
     }
   adw_view_switcher_title_set_title (self->switcher_title, e->name);
   adw_view_switcher_title_set_subtitle (self->switcher_title, e->client ? e->client : "");
+  self->has_usage = has_kind (datasets, SHZ_KIND_USAGE);
+  update_actions (self);
   fill_overview (self, e, datasets);
   shz_data_view_set_engagement (self->data_view, self->store, self->store_path, e->id);
   if (self->shown_id == e->id)
@@ -462,6 +468,34 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+on_positions_saved_cb (ShzMethodDialog *dialog,
+                       gint64           dataset_id,
+                       ShzWindow       *self)
+{
+  g_autoptr(ShzDataset) d = shz_store_get_dataset (self->store, dataset_id, NULL);
+  g_autofree char *msg = g_strdup_printf (_("Positions saved as “%s”"), d ? d->name : "");
+
+  shz_window_reload (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "maturity");
+  shz_window_show_toast (self, msg);
+}
+
+static void
+compute_positions_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  ShzMethodDialog *dialog;
+
+  if (selected_object (self) == NULL || self->store == NULL)
+    return;
+  dialog = shz_method_dialog_new (GTK_WINDOW (self), self->store, self->store_path, self->selected_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_positions_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 export_chart_action (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
@@ -575,7 +609,10 @@ delete_engagement_action (GtkWidget  *widget,
     return;
   id = g_new (gint64, 1);
   *id = shz_engagement_object_get_id (obj);
-  title = g_strdup_printf (_("“%s” deleted"), shz_engagement_object_get_name (obj));
+  {
+    g_autofree char *escaped = g_markup_escape_text (shz_engagement_object_get_name (obj), -1);
+    title = g_strdup_printf (_("“%s” deleted"), escaped);
+  }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -806,6 +843,7 @@ update_actions (ShzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable && have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compute-positions", writable && have_engagement && self->has_usage);
 }
 
 static void
@@ -976,6 +1014,7 @@ shz_window_class_init (ShzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.compute-positions", NULL, compute_positions_action);
 }
 
 static void
