@@ -58,6 +58,8 @@ struct _ShzChartPage
   GHashTable      *picked;         /* kind → dataset the user picked (network kinds) */
   GtkSpinner      *spinner;
   gboolean         save_when_loaded;  /* the user picked the data: save it with the chart */
+  char            *reselect;          /* item to select again once reloaded */
+  gboolean         emitting_changed;  /* inside ::changed: a reload asked for by a handler is moot */
 };
 
 G_DEFINE_FINAL_TYPE (ShzChartPage, shz_chart_page, GTK_TYPE_WIDGET)
@@ -183,7 +185,9 @@ save_settings (ShzChartPage *self)
         g_message ("%s", error->message);
       return;
     }
+  self->emitting_changed = TRUE;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  self->emitting_changed = FALSE;
 }
 
 /* ---- options of the maturity map ---- */
@@ -574,6 +578,18 @@ on_loaded_cb (GObject      *source,
   shz_inspector_show_item (self->inspector, self->store, self->engagement_id, NULL, NULL);
   gtk_stack_set_visible_child_name (self->stack, "chart");
   update_toolbar (self);
+  if (self->reselect != NULL)
+    {
+      int w = gtk_widget_get_width (GTK_WIDGET (self->view));
+      int h = gtk_widget_get_height (GTK_WIDGET (self->view));
+
+      /* the view lays out the same way when it next draws; items exist only after a layout */
+      if (w > 0 && h > 0)
+        shz_chart_ensure_layout (chart, NULL, w, h);
+      if (shz_chart_find_item (chart, self->reselect) != NULL)
+        shz_chart_view_set_selected (self->view, self->reselect);
+      g_clear_pointer (&self->reselect, g_free);
+    }
   if (self->save_when_loaded)
     save_settings (self);
   self->save_when_loaded = FALSE;
@@ -661,6 +677,7 @@ on_kind_selected_cb (ShzChartPage *self)
   if (self->filling || i == GTK_INVALID_LIST_POSITION || i == self->kind)
     return;
   self->kind = i;
+  g_clear_pointer (&self->reselect, g_free);
   load_current (self, NULL, NULL);
 }
 
@@ -999,6 +1016,7 @@ shz_chart_page_finalize (GObject *object)
   ShzChartPage *self = SHZ_CHART_PAGE (object);
 
   g_strfreev (self->kinds);
+  g_free (self->reselect);
   g_clear_object (&self->dataset_model);
   g_clear_object (&self->period_model);
   G_OBJECT_CLASS (shz_chart_page_parent_class)->finalize (object);
@@ -1154,6 +1172,7 @@ shz_chart_page_set_engagement (ShzChartPage *self,
     g_hash_table_remove_all (self->picked);
   self->store = store;
   self->engagement_id = engagement_id;
+  g_clear_pointer (&self->reselect, g_free);
   cancel_load (self);
   self->chart = NULL;
   shz_chart_view_set_chart (self->view, NULL);
@@ -1165,8 +1184,29 @@ shz_chart_page_set_engagement (ShzChartPage *self,
 void
 shz_chart_page_reload (ShzChartPage *self)
 {
+  GHashTableIter iter;
+  gpointer kind;
+
   g_return_if_fail (SHZ_IS_CHART_PAGE (self));
-  shz_chart_page_set_engagement (self, self->store, self->engagement_id);
+
+  /* the page itself just saved its settings: it already shows what the store has */
+  if (self->emitting_changed)
+    return;
+  if (self->store == NULL || self->engagement_id <= 0)
+    {
+      shz_chart_page_set_engagement (self, self->store, self->engagement_id);
+      return;
+    }
+  /* Read the data again without a blank moment: the chart shown stays (with its settings,
+   * which are what the store has) until the new one is read, and its selection comes back.
+   * Charts of the other kinds are read again when they are shown. */
+  g_hash_table_iter_init (&iter, self->charts);
+  while (g_hash_table_iter_next (&iter, &kind, NULL))
+    if (!g_str_equal (kind, current_kind (self)))
+      g_hash_table_iter_remove (&iter);
+  g_free (self->reselect);
+  self->reselect = g_strdup (shz_chart_view_get_selected (self->view));
+  load_current (self, NULL, NULL);
 }
 
 gboolean

@@ -56,6 +56,7 @@ struct _ShzInspector
 
   /* the computation behind the computed positions dataset shown (cached by its id) */
   gint64                result_dataset_id;
+  char                 *result_dataset_time;  /* ids of deleted datasets may come back */
   ShzIndexResult       *result;
   ShzMethod            *method;
   gint64                usage_dataset_id;
@@ -351,7 +352,8 @@ start_explanation (ShzInspector     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->computation_group), TRUE);
   adw_preferences_group_set_description (self->computation_group, NULL);
 
-  if (self->result != NULL && self->result_dataset_id == d->id)
+  if (self->result != NULL && self->result_dataset_id == d->id &&
+      g_strcmp0 (self->result_dataset_time, d->imported) == 0)
     {
       explain_now (self);
       return;
@@ -366,6 +368,8 @@ start_explanation (ShzInspector     *self,
       return;
     }
   self->result_dataset_id = d->id;
+  g_free (self->result_dataset_time);
+  self->result_dataset_time = g_strdup (d->imported);
   self->usage_dataset_id = d->source_dataset_id;
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->computation_spinner);
@@ -817,6 +821,7 @@ shz_inspector_finalize (GObject *object)
   g_clear_pointer (&self->method, shz_method_free);
   g_free (self->group);
   g_free (self->period);
+  g_free (self->result_dataset_time);
 
   G_OBJECT_CLASS (shz_inspector_parent_class)->finalize (object);
 }

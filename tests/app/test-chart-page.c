@@ -560,6 +560,54 @@ test_no_data_says_what_is_needed (void)
 }
 
 static void
+reload_cb (ShzChartPage *page)
+{
+  shz_chart_page_reload (page);
+}
+
+/* What the window does: reload the pages when one of them saved something, and when datasets
+ * change.  The chart stays on screen and keeps its selection. */
+static void
+test_reload_keeps_chart_and_selection (void)
+{
+  const char *kinds[] = { "maturity-map", NULL };
+  GtkWidget *page = shz_chart_page_new (kinds);
+  GtkWindow *window = show_in_window (page);
+  ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  ShzChart *chart, *before;
+  g_autofree char *id = NULL;
+
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
+  wait_for_chart (page);
+  g_signal_connect (page, "changed", G_CALLBACK (reload_cb), NULL);
+  before = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+  id = g_strdup (shz_chart_get_item (before, 0)->id);
+  shz_chart_view_set_selected (view, id);
+
+  /* a saved option does not read the chart again */
+  g_object_set (page, "legend", FALSE, NULL);
+  g_assert_false (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)));
+  g_assert_true (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)) == before);
+  g_assert_cmpstr (shz_chart_view_get_selected (view), ==, id);
+
+  /* datasets changed: read again, the old chart shown meanwhile, the selection kept */
+  shz_chart_page_reload (SHZ_CHART_PAGE (page));
+  g_assert_true (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)));
+  g_assert_true (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)) == before);
+  g_assert_nonnull (find_mapped (page, SHZ_TYPE_CHART_VIEW));
+  wait_for_chart (page);
+  chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+  g_assert_true (chart != before);
+  g_assert_false (shz_maturity_map_get_options (SHZ_MATURITY_MAP (chart))->legend);
+  g_assert_cmpstr (shz_chart_view_get_selected (view), ==, id);
+  g_assert_cmpstr (shz_inspector_get_item_id (inspector), ==, id);
+
+  g_object_set (page, "legend", TRUE, NULL);
+  gtk_window_destroy (window);
+}
+
+static void
 test_copy_puts_an_image_on_the_clipboard (void)
 {
   const char *kinds[] = { "maturity-map", NULL };
@@ -764,6 +812,7 @@ main (int    argc,
   g_test_add_func ("/app/chart-page/options-saved-and-restored", test_options_saved_and_restored);
   g_test_add_func ("/app/chart-page/network-switches-kinds", test_network_switches_kinds);
   g_test_add_func ("/app/chart-page/no-data-says-what-is-needed", test_no_data_says_what_is_needed);
+  g_test_add_func ("/app/chart-page/reload-keeps-chart-and-selection", test_reload_keeps_chart_and_selection);
   g_test_add_func ("/app/chart-page/copy-puts-an-image-on-the-clipboard", test_copy_puts_an_image_on_the_clipboard);
   g_test_add_func ("/app/chart-page/export-dialog-writes-png", test_export_dialog_writes_png);
 
