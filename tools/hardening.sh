@@ -48,8 +48,9 @@ finish () {
 
 ncpu=$(nproc 2>/dev/null || echo 2)
 supp=$root/tests/fuzz/lsan-suppressions.txt
-# Leaks on, every UBSan report fatal; GLib's slice allocator off so ASan sees each block.
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Leaks on (full stacks, so that the suppressions of third-party caches match exactly), every
+# UBSan report fatal; GLib's slice allocator off so ASan sees each block.
+export ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export LSAN_OPTIONS="suppressions=$supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export G_SLICE=always-malloc
