@@ -27,13 +27,35 @@
 struct _ShzStoreLock {
   int   fd;
   char *path;
+  int   refs;
 };
+
+/* The locks this process holds, by lock-file path: a second connection of the same process
+ * (a worker thread's, a second view's) shares the lock; only other processes are kept out.
+ * Connections of one process are ordered by SQLite's own locking. */
+static GMutex      registry_lock;
+static GHashTable *registry;
+
+static ShzStoreLock *
+registry_lookup (const char *path)
+{
+  ShzStoreLock *lock = NULL;
+
+  g_mutex_lock (&registry_lock);
+  if (registry != NULL)
+    lock = g_hash_table_lookup (registry, path);
+  if (lock != NULL)
+    lock->refs++;
+  g_mutex_unlock (&registry_lock);
+  return lock;
+}
 
 char *
 _shz_lock_path_for (const char *store_path)
 {
-  g_autofree char *dir = g_path_get_dirname (store_path);
-  g_autofree char *base = g_path_get_basename (store_path);
+  g_autofree char *abs = g_canonicalize_filename (store_path, NULL);
+  g_autofree char *dir = g_path_get_dirname (abs);
+  g_autofree char *base = g_path_get_basename (abs);
   g_autofree char *name = g_strdup_printf (".~lock.%s#", base);
 
   return g_build_filename (dir, name, NULL);
@@ -108,6 +130,13 @@ _shz_lock_acquire (const char    *store_path,
   *crashed_before = FALSE;
   *holder = NULL;
 
+  /* Ours already: share it.  A journal beside the store is then this process's live one. */
+  if ((*out = registry_lookup (path)) != NULL)
+    {
+      *crashed_before = TRUE;
+      return SHZ_LOCK_ACQUIRED;
+    }
+
   /* The file may be replaced between open and flock by a holder that is closing:
    * make sure the file we locked is still the one under the name. */
   for (int attempt = 0; attempt < 5; attempt++)
@@ -178,6 +207,12 @@ _shz_lock_acquire (const char    *store_path,
       *out = g_new0 (ShzStoreLock, 1);
       (*out)->fd = fd;
       (*out)->path = g_steal_pointer (&path);
+      (*out)->refs = 1;
+      g_mutex_lock (&registry_lock);
+      if (registry == NULL)
+        registry = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (registry, (*out)->path, *out);
+      g_mutex_unlock (&registry_lock);
       return SHZ_LOCK_ACQUIRED;
     }
   return SHZ_LOCK_UNAVAILABLE;
@@ -195,6 +230,14 @@ _shz_lock_is_held (const char  *store_path,
 
   *crashed_before = FALSE;
   *holder = NULL;
+  {
+    ShzStoreLock *ours = registry_lookup (path);
+    if (ours != NULL)
+      {
+        _shz_lock_release (ours);
+        return TRUE;
+      }
+  }
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
   if (fd < 0)
     return FALSE;
@@ -213,7 +256,16 @@ _shz_lock_is_held (const char  *store_path,
 void
 _shz_lock_release (ShzStoreLock *lock)
 {
+  gboolean last;
+
   if (lock == NULL)
+    return;
+  g_mutex_lock (&registry_lock);
+  last = --lock->refs == 0;
+  if (last && registry != NULL && g_hash_table_lookup (registry, lock->path) == lock)
+    g_hash_table_remove (registry, lock->path);
+  g_mutex_unlock (&registry_lock);
+  if (!last)
     return;
   /* Unlink while still holding it: whoever opens the name next makes a new file. */
   g_unlink (lock->path);

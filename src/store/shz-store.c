@@ -876,6 +876,8 @@ choose_access (ShzStore           *store,
                gboolean            create,
                GError            **error)
 {
+  /* crashed_before: a journal beside the store is this host's own (a crash of ours, or a live
+   * connection of this process), SQLite's to handle. */
   gboolean crashed_before = FALSE;
   gboolean journal = !create && has_leftover_journal (store->path);
   char *holder = NULL;

@@ -50,6 +50,8 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
+static GPid spawn_holder (const char *path, int *in_fd, FILE **out);
+
 static void
 test_second_in_process (Fixture       *f,
                         gconstpointer  data)
@@ -57,43 +59,40 @@ test_second_in_process (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ShzStore) first = shz_store_open (f->path, SHZ_STORE_OPEN_DEFAULT, &error);
   g_autoptr(ShzStore) second = NULL;
-  g_autoptr(ShzStore) third = NULL;
   g_autoptr(ShzEngagement) e = shz_engagement_new ();
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *dirname = g_path_get_dirname (f->path);
+  g_autofree char *lock = g_build_filename (dirname, ".~lock.shared.shuzhi#", NULL);
 
   g_assert_no_error (error);
   g_assert_false (shz_store_is_read_only (first));
   g_assert_cmpint (shz_store_get_read_only_reason (first), ==, SHZ_STORE_WRITABLE);
   g_assert_null (shz_store_get_read_only_message (first));
 
+  /* A second connection of the same process (a worker thread's) shares the lock. */
   second = shz_store_open (f->path, SHZ_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_true (shz_store_is_read_only (second));
-  g_assert_cmpint (shz_store_get_read_only_reason (second), ==, SHZ_STORE_RO_IN_USE);
-  g_assert_nonnull (strstr (shz_store_get_read_only_message (second), g_get_host_name ()));
-  g_assert_false (shz_store_can_undo (second));
-  e->name = g_strdup ("Beta");
-  g_assert_cmpint (shz_store_create_engagement (second, e, &error), ==, 0);
-  g_assert_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_READ_ONLY);
-  g_assert_nonnull (strstr (error->message, "Another Shuzhi window"));
-  g_clear_error (&error);
+  g_assert_false (shz_store_is_read_only (second));
 
-  /* The first one edits: the second one notices, the first one does not (its own change). */
+  /* One writes: the other notices, the writer does not (its own change). */
   g_assert_cmpint (shz_store_poll_change (second), ==, SHZ_STORE_UNCHANGED);
+  e->name = g_strdup ("Beta");
   g_assert_cmpint (shz_store_create_engagement (first, e, &error), >, 0);
   g_assert_cmpint (shz_store_poll_change (first), ==, SHZ_STORE_UNCHANGED);
   g_assert_cmpint (shz_store_poll_change (second), ==, SHZ_STORE_CHANGED_ELSEWHERE);
   g_assert_cmpint (shz_store_poll_change (second), ==, SHZ_STORE_UNCHANGED);
   list = shz_store_list_engagements (second, &error);
   g_assert_cmpuint (list->len, ==, 2);
+  wf_add_engagement (second, "Gamma", NULL);
+  g_assert_cmpint (shz_store_poll_change (first), ==, SHZ_STORE_CHANGED_ELSEWHERE);
 
-  /* The writer closes: the next one to open may write. */
+  /* The lock goes with the last connection. */
   g_clear_pointer (&first, shz_store_free);
-  third = shz_store_open (f->path, SHZ_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_false (shz_store_is_read_only (third));
-  g_assert_true (shz_store_check (third, report, &error));
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_assert_true (shz_store_check (second, report, &error));
+  g_clear_pointer (&second, shz_store_free);
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
 }
 
 static GPid
@@ -131,6 +130,15 @@ test_second_process (Fixture       *f,
 
   /* Another process holds it: read-only here, and a notice naming the holder's process. */
   mine = shz_store_open (f->path, SHZ_STORE_OPEN_DEFAULT, &error);
+  g_assert_false (shz_store_can_undo (mine));
+  {
+    g_autoptr(ShzEngagement) e = shz_engagement_new ();
+    g_autoptr(GError) ro = NULL;
+    e->name = g_strdup ("Refused");
+    g_assert_cmpint (shz_store_create_engagement (mine, e, &ro), ==, 0);
+    g_assert_error (ro, SHZ_STORE_ERROR, SHZ_STORE_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (ro->message, "Another Shuzhi window"));
+  }
   g_assert_no_error (error);
   g_assert_cmpint (shz_store_get_read_only_reason (mine), ==, SHZ_STORE_RO_IN_USE);
   {
@@ -152,6 +160,18 @@ test_second_process (Fixture       *f,
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   g_clear_pointer (&mine, shz_store_free);
 
+  /* The other way round: we hold it, another process opens it read-only. */
+  {
+    g_autoptr(ShzStore) holder = shz_store_open (f->path, SHZ_STORE_OPEN_DEFAULT, &error);
+    g_assert_false (shz_store_is_read_only (holder));
+    pid = spawn_holder (f->path, &in_fd, &out);
+    g_assert_nonnull (fgets (line, sizeof line, out));
+    g_assert_cmpstr (line, ==, "read-only\n");
+    close (in_fd);
+    fclose (out);
+    waitpid (pid, &status, 0);
+  }
+
   /* Killed while holding it: the lock is stale at once. */
   pid = spawn_holder (f->path, &in_fd, &out);
   g_assert_nonnull (fgets (line, sizeof line, out));
@@ -170,17 +190,28 @@ test_break_lock (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShzStore) first = shz_store_open (f->path, SHZ_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(ShzStore) second = shz_store_open (f->path, SHZ_STORE_OPEN_BREAK_LOCK, &error);
+  g_autoptr(ShzStore) mine = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
+  char line[64] = "";
+  FILE *out;
+  int in_fd, status;
+  GPid pid = spawn_holder (f->path, &in_fd, &out);
 
-  /* "Open anyway": two writers; SQLite's own locking keeps each change whole. */
+  g_assert_nonnull (fgets (line, sizeof line, out));
+  g_assert_cmpstr (line, ==, "ready\n");
+  /* "Open anyway": two writers in two processes; SQLite's own locking keeps each change whole. */
+  mine = shz_store_open (f->path, SHZ_STORE_OPEN_BREAK_LOCK, &error);
   g_assert_no_error (error);
-  g_assert_false (shz_store_is_read_only (second));
-  wf_add_engagement (first, "From first", NULL);
-  wf_add_engagement (second, "From second", NULL);
-  g_assert_cmpint (wf_count (first, "SELECT count(*) FROM engagement"), ==, 3);
-  g_assert_true (shz_store_check (second, report, &error));
+  g_assert_false (shz_store_is_read_only (mine));
+  wf_add_engagement (mine, "From here", NULL);
+  g_assert_cmpint (write (in_fd, "From there\n", 11), ==, 11);
+  g_assert_nonnull (fgets (line, sizeof line, out));
+  g_assert_cmpstr (line, ==, "done\n");
+  close (in_fd);
+  fclose (out);
+  waitpid (pid, &status, 0);
+  g_assert_cmpint (wf_count (mine, "SELECT count(*) FROM engagement"), ==, 3);
+  g_assert_true (shz_store_check (mine, report, &error));
 }
 
 static void
