@@ -1114,6 +1114,63 @@ shz_chart_page_class_init (ShzChartPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "chartpage");
 }
 
+/* The drop-down buttons show their choice in a label that ellipsizes (dataset names are long,
+ * and the page must fit beside the sidebar); the lists show the whole names. */
+static void
+setup_button_label_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (GPOINTER_TO_INT (max_chars), 8));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+setup_list_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  unused)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  unused)
+{
+  GtkStringObject *obj = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (obj));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (obj));
+}
+
+static void
+set_ellipsizing_factories (GtkDropDown *dropdown,
+                           int          max_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_button_label_cb), GINT_TO_POINTER (max_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  g_object_unref (factory);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_list_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  gtk_drop_down_set_list_factory (dropdown, factory);
+  g_object_unref (factory);
+}
+
 static void
 shz_chart_page_init (ShzChartPage *self)
 {
@@ -1129,6 +1186,8 @@ shz_chart_page_init (ShzChartPage *self)
   self->period_model = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->dataset_dropdown, G_LIST_MODEL (self->dataset_model));
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (self->period_model));
+  set_ellipsizing_factories (self->dataset_dropdown, 24);
+  set_ellipsizing_factories (self->kind_dropdown, 24);
 }
 
 /* ---- public API ---- */

@@ -208,6 +208,12 @@ test_maturity_map_shows (void)
   /* laid out at the canvas's size: the demo's six industries are items */
   g_assert_cmpfloat (shz_chart_get_width (chart), ==, gtk_widget_get_width (GTK_WIDGET (view)));
   g_assert_cmpuint (shz_chart_get_n_items (chart), >=, 6);
+  /* it fits beside the window's sidebar (280 px) in the window's default width (1200 px) */
+  {
+    int min_width = 0;
+    gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 1200 - 280);
+  }
   /* the chart language defaults to the UI language (C here: English) */
   g_assert_cmpint (shz_chart_get_lang (chart), ==, english ? SHZ_CHART_LANG_EN : SHZ_CHART_LANG_ZH_CN);
   save_screenshot (window, "maturity-map.png");
