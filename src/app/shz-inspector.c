@@ -201,6 +201,15 @@ format_size (gint64 bytes)
   return bytes > 0 ? g_format_size ((guint64) bytes) : NULL;
 }
 
+/* The catalogue's labels in the interface's language (zh_CN or en). */
+static const char *
+ui_lang (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_ascii_strncasecmp (names[0], "zh", 2) == 0 ? "zh_CN" : "en";
+}
+
 /* ---- the computation behind a computed point ---- */
 
 static void
@@ -641,9 +650,8 @@ show_dataset (ShzInspector     *self,
     rows = g_strdup_printf ("%" G_GINT64_FORMAT, d->rows);
   add_row (self, g, _("Rows"), rows);
   if (d->illustrative)
-    add_row (self, g, _("Illustrative"), d->note ? d->note : _("Yes: not real figures"));
-  else
-    add_row (self, g, _("Note"), d->note);
+    add_row (self, g, _("Figures"), _("Illustrative, not real"));
+  add_row (self, g, _("Note"), d->note);
 
   if (first && d->source_dataset_id > 0)
     {
@@ -757,12 +765,14 @@ show_network_item (ShzInspector    *self,
       for (guint i = 0; i < shz_assessment_get_n_scores (as); i++)
         {
           const ShzAssessmentScore *s = shz_assessment_get_score_nth (as, i);
+          const ShzCatFramework *fw;
           g_autofree char *title = NULL;
 
           if (g_strcmp0 (s->item, item_id) != 0)
             continue;
+          fw = shz_network_chart_get_framework (chart, s->framework);
           title = g_strdup_printf (s->state == SHZ_STATE_AS_IS ? _("Score (as-is, %s)") : _("Score (to-be, %s)"),
-                                   s->framework);
+                                   fw != NULL ? shz_cat_text_get (&fw->label, ui_lang ()) : s->framework);
           if (s->note != NULL && s->note[0] != '\0')
             add_row_printf (self, self->values_group, title, "%g / 5 · %s", s->score, s->note);
           else

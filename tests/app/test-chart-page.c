@@ -283,7 +283,8 @@ test_select_fills_inspector (void)
       g_assert_nonnull (strstr (dump, "\nDataset: "));
       g_assert_nonnull (strstr (dump, "\nComputed from: "));
       g_assert_nonnull (strstr (dump, "\nSource file: "));
-      g_assert_nonnull (strstr (dump, "\nIllustrative: "));
+      g_assert_nonnull (strstr (dump, "\nFigures: Illustrative, not real\n"));
+      g_assert_nonnull (strstr (dump, "\nNote: "));
       g_clear_pointer (&dump, g_free);
     }
 
@@ -483,7 +484,13 @@ test_network_switches_kinds (void)
       dump = shz_inspector_dump (inspector);
       g_assert_cmpstr (dump, !=, "");
       g_assert_true (!english || strstr (dump, "\nDataset: ") != NULL);
-      g_assert_true (!english || strstr (dump, "\nIllustrative: ") != NULL);
+      g_assert_true (!english || strstr (dump, "\nFigures: Illustrative, not real\n") != NULL);
+      /* a stage of the chain: its as-is and to-be scores, under the framework's name */
+      if (english && strcmp (kinds[i], "value-chain") == 0)
+        {
+          g_assert_nonnull (strstr (dump, "\nScore (as-is, "));
+          g_assert_nonnull (strstr (dump, "\nScore (to-be, "));
+        }
       if (strcmp (kinds[i], "rhc-chains") == 0)
         save_screenshot (window, "rhc-chains.png");
     }
