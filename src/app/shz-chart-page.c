@@ -1,7 +1,9 @@
 /* shz-chart-page.c — the chart page (see the header).  The page keeps one ShzChart per kind of
- * the engagement shown; every option is a property of the page installed as a widget action
- * (page.trend, page.chart-lang …) so toolbar buttons and the options menu share one state.
- * A changed option is applied to the chart and saved with the engagement at once.
+ * the engagement shown, read in a thread on its own connection; every option is a property of
+ * the page installed as a widget action (page.trend, page.chart-lang …) so toolbar buttons and
+ * the options menu share one state.  A changed option is applied to the chart and saved with
+ * the engagement at once (shz_chart_save_settings_to_store), which is what `shuzhi export`
+ * and the Export dialog then draw.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
