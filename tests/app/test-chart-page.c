@@ -346,6 +346,19 @@ test_options_saved_and_restored (void)
   g_assert_nonnull (strstr (text, "eras=true"));
   g_assert_nonnull (strstr (text, "lang=zh_CN"));
   save_screenshot (window, "maturity-map-options.png");
+
+  /* a label dragged on the canvas is pinned and saved (the view says so with ::settings-changed) */
+  {
+    const char *id = shz_chart_get_item (chart, 0)->id;
+    g_autofree char *pin = NULL;
+
+    shz_chart_move_label (chart, id, 12, -8);
+    g_signal_emit_by_name (shz_chart_page_get_view (SHZ_CHART_PAGE (page)), "settings-changed");
+    g_clear_pointer (&text, g_free);
+    text = settings_text ("maturity-map");
+    pin = g_strdup_printf ("pinned=%s;", id);
+    g_assert_nonnull (strstr (text, pin));
+  }
   gtk_window_destroy (window);
 
   /* a new page on the same engagement restores them */
@@ -357,6 +370,15 @@ test_options_saved_and_restored (void)
   g_assert_false (trend);
   g_assert_true (eras);
   g_assert_cmpstr (lang, ==, "zh_CN");
+  {
+    /* the pin came back with the chart */
+    g_autofree char *restored = shz_chart_save_settings (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
+    g_assert_nonnull (strstr (restored, "pinned="));
+  }
+  g_assert_true (gtk_widget_activate_action (page, "page.unpin-labels", NULL));
+  g_clear_pointer (&text, g_free);
+  text = settings_text ("maturity-map");
+  g_assert_null (strstr (text, "pinned="));
 
   /* the period chooser: 2018 has no earlier period to draw trajectories from */
   {
@@ -733,6 +755,31 @@ test_export_dialog_writes_png (void)
   g_assert_cmpmem (contents + 12, 4, "IHDR", 4);
   g_assert_cmpuint (read_be32 ((const guint8 *) contents + 16), ==, 800);
   g_assert_cmpuint (read_be32 ((const guint8 *) contents + 20), ==, 500);
+
+  /* SVG and PDF through the same dialog */
+  {
+    static const struct { ShzExportFormat format; const char *name, *magic; } others[] = {
+      { SHZ_EXPORT_SVG, "map.svg", "<svg" }, { SHZ_EXPORT_PDF, "map.pdf", "%PDF-" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      {
+        g_autofree char *other = g_build_filename (tmpdir, others[i].name, NULL);
+        g_autofree char *data = NULL;
+        Finished g = { 0 };
+        ShzExportDialog *d = SHZ_EXPORT_DIALOG (shz_chart_page_export (SHZ_CHART_PAGE (page)));
+
+        shz_export_dialog_set_format (d, others[i].format);
+        shz_export_dialog_set_preset (d, "slide");
+        shz_export_dialog_set_path (d, other);
+        g_signal_connect (d, "finished", G_CALLBACK (on_finished_cb), &g);
+        shz_export_dialog_export (d);
+        wait_for (&g.done);
+        g_assert_no_error (g.error);
+        g_assert_true (g_file_get_contents (other, &data, NULL, NULL));
+        g_assert_nonnull (strstr (data, others[i].magic));
+        g_free (g.path);
+      }
+  }
 
   /* `shuzhi export` with the same options writes the same bytes */
   {
