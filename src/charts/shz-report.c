@@ -281,6 +281,20 @@ shz_report_write (ShzStore               *store,
 
   if (n_charts)
     *n_charts = 0;
+  if (opts->pseudonymise)
+    {
+      /* Draw from a pseudonymised copy: every text of every chart follows, nothing is missed. */
+      g_autoptr(ShzStore) copy = NULL;
+      ShzReportOptions plain = *opts;
+      gint64 copy_id = 0;
+
+      copy = shz_store_open_pseudonymised_copy (store, engagement_id, shz_chart_lang_to_string (opts->lang),
+                                                &copy_id, error);
+      if (copy == NULL)
+        return FALSE;
+      plain.pseudonymise = FALSE;
+      return shz_report_write (copy, copy_id, &plain, path, n_charts, error);
+    }
   e = shz_store_get_engagement (store, engagement_id, error);
   if (e == NULL)
     return FALSE;

@@ -19,6 +19,7 @@ typedef struct {
   const char         *period;    /* NULL: latest or all */
   const char         *theme;     /* NULL: as saved with each chart */
   const char         *date;      /* NULL: today (YYYY-MM-DD) */
+  gboolean            pseudonymise; /* client and enterprises as "企业 A" / "Company A" … */
 } ShzReportOptions;
 
 void        shz_report_options_init (ShzReportOptions *options);

@@ -578,6 +578,51 @@ shz_store_export_engagement_pseudonymised (ShzStore    *store,
   return export_engagement (store, id, dest_path, lang ? lang : "en", error);
 }
 
+ShzStore *
+shz_store_open_pseudonymised_copy (ShzStore    *store,
+                                   gint64       id,
+                                   const char  *lang,
+                                   gint64      *copy_id,
+                                   GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) local = NULL;
+  ShzStore *copy;
+
+  dir = g_dir_make_tmp ("shuzhi-pseudonymised-XXXXXX", &local);
+  if (dir == NULL)
+    {
+      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
+                   _("Cannot make a temporary folder: %s"), local->message);
+      return NULL;
+    }
+  path = g_build_filename (dir, "pseudonymised.shuzhi", NULL);
+  if (!shz_store_export_engagement_pseudonymised (store, id, path, lang, error) ||
+      (copy = shz_store_open (path, SHZ_STORE_OPEN_DEFAULT, error)) == NULL)
+    {
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      g_unlink (path);
+      g_unlink (journal);
+      g_rmdir (dir);
+      return NULL;
+    }
+  /* Removed with the store, like a private copy. */
+  copy->private_dir = g_steal_pointer (&dir);
+  list = shz_store_list_engagements (copy, error);
+  if (list == NULL || list->len != 1)
+    {
+      if (list != NULL)
+        g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO, _("Cannot make a pseudonymised copy"));
+      shz_store_free (copy);
+      return NULL;
+    }
+  if (copy_id)
+    *copy_id = ((ShzEngagement *) g_ptr_array_index (list, 0))->id;
+  return copy;
+}
+
 /* ---- merging another store ---- */
 
 GArray *

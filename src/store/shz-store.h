@@ -400,6 +400,14 @@ gboolean    shz_store_export_engagement_pseudonymised (ShzStore   *store,
                                                        const char *dest_path,
                                                        const char *lang,
                                                        GError    **error);
+/* A temporary store holding only a pseudonymised copy of engagement @id (its id there in
+ * @copy_id), for client-safe chart exports: draw from it as from any store.  Its files are
+ * removed when it is freed. */
+ShzStore   *shz_store_open_pseudonymised_copy (ShzStore   *store,
+                                               gint64      id,
+                                               const char *lang,
+                                               gint64     *copy_id,
+                                               GError    **error);
 /* Merge the engagements of another store into this one, all or nothing, as one undo step.
  * Names that are taken get " (2)", " (3)" …; datasets keep their provenance and each
  * engagement records its origin.  @names: which ones (NULL: all).  Returns the new ids

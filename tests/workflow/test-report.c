@@ -171,6 +171,34 @@ test_report (Fixture       *f,
 }
 
 static void
+test_pseudonymised (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "safe.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(ShzEngagement) e = shz_store_get_engagement (f->store, f->demo, &error);
+  ShzReportOptions opts;
+  guint n = 0;
+
+  shz_report_options_init (&opts);
+  opts.lang = SHZ_CHART_LANG_EN;
+  opts.pseudonymise = TRUE;
+  g_assert_true (shz_report_write (f->store, f->demo, &opts, pdf, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, kinds_with_data (f->store, f->demo));
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, "Company A"));
+      g_assert_null (strstr (text, e->client));
+    }
+}
+
+static void
 test_no_data (Fixture       *f,
               gconstpointer  data)
 {
@@ -249,6 +277,7 @@ main (int    argc,
 #define ADD(path, func, data) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("/workflow/report/zh_CN", test_report, "zh_CN");
   ADD ("/workflow/report/en", test_report, "en");
+  ADD ("/workflow/report/pseudonymised", test_pseudonymised, NULL);
   ADD ("/workflow/report/no-data", test_no_data, NULL);
   ADD ("/workflow/report/cli", test_cli, NULL);
 #undef ADD

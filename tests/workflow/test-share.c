@@ -318,6 +318,26 @@ test_pseudonymised_export (Fixture       *f,
   g_assert_cmpstr (((ShzEngagement *) g_ptr_array_index (list, 0))->client, ==, "Company A");
 }
 
+static void
+test_pseudonymised_copy (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) copy = NULL;
+  g_autoptr(ShzEngagement) e = NULL;
+  g_autofree char *dir = NULL;
+  gint64 id = 0;
+
+  copy = shz_store_open_pseudonymised_copy (f->store, f->client, "en", &id, &error);
+  g_assert_no_error (error);
+  e = shz_store_get_engagement (copy, id, &error);
+  g_assert_cmpstr (e->client, ==, "Company A");
+  dir = g_path_get_dirname (shz_store_get_path (copy));
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  g_clear_pointer (&copy, shz_store_free);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,6 +349,7 @@ main (int    argc,
   ADD ("/workflow/share/merge", test_merge);
   ADD ("/workflow/share/merge-refuses", test_merge_refuses);
   ADD ("/workflow/share/pseudonymised-export", test_pseudonymised_export);
+  ADD ("/workflow/share/pseudonymised-copy", test_pseudonymised_copy);
   g_test_add_func ("/workflow/share/pseudonyms", test_pseudonyms);
 #undef ADD
 
