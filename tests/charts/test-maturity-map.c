@@ -587,19 +587,19 @@ test_pdf_fonts (void)
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 2; lines[i]; i++)   /* after the header lines: name type encoding emb sub uni … */
     {
-      g_auto(GStrv) cols = NULL;
+      g_auto(GStrv) split = NULL;
+      g_autoptr(GPtrArray) cols = g_ptr_array_new ();
       guint n;
       if (lines[i][0] == '\0')
         continue;
-      cols = g_strsplit_set (lines[i], " ", -1);
-      n = 0;
-      for (guint k = 0; cols[k]; k++)
-        if (cols[k][0] != '\0')
-          cols[n++] = cols[k];
-      cols[n] = NULL;
+      split = g_strsplit_set (lines[i], " ", -1);
+      for (guint k = 0; split[k]; k++)
+        if (split[k][0] != '\0')
+          g_ptr_array_add (cols, split[k]);
+      n = cols->len;
       /* every font embedded */
       g_assert_cmpuint (n, >=, 5);
-      g_assert_cmpstr (cols[n - 5], ==, "yes");
+      g_assert_cmpstr (g_ptr_array_index (cols, n - 5), ==, "yes");
       if (strstr (lines[i], "CJK") != NULL)
         cjk = TRUE;
     }
