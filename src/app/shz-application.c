@@ -292,8 +292,18 @@ shz_application_open (GApplication  *app,
     {
       g_autofree char *path = g_file_get_path (files[i]);
 
-      if (path)
-        shz_application_open_store (SHZ_APPLICATION (app), path);
+      if (path == NULL)
+        continue;
+      /* `shuzhi new-client.shuzhi` starts a new, empty store, as editors do with a new file name. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) && g_str_has_suffix (path, ".shuzhi"))
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ShzStore) store = shz_store_open (path, SHZ_STORE_OPEN_CREATE, &error);
+
+          if (store == NULL)
+            g_warning ("%s", error->message);  /* the window then says why it cannot open it */
+        }
+      shz_application_open_store (SHZ_APPLICATION (app), path);
     }
 }
 
