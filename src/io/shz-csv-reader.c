@@ -315,6 +315,7 @@ csv_next_row (ShzReader  *reader,
   gint64 quote_line = 0;
   gboolean started = FALSE;
   const char *what = NULL;
+  gsize overflow_n = 0;
 
   for (;;)
     {
@@ -391,7 +392,10 @@ csv_next_row (ShzReader  *reader,
             while (pos < len && !special[(guchar) t[pos]])
               pos++;
             if (!shz_row_buf_append (b, t + s, pos - s))
-              goto cell_too_large;
+              {
+                overflow_n = pos - s;
+                goto cell_too_large;
+              }
             if (pos == len)
               break;
             ch = t[pos++];
@@ -416,7 +420,10 @@ csv_next_row (ShzReader  *reader,
 
             count_lines (c, t + pos, e - pos);
             if (!shz_row_buf_append (b, t + pos, e - pos))
-              goto cell_too_large;
+              {
+                overflow_n = e - pos;
+                goto cell_too_large;
+              }
             pos = e;
             if (q)
               {
@@ -430,7 +437,10 @@ csv_next_row (ShzReader  *reader,
           if (t[pos] == '"')
             {
               if (!shz_row_buf_append_c (b, '"'))
-                goto cell_too_large;
+                {
+                  overflow_n = 1;
+                  goto cell_too_large;
+                }
               pos++;
               st = S_QUOTED;
             }
@@ -445,11 +455,13 @@ csv_next_row (ShzReader  *reader,
     }
 
 cell_too_large:
-  what = _("a cell (or the row) is larger than the limit");
+  what = shz_row_buf_overflow (b, overflow_n);
   {
-    g_autofree char *msg = g_strdup_printf ("%s (%" G_GSIZE_FORMAT " bytes)%s", what,
-                                            b->max_cell,
-                                            st == S_QUOTED ? _("; is a quote missing?") : "");
+    gboolean cell = b->len - b->field_start + overflow_n > b->max_cell;
+    g_autofree char *msg = cell ? g_strdup_printf ("%s (%" G_GSIZE_FORMAT " bytes)%s", what,
+                                                   b->max_cell,
+                                                   st == S_QUOTED ? _("; is a quote missing?") : "")
+                                : g_strdup (what);
     shz_reader_set_bound_error (reader, error, st == S_QUOTED ? quote_line : *line_no, msg);
   }
   return FALSE;

@@ -191,7 +191,7 @@ read_cell (ShzReader  *reader,
       if (o->cell->len > reader->opts.max_cell_bytes)
         {
           shz_reader_set_bound_error (reader, error, o->sheet_row + 1,
-                                      _("a cell (or the row) is larger than the limit"));
+                                      _("a cell is larger than the limit"));
           return -1;
         }
     }
@@ -246,7 +246,7 @@ read_row (ShzReader  *reader,
               if (!shz_row_buf_append (&o->row, o->cell->str, o->cell->len))
                 {
                   shz_reader_set_bound_error (reader, error, o->sheet_row + 1,
-                                              _("a cell (or the row) is larger than the limit"));
+                                              shz_row_buf_overflow (&o->row, o->cell->len));
                   return -1;
                 }
               shz_row_buf_end_field (&o->row);

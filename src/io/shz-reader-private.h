@@ -67,6 +67,16 @@ shz_row_buf_append_c (ShzRowBuf *b,
   return shz_row_buf_append (b, &c, 1);
 }
 
+/* What a failed shz_row_buf_append() of @n bytes ran into: the cell or the row bound. */
+static inline const char *
+shz_row_buf_overflow (const ShzRowBuf *b,
+                      gsize            n)
+{
+  if (b->len - b->field_start + n > b->max_cell)
+    return _("a cell is larger than the limit");
+  return _("a row is larger than the limit (32 MiB)");
+}
+
 typedef struct {
   /* Reads the next raw row into @buf (reset by the caller); sets *line_no to where it starts.
    * Returns FALSE at the end (no error) or on error. */

@@ -534,7 +534,7 @@ emit_cell (ShzReader  *reader,
     shz_row_buf_end_field (b);
   if (!shz_row_buf_append (b, text, len))
     {
-      shz_reader_set_bound_error (reader, error, line_no, _("a cell (or the row) is larger than the limit"));
+      shz_reader_set_bound_error (reader, error, line_no, shz_row_buf_overflow (b, len));
       return FALSE;
     }
   if (!shz_row_buf_end_field (b))
@@ -581,7 +581,7 @@ xlsx_next_row (ShzReader  *reader,
                   if (x->scratch->len > reader->opts.max_cell_bytes)
                     {
                       shz_reader_set_bound_error (reader, error, *line_no,
-                                                  _("a cell (or the row) is larger than the limit"));
+                                                  _("a cell is larger than the limit"));
                       return FALSE;
                     }
                   g_string_append (x->scratch, (const char *) v);
