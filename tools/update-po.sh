@@ -50,6 +50,18 @@ list_sources () {
   rm -f "$all"
 }
 
+# A sed script replacing GLib's printf macros (G_GINT64_FORMAT …) by their quoted values.
+glib_format_sed () {
+  local h="" d
+  for d in $(pkg-config --cflags-only-I glib-2.0 2>/dev/null | sed 's/-I//g') /usr/lib/*/glib-2.0/include; do
+    if [ -f "$d/glibconfig.h" ]; then h=$d/glibconfig.h; break; fi
+  done
+  [ -n "$h" ] || return 0
+  # Aliases first (G_GOFFSET_FORMAT → G_GINT64_FORMAT), then the values.
+  sed -n 's/^#define[[:space:]]\{1,\}\(G_G[A-Z0-9]*_\(FORMAT\|MODIFIER\)\)[[:space:]]\{1,\}\(G_G[A-Z0-9]*_\(FORMAT\|MODIFIER\)\)[[:space:]]*$/s\/\\<\1\\>\/\3\/g/p' "$h"
+  sed -n 's/^#define[[:space:]]\{1,\}\(G_G[A-Z0-9]*_\(FORMAT\|MODIFIER\)\)[[:space:]]\{1,\}\("[^"]*"\)[[:space:]]*$/s\/\\<\1\\>\/\3\/g/p' "$h"
+}
+
 languages () {
   grep -v '^#' po/LINGUAS | tr ' ' '\n' | sed '/^$/d'
 }
@@ -72,7 +84,16 @@ extract_pot () {
   grep -E '\.gschema\.xml$' "$list" > "$w/gschema" || true
 
   if [ -s "$w/c" ]; then
-    xgettext "${common[@]}" --language=C --files-from="$w/c" --output="$w/c.pot" \
+    # xgettext cannot expand GLib's format macros: _("row %" G_GINT64_FORMAT) would become
+    # the msgid "row %", which no lookup ever matches. Extract from copies where each macro
+    # is replaced by its value in this machine's glibconfig.h, so the msgid is the string the
+    # compiled code looks up ("row %li" on 64-bit Linux).
+    glib_format_sed > "$w/formats.sed"
+    while read -r f; do
+      mkdir -p "$w/csrc/$(dirname "$f")"
+      sed -f "$w/formats.sed" "$f" > "$w/csrc/$f"
+    done < "$w/c"
+    xgettext "${common[@]}" --language=C --directory="$w/csrc" --files-from="$w/c" --output="$w/c.pot" \
       --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
       --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 \
       --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \

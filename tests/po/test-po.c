@@ -148,6 +148,66 @@ test_quotes (void)
     g_test_fail_printf ("quote names with “” in po/zh_CN.po:\n%s", bad->str);
 }
 
+/* No msgid was cut short by a macro xgettext cannot expand ("row %" from
+ * "row %" SOME_FORMAT): such a message is never looked up, so it stays English. */
+static void
+check_msgid (GString *id, guint line, GString *bad)
+{
+  guint percents = 0;
+
+  for (gsize i = id->len; i > 0 && id->str[i - 1] == '%'; i--)
+    percents++;
+  if (percents % 2 == 1)
+    g_string_append_printf (bad, "po/zh_CN.po:%u: \"%s\"\n", line, id->str);
+}
+
+static void
+test_no_truncated_msgids (void)
+{
+  g_autofree char *po = po_path ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) bad = g_string_new (NULL);
+  g_autoptr(GString) id = g_string_new (NULL);
+  gboolean in_id = FALSE;
+  guint start = 0;
+
+  g_assert_true (g_file_get_contents (po, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *l = lines[i];
+      const char *q = NULL;
+
+      if (g_str_has_prefix (l, "msgid \"") || g_str_has_prefix (l, "msgid_plural \""))
+        {
+          if (in_id)
+            check_msgid (id, start, bad);
+          g_string_truncate (id, 0);
+          in_id = TRUE;
+          start = i + 1;
+          q = strchr (l, '"');
+        }
+      else if (in_id && l[0] == '"')
+        q = l;
+      else if (in_id)
+        {
+          check_msgid (id, start, bad);
+          in_id = FALSE;
+        }
+      if (q != NULL)
+        {
+          /* the quoted text without its quotes; escapes stay as they are */
+          gsize n = strlen (q);
+          if (n >= 2)
+            g_string_append_len (id, q + 1, n - 2);
+        }
+    }
+  if (bad->len > 0)
+    g_test_fail_printf ("msgids cut short at a format macro xgettext cannot expand "
+                        "(tools/update-po.sh expands GLib's G_G*_FORMAT; use those):\n%s", bad->str);
+}
+
 static GHashTable *
 lines_set (const char *text)
 {
@@ -359,6 +419,7 @@ test_cli_english (void)
 int
 main (int argc, char **argv)
 {
+  setlocale (LC_ALL, "");   /* messages with “” print as UTF-8 under test_env's C.UTF-8 */
   g_test_init (&argc, &argv, NULL);
 
   source_root = g_getenv ("SHZ_SOURCE_ROOT");
@@ -372,6 +433,7 @@ main (int argc, char **argv)
   g_test_add_func ("/po/zh_CN/formats", test_formats);
   g_test_add_func ("/po/zh_CN/header", test_header);
   g_test_add_func ("/po/zh_CN/quotes", test_quotes);
+  g_test_add_func ("/po/zh_CN/no-truncated-msgids", test_no_truncated_msgids);
   g_test_add_func ("/po/potfiles/complete", test_potfiles);
   g_test_add_func ("/po/sources/translated", test_sources_translated);
   g_test_add_func ("/po/mo/built", test_mo_built);
