@@ -250,7 +250,7 @@ test_errors (void)
     g_assert_nonnull (strstr (r.err, "1999"));
   }
   {
-    g_auto(Run) r = { 0 };   /* the report format belongs to a later version */
+    g_auto(Run) r = { 0 };   /* a report is a PDF: not into a .png (reports: tests/workflow/test-report.c) */
     run_shuzhi (&r, "export", store_path, "--engagement", "Demo engagement", "--chart", "maturity-map",
                 "--output", out, "--format", "report", NULL);
     g_assert_cmpint (r.status, ==, 1);
