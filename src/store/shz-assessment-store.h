@@ -1,0 +1,63 @@
+/* shz-assessment-store.h — row edits of a client's assessment (scores and links datasets) for
+ * the assessment editor: change, add or remove one row, start an empty assessment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "store/shz-store.h"
+
+G_BEGIN_DECLS
+
+/* Row tables are not in the undo log (docs/store.md), so every edit here replaces the dataset by
+ * an edited copy — same name, kind, provenance, import time, note and flags, rows in the same
+ * order with the same row numbers — and puts the old one in the trash, in one transaction that
+ * is one undo step named @label (translated; NULL: a generic label).  Undo brings the old
+ * dataset back whole; redo the edited one.  An assessment has tens of rows, so a copy costs
+ * little; the copies no step can bring back are purged when the store is closed.
+ *
+ * Each edit returns the id of the dataset that holds the rows afterwards (readers find it by
+ * name or as the newest of its kind, as before), or 0 with @error set and nothing changed.
+ * The dataset's row count is kept.  Do not call them inside a transaction of your own. */
+
+/* Set the row @row->row_no of scores dataset @dataset_id to @row's framework, item, score,
+ * state and note; @row->row_no == 0 appends a new row (the next row number, in *@out_row_no). */
+gint64   shz_store_set_score_row   (ShzStore          *store,
+                                    gint64             dataset_id,
+                                    const ShzScoreRow *row,
+                                    const char        *label,
+                                    gint64            *out_row_no,
+                                    GError           **error);
+/* The note of several rows at once (an item's as-is and to-be rows); NULL or "" clears it. */
+gint64   shz_store_set_score_notes (ShzStore          *store,
+                                    gint64             dataset_id,
+                                    const gint64      *row_nos,
+                                    guint              n_rows,
+                                    const char        *note,
+                                    const char        *label,
+                                    GError           **error);
+/* The same for a links dataset. */
+gint64   shz_store_set_link_row    (ShzStore          *store,
+                                    gint64             dataset_id,
+                                    const ShzLinkRow  *row,
+                                    const char        *label,
+                                    gint64            *out_row_no,
+                                    GError           **error);
+/* Remove row @row_no of a scores or links dataset. */
+gint64   shz_store_delete_assessment_row (ShzStore    *store,
+                                          gint64       dataset_id,
+                                          gint64       row_no,
+                                          const char  *label,
+                                          GError     **error);
+
+/* An empty scores or links dataset for engagement @engagement_id, named @name (made unique
+ * with " (2)" … when taken), entered by hand: not illustrative, no source file.  One undo step
+ * of its own unless the caller opened one (shz_store_begin_step) to group both datasets.
+ * Returns its id or 0. */
+gint64   shz_store_create_assessment_dataset (ShzStore        *store,
+                                              gint64           engagement_id,
+                                              ShzDatasetKind   kind,
+                                              const char      *name,
+                                              GError         **error);
+
+G_END_DECLS
