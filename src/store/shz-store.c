@@ -972,6 +972,36 @@ open_db (ShzStore  *store,
  * most this many VM steps per page of the file (plenty for ours). */
 #define OPEN_WORK_PER_PAGE 20000
 
+/* Our own process died with the store open (the lock file names this host and nobody holds
+ * it): TRUE, after letting SQLite roll a journal back before we look at the header, which a
+ * crash while creating the store leaves half written (or the file empty). */
+static gboolean
+recover_own_crash (const char *path)
+{
+  g_autofree char *holder = NULL;
+  gboolean ours = FALSE;
+  sqlite3 *db = NULL;
+
+  if (_shz_lock_is_held (path, &ours, &holder) || !ours)
+    return FALSE;
+  if (!has_leftover_journal (path))
+    return TRUE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK)
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+      sqlite3_exec (db, "PRAGMA schema_version", NULL, NULL, NULL);
+    }
+  sqlite3_close (db);
+  return TRUE;
+}
+
+static gboolean
+is_empty_file (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0;
+}
+
 static ShzStore *open_store (const char *path, ShzStoreOpenFlags flags, GError **error);
 
 ShzStore *
@@ -1003,7 +1033,7 @@ open_store (const char         *path,
             GError            **error)
 {
   g_autoptr(ShzStore) store = NULL;
-  gboolean create = FALSE;
+  gboolean create = FALSE, recovered;
   gint64 app_id, version;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1013,8 +1043,15 @@ open_store (const char         *path,
   store->db_path = g_strdup (path);
   store->work_left = -1;
 
+  recovered = !(flags & SHZ_STORE_OPEN_READ_ONLY) && recover_own_crash (path);
   if ((flags & SHZ_STORE_OPEN_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
     create = TRUE;
+  else if ((flags & SHZ_STORE_OPEN_CREATE) && recovered && is_empty_file (path))
+    {
+      /* A store whose creation never committed (its crash was rolled back to nothing). */
+      g_unlink (path);
+      create = TRUE;
+    }
   else if (!check_header (path, error))
     return NULL;
 

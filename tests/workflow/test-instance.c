@@ -230,7 +230,10 @@ test_lock_file_text (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (shz_store_is_read_only (store));
   g_assert_true (g_file_get_contents (lock, &text, NULL, NULL));
-  g_assert_true (g_str_has_prefix (text, g_strdup_printf ("%d\n%s\n", (int) getpid (), g_get_host_name ())));
+  {
+    g_autofree char *expected = g_strdup_printf ("%d\n%s\n", (int) getpid (), g_get_host_name ());
+    g_assert_true (g_str_has_prefix (text, expected));
+  }
   shz_store_free (store);
   /* Closing removes it. */
   g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
