@@ -62,6 +62,7 @@ struct _ShzChartPage
   gboolean         save_when_loaded;  /* the user picked the data: save it with the chart */
   char            *reselect;          /* item to select again once reloaded */
   gboolean         emitting_changed;  /* inside ::changed: a reload asked for by a handler is moot */
+  gboolean         disposed;          /* its window is going: start nothing, touch no store */
 };
 
 G_DEFINE_FINAL_TYPE (ShzChartPage, shz_chart_page, GTK_TYPE_WIDGET)
@@ -549,8 +550,11 @@ on_loaded_cb (GObject      *source,
   ShzChart *chart = g_task_propagate_pointer (G_TASK (result), &error);
   ShzChart *old;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;   /* another load replaced this one, or the page is gone */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
+    {
+      g_clear_object (&chart);
+      return;   /* another load replaced this one, or the page is gone */
+    }
   g_clear_object (&self->load_cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_spinner_stop (self->spinner);
@@ -621,6 +625,8 @@ load_current (ShzChartPage *self,
 
   cancel_load (self);
   self->save_when_loaded = FALSE;
+  if (self->disposed)
+    return;
   if (self->store == NULL || self->engagement_id <= 0)
     {
       self->chart = NULL;
@@ -866,7 +872,7 @@ on_copied_cb (GObject      *source,
   g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
   GtkRoot *root;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
     return;
   g_clear_object (&self->copy_cancellable);
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -993,11 +999,30 @@ shz_chart_page_set_property (GObject      *object,
     }
 }
 
+/* Out of its window, the page lets go of the window's store (the window may free it before
+ * the page is finalized: a running task keeps the page alive). */
+static void
+shz_chart_page_unroot (GtkWidget *widget)
+{
+  ShzChartPage *self = SHZ_CHART_PAGE (widget);
+
+  cancel_load (self);
+  g_cancellable_cancel (self->copy_cancellable);
+  g_clear_object (&self->copy_cancellable);
+  self->store = NULL;
+  self->engagement_id = 0;
+  GTK_WIDGET_CLASS (shz_chart_page_parent_class)->unroot (widget);
+}
+
 static void
 shz_chart_page_dispose (GObject *object)
 {
   ShzChartPage *self = SHZ_CHART_PAGE (object);
 
+  /* the window may free its store right after: nothing started from now on may use it */
+  self->disposed = TRUE;
+  self->store = NULL;
+  self->engagement_id = 0;
   g_cancellable_cancel (self->copy_cancellable);
   g_clear_object (&self->copy_cancellable);
   g_cancellable_cancel (self->load_cancellable);
@@ -1045,6 +1070,7 @@ shz_chart_page_class_init (ShzChartPageClass *klass)
   object_class->set_property = shz_chart_page_set_property;
   object_class->dispose = shz_chart_page_dispose;
   object_class->finalize = shz_chart_page_finalize;
+  widget_class->unroot = shz_chart_page_unroot;
 
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     properties[flags[i].id] = g_param_spec_boolean (flags[i].name, NULL, NULL, flags[i].def,
@@ -1225,6 +1251,8 @@ shz_chart_page_set_engagement (ShzChartPage *self,
                                gint64        engagement_id)
 {
   g_return_if_fail (SHZ_IS_CHART_PAGE (self));
+  if (self->disposed)
+    return;
 
   if (store == NULL)
     engagement_id = 0;
@@ -1249,6 +1277,8 @@ shz_chart_page_reload (ShzChartPage *self)
   gpointer kind;
 
   g_return_if_fail (SHZ_IS_CHART_PAGE (self));
+  if (self->disposed)
+    return;
 
   /* the page itself just saved its settings: it already shows what the store has */
   if (self->emitting_changed)
