@@ -205,6 +205,7 @@ test_no_data (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = g_build_filename (f->dir, "empty.pdf", NULL);
   gint64 empty = wf_add_engagement (f->store, "空", NULL);
+  static const char *const only_map[] = { "maturity-map", NULL };
   ShzReportOptions opts;
 
   shz_report_options_init (&opts);
@@ -217,10 +218,7 @@ test_no_data (Fixture       *f,
       g_assert_cmpuint (n, <, kinds_with_data (f->store, f->demo));
       g_unlink (pdf);
       /* A kind without data alone: nothing to write. */
-      {
-        const char *one[] = { "maturity-map", NULL };
-        opts.kinds = one;
-      }
+      opts.kinds = only_map;
     }
   g_assert_false (shz_report_write (f->store, empty, &opts, pdf, NULL, &error));
   g_assert_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_NO_DATA);
