@@ -325,6 +325,24 @@ test_io_too_large_columns (void)
 }
 
 static void
+test_io_too_large_row (void)
+{
+  g_autofree char *cell = g_strnfill (1000 * 1000, 'x');
+  g_autoptr(GString) s = g_string_new ("a\n");
+  g_autofree char *path = NULL;
+
+  /* 40 cells of a million bytes: each under the cell bound, the row over its 32 MiB */
+  for (int i = 0; i < 40; i++)
+    {
+      g_string_append (s, cell);
+      g_string_append_c (s, ',');
+    }
+  g_string_append_c (s, '\n');
+  path = write_file ("long-row.csv", s->str, s->len);
+  expect_reader (path, NULL, SHZ_IO_ERROR_TOO_LARGE, "long-row.csv: line 2: a row is larger than the limit (32 MiB)");
+}
+
+static void
 test_io_too_large_rows (void)
 {
   g_autofree char *path = write_file ("rows.csv", "a\n1\n2\n3\n", -1);
@@ -892,6 +910,7 @@ main (int    argc,
   g_test_add_func ("/errors/io/no-sheet", test_io_no_sheet);
   g_test_add_func ("/errors/io/too-large/cell", test_io_too_large_cell);
   g_test_add_func ("/errors/io/too-large/columns", test_io_too_large_columns);
+  g_test_add_func ("/errors/io/too-large/row", test_io_too_large_row);
   g_test_add_func ("/errors/io/too-large/rows", test_io_too_large_rows);
   g_test_add_func ("/errors/io/too-large/inflated", test_io_too_large_inflated);
   g_test_add_func ("/errors/io/refused", test_io_refused);
