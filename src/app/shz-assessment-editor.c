@@ -22,6 +22,14 @@
 /* The value a score control shows as "–": the item is not assessed in that state. */
 #define NOT_ASSESSED (-0.5)
 
+/* Widths shared by the controls and their column captions, so that they line up. */
+#define SCORE_WIDTH  110
+#define NOTE_WIDTH   200
+#define KIND_WIDTH   140
+#define WEIGHT_WIDTH 110
+#define STATE_WIDTH  100
+#define REMOVE_WIDTH 34
+
 typedef struct {
   char          *framework;
   char          *item;
@@ -33,6 +41,7 @@ typedef struct {
 } ItemRow;
 
 typedef struct {
+  ShzAssessmentEditor *editor;
   gint64              row_no;
   char               *source;
   char               *target;
@@ -51,9 +60,10 @@ struct _ShzAssessmentEditor {
   GtkLabel             *notice_label;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  AdwPreferencesPage   *scores_page;
+  GtkBox               *scores_box;
   AdwPreferencesGroup  *links_group;
   GtkListBox           *links_list;
+  GtkWidget            *links_header;   /* column captions */
   GtkWidget            *start_button;
   GtkWidget            *add_link_button;
   GtkWidget            *undo_button;
@@ -74,6 +84,11 @@ struct _ShzAssessmentEditor {
   GPtrArray            *kind_ids;       /* parallel to kind_model */
   GtkStringList        *kind_model;
   GtkStringList        *state_model;
+  GtkListItemFactory   *button_factory; /* node drop-downs: ellipsized choice */
+  GtkListItemFactory   *list_factory;   /* … whole names in the list */
+  /* Labels of the steps this editor made: its undo and redo act on those only (the window's
+   * act on any step, imports and deletions included). */
+  GHashTable           *own_steps;
 
   gboolean              filling;        /* setting controls from the store: do not save */
 };
@@ -183,19 +198,24 @@ update_actions (ShzAssessmentEditor *self)
       undo = shz_store_get_undo_label (self->store);
       redo = shz_store_get_redo_label (self->store);
     }
+  if (undo != NULL && !g_hash_table_contains (self->own_steps, undo))
+    g_clear_pointer (&undo, g_free);
+  if (redo != NULL && !g_hash_table_contains (self->own_steps, redo))
+    g_clear_pointer (&redo, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", undo != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo", redo != NULL);
-  /* The history is the store's: say what would be undone, it may be an edit made elsewhere. */
   undo_tip = undo != NULL ? g_strdup_printf (_("Undo “%s”"), undo) : g_strdup (_("Undo"));
   redo_tip = redo != NULL ? g_strdup_printf (_("Redo “%s”"), redo) : g_strdup (_("Redo"));
   gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
 }
 
-/* An edit went through: remember the dataset that now holds the rows, tell the window. */
+/* An edit went through: remember its step, tell the window. */
 static void
-edited (ShzAssessmentEditor *self)
+edited (ShzAssessmentEditor *self,
+        const char          *label)
 {
+  g_hash_table_add (self->own_steps, g_strdup (label));
   update_actions (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
@@ -227,17 +247,27 @@ ensure_dataset (ShzAssessmentEditor *self,
   g_autoptr(GError) error = NULL;
   gint64 *id = kind == SHZ_KIND_SCORES ? &self->scores_id : &self->links_id;
 
+  const char *label = _("Start an assessment");
+
   if (*id > 0)
     return TRUE;
-  *id = shz_store_create_assessment_dataset (self->store, self->engagement_id, kind,
-                                             kind == SHZ_KIND_SCORES ? _("Assessment scores")
-                                                                     : _("Value-network links"),
-                                             &error);
-  if (*id == 0)
+  if (!shz_store_begin_step (self->store, label, &error))
     {
       show_error (self, error);
       return FALSE;
     }
+  *id = shz_store_create_assessment_dataset (self->store, self->engagement_id, kind,
+                                             kind == SHZ_KIND_SCORES ? _("Assessment scores")
+                                                                     : _("Value-network links"),
+                                             &error);
+  if (*id == 0 || !shz_store_end_step (self->store, &error))
+    {
+      shz_store_cancel_step (self->store);
+      *id = 0;
+      show_error (self, error);
+      return FALSE;
+    }
+  g_hash_table_add (self->own_steps, g_strdup (label));
   return TRUE;
 }
 
@@ -333,7 +363,7 @@ on_score_changed_cb (GtkSpinButton       *spin,
   self->scores_id = id;
   it->row_no[s] = row_no;
   update_note_entry (it);
-  edited (self);
+  edited (self, label);
 }
 
 static void
@@ -365,7 +395,7 @@ commit_note (ShzAssessmentEditor *self,
   self->scores_id = id;
   g_free (it->note_text);
   it->note_text = text[0] != '\0' ? g_strdup (text) : NULL;
-  edited (self);
+  edited (self, label);
 }
 
 static void
@@ -416,7 +446,7 @@ make_columns_header (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *titles[] = { N_("As-is"), N_("To-be"), N_("Note") };
-  const int widths[] = { 96, 96, 200 };
+  const int widths[] = { SCORE_WIDTH, SCORE_WIDTH, NOTE_WIDTH };
 
   gtk_widget_set_valign (box, GTK_ALIGN_END);
   gtk_widget_set_margin_end (box, 12);
@@ -480,13 +510,13 @@ add_item_row (ShzAssessmentEditor   *self,
   for (int s = 0; s < 2; s++)
     {
       it->spin[s] = make_score_spin (self, it, s, framework_label);
-      gtk_widget_set_size_request (GTK_WIDGET (it->spin[s]), 96, -1);
+      gtk_widget_set_size_request (GTK_WIDGET (it->spin[s]), SCORE_WIDTH, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (it->spin[s]));
     }
   note = gtk_entry_new ();
   it->note = GTK_ENTRY (note);
   gtk_widget_set_valign (note, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (note, 200, -1);
+  gtk_widget_set_size_request (note, NOTE_WIDTH, -1);
   gtk_entry_set_max_length (GTK_ENTRY (note), 500);
   note_name = g_strdup_printf (_("Note on %s (%s)"), it->label, framework_label);
   set_accessible_label (note, note_name);
@@ -512,7 +542,7 @@ add_group (ShzAssessmentEditor *self,
   if (description != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), make_columns_header ());
-  adw_preferences_page_add (self->scores_page, ADW_PREFERENCES_GROUP (group));
+  gtk_box_append (self->scores_box, group);
   return ADW_PREFERENCES_GROUP (group);
 }
 
@@ -688,7 +718,7 @@ commit_link (ShzAssessmentEditor *self,
   lr->kind = g_strdup (row.type);
   lr->weight = weight;
   lr->state = state == 0 ? SHZ_STATE_AS_IS : SHZ_STATE_TO_BE;
-  edited (self);
+  edited (self, label);
 }
 
 static void
@@ -743,7 +773,99 @@ on_link_remove_cb (GtkButton           *button,
   self->links_id = id;
   shz_assessment_editor_reload (self);
   focus_after_links_change (self, index, SHZ_LINK_CONTROL_REMOVE);
-  edited (self);
+  edited (self, label);
+}
+
+static GtkWidget *
+caption (const char *text,
+         int         width,
+         gboolean    expand)
+{
+  GtkWidget *l = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_size_request (l, width, -1);
+  gtk_widget_set_hexpand (l, expand);
+  gtk_widget_add_css_class (l, "caption-heading");
+  gtk_widget_add_css_class (l, "dim-label");
+  return l;
+}
+
+/* Column captions above the links, laid out as a link row is. */
+static GtkWidget *
+make_links_header (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *ends = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *target = caption (_("Target"), -1, TRUE);
+
+  gtk_widget_set_margin_start (box, 12 + 1);
+  gtk_widget_set_margin_end (box, 12 + 1);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_set_homogeneous (GTK_BOX (ends), TRUE);
+  gtk_widget_set_hexpand (ends, TRUE);
+  gtk_box_append (GTK_BOX (ends), caption (_("Source"), -1, TRUE));
+  /* past the arrow */
+  gtk_widget_set_margin_start (target, 18);
+  gtk_box_append (GTK_BOX (ends), target);
+  gtk_box_append (GTK_BOX (box), ends);
+  gtk_box_append (GTK_BOX (box), caption (_("Kind"), KIND_WIDTH, FALSE));
+  gtk_box_append (GTK_BOX (box), caption (_("Weight"), WEIGHT_WIDTH, FALSE));
+  gtk_box_append (GTK_BOX (box), caption (_("State"), STATE_WIDTH, FALSE));
+  gtk_box_append (GTK_BOX (box), caption ("", REMOVE_WIDTH, FALSE));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return box;
+}
+
+/* Node names are long ("Production and supply-chain data"): the buttons ellipsize them (with
+ * the whole name as tooltip) so that a row fits the window; the lists show them whole. */
+static void
+setup_button_label_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+setup_list_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
+    gtk_widget_set_tooltip_text (label, text);
+}
+
+static GtkListItemFactory *
+label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", ellipsize ? G_CALLBACK (setup_button_label_cb)
+                                                : G_CALLBACK (setup_list_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  return factory;
 }
 
 static GtkWidget *
@@ -754,6 +876,11 @@ make_dropdown (LinkRow       *lr,
 {
   GtkWidget *dd = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), NULL);
 
+  if (model == lr->editor->node_model)
+    {
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (dd), lr->editor->button_factory);
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dd), lr->editor->list_factory);
+    }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dd), selected);
   gtk_widget_set_valign (dd, GTK_ALIGN_CENTER);
   set_accessible_label (dd, name);
@@ -767,6 +894,8 @@ add_link_row (ShzAssessmentEditor *self,
 {
   guint n = self->links->len;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *ends = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *target = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *arrow = gtk_label_new ("→");
   GtkWidget *spin, *remove;
   g_autofree char *src_name = g_strdup_printf (_("Source of link %u"), n);
@@ -789,8 +918,15 @@ add_link_row (ShzAssessmentEditor *self,
     make_dropdown (lr, self->kind_model, choice_index (self->kind_ids, self->kind_model, lr->kind), kind_name);
   lr->control[SHZ_LINK_CONTROL_STATE] =
     make_dropdown (lr, self->state_model, lr->state == SHZ_STATE_AS_IS ? 0 : 1, state_name);
-  gtk_widget_set_hexpand (lr->control[SHZ_LINK_CONTROL_SOURCE], TRUE);
+  /* Source and target share the width equally, whatever their labels: the columns line up. */
   gtk_widget_set_hexpand (lr->control[SHZ_LINK_CONTROL_TARGET], TRUE);
+  gtk_box_set_homogeneous (GTK_BOX (ends), TRUE);
+  gtk_widget_set_hexpand (ends, TRUE);
+  gtk_box_append (GTK_BOX (ends), lr->control[SHZ_LINK_CONTROL_SOURCE]);
+  gtk_box_append (GTK_BOX (target), arrow);
+  gtk_box_append (GTK_BOX (target), lr->control[SHZ_LINK_CONTROL_TARGET]);
+  gtk_box_append (GTK_BOX (ends), target);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   spin = gtk_spin_button_new_with_range (0, 100, 0.5);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
@@ -801,7 +937,12 @@ add_link_row (ShzAssessmentEditor *self,
   g_object_set_data (G_OBJECT (spin), "shz-link", lr);
   lr->control[SHZ_LINK_CONTROL_WEIGHT] = spin;
 
+  gtk_widget_set_size_request (lr->control[SHZ_LINK_CONTROL_KIND], KIND_WIDTH, -1);
+  gtk_widget_set_size_request (lr->control[SHZ_LINK_CONTROL_STATE], STATE_WIDTH, -1);
+  gtk_widget_set_size_request (spin, WEIGHT_WIDTH, -1);
+
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_size_request (remove, REMOVE_WIDTH, -1);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove Link"));
@@ -809,9 +950,7 @@ add_link_row (ShzAssessmentEditor *self,
   g_object_set_data (G_OBJECT (remove), "shz-link", lr);
   lr->control[SHZ_LINK_CONTROL_REMOVE] = remove;
 
-  gtk_box_append (GTK_BOX (box), lr->control[SHZ_LINK_CONTROL_SOURCE]);
-  gtk_box_append (GTK_BOX (box), arrow);
-  gtk_box_append (GTK_BOX (box), lr->control[SHZ_LINK_CONTROL_TARGET]);
+  gtk_box_append (GTK_BOX (box), ends);
   gtk_box_append (GTK_BOX (box), lr->control[SHZ_LINK_CONTROL_KIND]);
   gtk_box_append (GTK_BOX (box), spin);
   gtk_box_append (GTK_BOX (box), lr->control[SHZ_LINK_CONTROL_STATE]);
@@ -860,7 +999,7 @@ on_add_link_clicked_cb (ShzAssessmentEditor *self)
   self->links_id = id;
   shz_assessment_editor_reload (self);
   focus_after_links_change (self, self->links->len - 1, SHZ_LINK_CONTROL_SOURCE);
-  edited (self);
+  edited (self, label);
 }
 
 /* ---- loading ---- */
@@ -926,6 +1065,7 @@ fill (ShzAssessmentEditor *self,
       const ShzAssessmentLink *l = shz_assessment_get_link (as, i);
       LinkRow *lr = g_new0 (LinkRow, 1);
 
+      lr->editor = self;
       lr->row_no = l->row_no;
       lr->source = g_strdup (l->source);
       lr->target = g_strdup (l->target);
@@ -935,6 +1075,7 @@ fill (ShzAssessmentEditor *self,
       g_ptr_array_add (self->links, lr);
       add_link_row (self, lr);
     }
+  gtk_widget_set_visible (self->links_header, self->links->len > 0);
 
   self->filling = FALSE;
 }
@@ -986,7 +1127,7 @@ on_start_clicked_cb (ShzAssessmentEditor *self)
       adw_view_stack_set_visible_child_name (self->view_stack, "scores");
       if (self->items->len > 0)
         gtk_widget_grab_focus (GTK_WIDGET (((ItemRow *) self->items->pdata[0])->spin[SHZ_STATE_AS_IS]));
-      edited (self);
+      edited (self, _("Start an assessment"));
     }
 }
 
@@ -1020,6 +1161,7 @@ shz_assessment_editor_finalize (GObject *object)
   ShzAssessmentEditor *self = SHZ_ASSESSMENT_EDITOR (object);
 
   g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->own_steps, g_hash_table_unref);
   g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->node_ids, g_ptr_array_unref);
@@ -1027,6 +1169,8 @@ shz_assessment_editor_finalize (GObject *object)
   g_clear_object (&self->node_model);
   g_clear_object (&self->kind_model);
   g_clear_object (&self->state_model);
+  g_clear_object (&self->button_factory);
+  g_clear_object (&self->list_factory);
   G_OBJECT_CLASS (shz_assessment_editor_parent_class)->finalize (object);
 }
 
@@ -1049,7 +1193,7 @@ shz_assessment_editor_class_init (ShzAssessmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShzAssessmentEditor, notice_label);
   gtk_widget_class_bind_template_child (widget_class, ShzAssessmentEditor, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ShzAssessmentEditor, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, ShzAssessmentEditor, scores_page);
+  gtk_widget_class_bind_template_child (widget_class, ShzAssessmentEditor, scores_box);
   gtk_widget_class_bind_template_child (widget_class, ShzAssessmentEditor, links_group);
   gtk_widget_class_bind_template_child (widget_class, ShzAssessmentEditor, links_list);
   gtk_widget_class_bind_template_child (widget_class, ShzAssessmentEditor, start_button);
@@ -1080,6 +1224,9 @@ shz_assessment_editor_init (ShzAssessmentEditor *self)
   self->items = g_ptr_array_new_with_free_func (item_row_free);
   self->item_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->links = g_ptr_array_new_with_free_func (link_row_free);
+  self->own_steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->button_factory = label_factory (TRUE);
+  self->list_factory = label_factory (FALSE);
   build_choices (self);
   build_scores (self);
 
@@ -1091,6 +1238,9 @@ shz_assessment_editor_init (ShzAssessmentEditor *self)
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_list_box_set_placeholder (self->links_list, placeholder);
+  self->links_header = make_links_header ();
+  gtk_widget_insert_before (self->links_header, gtk_widget_get_parent (GTK_WIDGET (self->links_list)),
+                            GTK_WIDGET (self->links_list));
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
   update_actions (self);
@@ -1167,6 +1317,8 @@ shz_assessment_editor_reload (ShzAssessmentEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !read_only);
   gtk_stack_set_visible_child_name (self->main_stack,
                                     self->scores_id == 0 && self->links_id == 0 ? "empty" : "editor");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     self->scores_id != 0 || self->links_id != 0);
   update_actions (self);
 }
 

@@ -159,6 +159,17 @@ test_score (Fixture       *f,
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, before);
   g_assert_cmpfloat (gtk_spin_button_get_value (other), ==, as_is);
 
+  /* The editor's undo acts on its own edits only, not on the store's older steps. */
+  {
+    g_autofree char *label = shz_store_get_undo_label (f->store);
+    g_autofree char *after = NULL;
+    g_assert_nonnull (label);
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);
+    after = shz_store_get_undo_label (f->store);
+    g_assert_cmpstr (after, ==, label);
+    g_assert_cmpuint (f->changed, ==, 0);
+  }
+
   /* Step up once with the arrow's action: saved at once, ::changed emitted, one undo step. */
   target = before < 5 ? before + 0.5 : before - 0.5;
   gtk_spin_button_set_value (spin, target);
