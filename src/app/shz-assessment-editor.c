@@ -1146,6 +1146,18 @@ on_active_changed_cb (ShzAssessmentEditor *self)
 
 /* ---- GObject ---- */
 
+/* A note typed but not yet committed (no Enter, focus still in it) is saved on close. */
+static gboolean
+shz_assessment_editor_close_request (GtkWindow *window)
+{
+  ShzAssessmentEditor *self = SHZ_ASSESSMENT_EDITOR (window);
+
+  if (self->store != NULL && !shz_store_is_read_only (self->store))
+    for (guint i = 0; i < self->items->len; i++)
+      commit_note (self, self->items->pdata[i]);
+  return GTK_WINDOW_CLASS (shz_assessment_editor_parent_class)->close_request (window);
+}
+
 static void
 shz_assessment_editor_dispose (GObject *object)
 {
@@ -1182,6 +1194,7 @@ shz_assessment_editor_class_init (ShzAssessmentEditorClass *klass)
 
   object_class->dispose = shz_assessment_editor_dispose;
   object_class->finalize = shz_assessment_editor_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = shz_assessment_editor_close_request;
 
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -232,7 +232,16 @@ test_note (Fixture       *f,
   /* The same text again saves nothing. */
   g_signal_emit_by_name (note, "activate");
   g_assert_cmpuint (f->changed, ==, 1);
-  close_editor (editor);
+
+  /* Typed but not committed when the window closes: saved all the same. */
+  note = shz_assessment_editor_get_note_entry (editor, "value-network", "consumer-data");
+  gtk_editable_set_text (note, "CDP live since 2025");
+  gtk_window_close (GTK_WINDOW (editor));
+  g_clear_pointer (&as, shz_assessment_free);
+  as = load (f);
+  g_assert_cmpstr (shz_assessment_get_score_note (as, "value-network", "consumer-data", SHZ_STATE_TO_BE), ==,
+                   "CDP live since 2025");
+  g_object_unref (editor);
 }
 
 static guint
@@ -355,6 +364,48 @@ test_start (Fixture       *f,
   close_editor (editor);
 }
 
+/* Every control has an accessible name: the score controls and notes of every item, and each
+ * control of each link. */
+static void
+assert_named (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_error ("%s has no accessible name", G_OBJECT_TYPE_NAME (widget));
+}
+
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  ShzAssessmentEditor *editor = open_editor (f);
+  ShzCatalogue *catalogue = shz_catalogue_get_default ();
+  guint n_items = 0;
+
+  for (guint i = 0; i < shz_catalogue_get_n_frameworks (catalogue); i++)
+    {
+      const ShzCatFramework *fw = shz_catalogue_get_framework (catalogue, i);
+      for (guint j = 0; j < fw->items->len; j++)
+        {
+          const ShzCatItem *item = fw->items->pdata[j];
+          if (!item->scored)
+            continue;
+          assert_named (GTK_WIDGET (shz_assessment_editor_get_score_spin (editor, fw->id, item->id, SHZ_STATE_AS_IS)));
+          assert_named (GTK_WIDGET (shz_assessment_editor_get_score_spin (editor, fw->id, item->id, SHZ_STATE_TO_BE)));
+          assert_named (GTK_WIDGET (shz_assessment_editor_get_note_entry (editor, fw->id, item->id)));
+          n_items++;
+        }
+    }
+  /* 11 value-chain, 16 value-network, 24 人货场, 3 paths */
+  g_assert_cmpuint (n_items, >=, 50);
+  g_assert_cmpuint (shz_assessment_editor_get_n_links (editor), >, 0);
+  for (guint i = 0; i < shz_assessment_editor_get_n_links (editor); i++)
+    for (int c = SHZ_LINK_CONTROL_SOURCE; c <= SHZ_LINK_CONTROL_REMOVE; c++)
+      assert_named (shz_assessment_editor_get_link_control (editor, i, c));
+  assert_named (shz_assessment_editor_get_add_link_button (editor));
+  close_editor (editor);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -375,6 +426,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The test AT context records accessible properties (GTK_A11Y=none records none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   shz_register_resource ();
@@ -383,6 +436,7 @@ main (int    argc,
   ADD ("/app/assessment-editor/note", "demo", test_note);
   ADD ("/app/assessment-editor/links", "demo", test_links);
   ADD ("/app/assessment-editor/start", NULL, test_start);
+  ADD ("/app/assessment-editor/accessible-names", "demo", test_accessible_names);
   ADD ("/app/assessment-editor/read-only", "demo", test_read_only);
 #undef ADD
   return g_test_run ();
