@@ -58,6 +58,7 @@ struct _ShzWindow {
   gint64                shown_id;         /* engagement the views show */
   gboolean              has_usage;        /* … and it has a usage dataset to compute from */
   gboolean              reloading;
+  gboolean              keep_pages;       /* a page saved its settings: refresh the rest only */
 };
 
 G_DEFINE_FINAL_TYPE (ShzWindow, shz_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -344,7 +345,9 @@ show_selected (ShzWindow *self)
   update_actions (self);
   fill_overview (self, e, datasets);
   shz_data_view_set_engagement (self->data_view, self->store, self->store_path, e->id);
-  if (self->shown_id == e->id)
+  if (self->shown_id == e->id && self->keep_pages)
+    ;
+  else if (self->shown_id == e->id)
     {
       shz_chart_page_reload (self->maturity_page);
       shz_chart_page_reload (self->network_page);
@@ -425,10 +428,34 @@ open_engagement_dialog (ShzWindow           *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* On a chart tab the chart takes the keyboard focus, so the arrow keys move between its items. */
+static void
+on_visible_view_cb (ShzWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  ShzChartPage *page = NULL;
+
+  if (g_strcmp0 (name, "maturity") == 0)
+    page = self->maturity_page;
+  else if (g_strcmp0 (name, "network") == 0)
+    page = self->network_page;
+  if (page && shz_chart_page_get_view (page) && gtk_widget_get_mapped (GTK_WIDGET (page)))
+    gtk_widget_grab_focus (shz_chart_page_get_view (page));
+}
+
 static void
 on_view_changed_cb (ShzWindow *self)
 {
   shz_window_reload (self);
+}
+
+/* A chart page saved its settings: the overview's counts change, the charts do not. */
+static void
+on_page_changed_cb (ShzWindow *self)
+{
+  self->keep_pages = TRUE;
+  shz_window_reload (self);
+  self->keep_pages = FALSE;
 }
 
 static gboolean
@@ -1045,12 +1072,16 @@ shz_window_init (ShzWindow *self)
     self->maturity_page = SHZ_CHART_PAGE (shz_chart_page_new (maturity_kinds));
     gtk_widget_set_vexpand (GTK_WIDGET (self->maturity_page), TRUE);
     gtk_box_append (self->maturity_box, GTK_WIDGET (self->maturity_page));
-    g_signal_connect_swapped (self->maturity_page, "changed", G_CALLBACK (on_view_changed_cb), self);
+    g_signal_connect_swapped (self->maturity_page, "changed", G_CALLBACK (on_page_changed_cb), self);
 
     self->network_page = SHZ_CHART_PAGE (shz_chart_page_new (network_kinds));
     gtk_widget_set_vexpand (GTK_WIDGET (self->network_page), TRUE);
     gtk_box_append (self->network_box, GTK_WIDGET (self->network_page));
-    g_signal_connect_swapped (self->network_page, "changed", G_CALLBACK (on_view_changed_cb), self);
+    g_signal_connect_swapped (self->network_page, "changed", G_CALLBACK (on_page_changed_cb), self);
+
+    g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_view_cb), self);
+    g_signal_connect_swapped (self->maturity_page, "map", G_CALLBACK (on_visible_view_cb), self);
+    g_signal_connect_swapped (self->network_page, "map", G_CALLBACK (on_visible_view_cb), self);
 
     /* Drop a client file anywhere on the window to import it into the selected engagement. */
     drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
