@@ -1906,13 +1906,20 @@ shz_maturity_map_render (ShzChart *chart,
       cairo_save (cr);
       cairo_rectangle (cr, p->x, p->y, p->width, p->height);
       cairo_clip (cr);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_line_width (cr, 1.8 * f);
-      shz_color_set_source_alpha (cr, &theme->text_muted, 0.9);
       cairo_move_to (cr, shz_maturity_layout_x (l, l->x_min),
                      shz_maturity_layout_y (l, l->trend_slope * l->x_min + l->trend_intercept));
       cairo_line_to (cr, shz_maturity_layout_x (l, l->x_max),
                      shz_maturity_layout_y (l, l->trend_slope * l->x_max + l->trend_intercept));
+      if (m->n_points > 0 && o->show_points)
+        {
+          /* over a dense cloud, a band of the background keeps the line readable */
+          shz_color_set_source (cr, &theme->label_halo);
+          cairo_set_line_width (cr, 4.5 * f);
+          cairo_stroke_preserve (cr);
+        }
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, 1.8 * f);
+      shz_color_set_source_alpha (cr, &theme->text_muted, 0.9);
       cairo_stroke (cr);
       cairo_restore (cr);
     }
