@@ -16,6 +16,7 @@
 #include "shz-chart-page.h"
 #include "shz-data-view.h"
 #include "shz-method-dialog.h"
+#include "charts/shz-report.h"
 
 struct _ShzWindow {
   AdwApplicationWindow  parent_instance;
@@ -26,8 +27,13 @@ struct _ShzWindow {
   AdwLeaflet           *leaflet;
   AdwWindowTitle       *store_title;
   GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
+  guint                 poll_id;
   GtkListBox           *engagement_list;
   GtkButton            *back_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkButton            *open_anyway_button;
   GtkStack             *content_stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
@@ -65,6 +71,9 @@ G_DEFINE_FINAL_TYPE (ShzWindow, shz_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (ShzWindow *self);
 static void show_selected (ShzWindow *self);
+static void flush_pending_deletes (ShzWindow *self);
+static GtkFileFilter *store_filter (void);
+static char *with_extension (const char *path);
 
 /* ---- helpers ---- */
 
@@ -523,6 +532,327 @@ compute_positions_action (GtkWidget  *widget,
 }
 
 static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  gboolean redo = g_str_equal (name, "win.redo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *msg = NULL;
+
+  if (self->store == NULL)
+    return;
+  flush_pending_deletes (self);
+  label = redo ? shz_store_get_redo_label (self->store) : shz_store_get_undo_label (self->store);
+  if (!(redo ? shz_store_redo (self->store, &error) : shz_store_undo (self->store, &error)))
+    {
+      shz_window_show_toast (self, error->message);
+      return;
+    }
+  /* Translators: a toast after Ctrl+Z / Ctrl+Shift+Z; %s is what was undone, e.g. "Rename engagement". */
+  msg = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label ? label : "");
+  shz_window_reload (self);
+  shz_window_show_toast (self, msg);
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  GtkWidget *window, *box, *header, *scroll, *list;
+
+  if (self->store == NULL)
+    return;
+  steps = shz_store_list_history (self->store, &error);
+  if (steps == NULL)
+    {
+      shz_window_show_toast (self, error->message);
+      return;
+    }
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("History"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 460, 520);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  if (steps->len == 0)
+    {
+      GtkWidget *page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "edit-undo-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Changes Yet"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                       _("Every change to this store is listed here and can be undone, even after a restart."));
+      gtk_widget_set_vexpand (page, TRUE);
+      gtk_box_append (GTK_BOX (box), page);
+    }
+  else
+    {
+      scroll = gtk_scrolled_window_new ();
+      gtk_widget_set_vexpand (scroll, TRUE);
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_widget_set_margin_top (list, 12);
+      gtk_widget_set_margin_bottom (list, 12);
+      gtk_widget_set_margin_start (list, 12);
+      gtk_widget_set_margin_end (list, 12);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("History"), -1);
+      /* Newest first, as people read a history. */
+      for (guint i = steps->len; i-- > 0; )
+        {
+          ShzHistoryStep *step = g_ptr_array_index (steps, i);
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *sub = step->undone ? g_strdup_printf (_("%s · undone"), step->time) : g_strdup (step->time);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step->label);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+          if (step->undone)
+            gtk_widget_add_css_class (row, "dim-label");
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), list);
+      gtk_box_append (GTK_BOX (box), scroll);
+    }
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static char *
+safe_file_name (const char *name)
+{
+  g_autofree char *copy = g_strdup (name);
+
+  g_strdelimit (copy, "/\\:*?\"<>|", '-');
+  return g_steal_pointer (&copy);
+}
+
+static void
+on_export_engagement_response_cb (GtkNativeDialog *native,
+                                  int              response,
+                                  ShzWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store && selected_object (self))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *raw = g_file_get_path (file);
+      g_autofree char *path = raw ? with_extension (raw) : NULL;
+      g_autoptr(GError) error = NULL;
+      GSettings *s = settings (self);
+      gboolean pseudo = s && g_settings_get_boolean (s, "pseudonymise");
+      gboolean ok;
+
+      if (pseudo)
+        ok = shz_store_export_engagement_pseudonymised (self->store, self->selected_id, path,
+                                                        g_str_has_prefix (g_get_language_names ()[0], "zh") ? "zh_CN" : "en",
+                                                        &error);
+      else
+        ok = shz_store_export_engagement (self->store, self->selected_id, path, &error);
+      if (!ok)
+        show_error (self, error);
+      else
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_autofree char *msg = g_strdup_printf (pseudo ? _("Exported to “%s” with pseudonymised names")
+                                                         : _("Exported to “%s”"), base);
+          shz_window_show_toast (self, msg);
+        }
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+export_engagement_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  ShzEngagementObject *obj = selected_object (self);
+  g_autoptr(GtkFileFilter) filter = store_filter ();
+  g_autofree char *base = NULL, *file_name = NULL;
+  GtkFileChooserNative *native;
+
+  if (obj == NULL)
+    return;
+  base = safe_file_name (shz_engagement_object_get_name (obj));
+  file_name = g_strconcat (base, ".shuzhi", NULL);
+  native = gtk_file_chooser_native_new (_("Export Engagement"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_export_engagement_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_merge_response_cb (GtkNativeDialog *native,
+                      int              response,
+                      ShzWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = NULL;
+
+      if (path && g_strcmp0 (path, self->store_path) == 0)
+        shz_window_show_toast (self, _("That is the store already open here"));
+      else if (path && (ids = shz_store_import_engagements (self->store, path, NULL, &error)) == NULL)
+        show_error (self, error);
+      else if (ids)
+        {
+          g_autofree char *msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u engagement imported",
+                                                               "%u engagements imported", ids->len), ids->len);
+          if (ids->len > 0)
+            self->selected_id = g_array_index (ids, gint64, 0);
+          shz_window_reload (self);
+          shz_window_show_toast (self, msg);
+        }
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+merge_store_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = store_filter ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Import Engagements From a Store"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_merge_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+typedef struct {
+  char             *store_path;
+  gint64            engagement_id;
+  char             *path;
+  ShzReportOptions  options;
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_free (job->store_path);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* The report draws every chart: seconds, not milliseconds — a thread on its own connection. */
+static void
+report_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) store = shz_store_open (job->store_path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  guint n = 0;
+
+  if (store == NULL || !shz_report_write (store, job->engagement_id, &job->options, job->path, &n, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+static void
+on_report_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ShzWindow *self = SHZ_WINDOW (source);
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (n < 0)
+    show_error (self, error);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (job->path);
+      g_autofree char *msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Report “%s” written with %d chart",
+                                                           "Report “%s” written with %d charts", n), base, (int) n);
+      shz_window_show_toast (self, msg);
+    }
+}
+
+static void
+on_report_response_cb (GtkNativeDialog *native,
+                       int              response,
+                       ShzWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store && selected_object (self))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *raw = g_file_get_path (file);
+      ReportJob *job = g_new0 (ReportJob, 1);
+      g_autoptr(GTask) task = NULL;
+      GSettings *s = settings (self);
+      g_autofree char *lang = s ? g_settings_get_string (s, "chart-language") : g_strdup ("auto");
+
+      job->store_path = g_strdup (self->store_path);
+      job->engagement_id = self->selected_id;
+      job->path = raw && !g_str_has_suffix (raw, ".pdf") ? g_strconcat (raw, ".pdf", NULL) : g_strdup (raw);
+      shz_report_options_init (&job->options);
+      if (g_str_equal (lang, "auto"))
+        job->options.lang = g_str_has_prefix (g_get_language_names ()[0], "zh") ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN;
+      else
+        shz_chart_lang_from_string (lang, &job->options.lang);
+      job->options.pseudonymise = s && g_settings_get_boolean (s, "pseudonymise");
+      task = g_task_new (self, NULL, on_report_done_cb, NULL);
+      g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
+      g_task_run_in_thread (task, report_thread);
+      shz_window_show_toast (self, _("Writing the report…"));
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  ShzEngagementObject *obj = selected_object (self);
+  g_autofree char *base = NULL, *file_name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  if (obj == NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  base = safe_file_name (shz_engagement_object_get_name (obj));
+  file_name = g_strconcat (base, ".pdf", NULL);
+  native = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_report_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
 export_chart_action (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
@@ -871,6 +1201,22 @@ update_actions (ShzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable && have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compute-positions", writable && have_engagement && self->has_usage);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && shz_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && shz_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-engagement", have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-store", writable);
+  if (have_store)
+    {
+      g_autofree char *undo = shz_store_get_undo_label (self->store);
+      g_autofree char *redo = shz_store_get_redo_label (self->store);
+      g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo: %s"), undo) : g_strdup (_("Nothing to undo"));
+      g_autofree char *redo_tip = redo ? g_strdup_printf (_("Redo: %s"), redo) : g_strdup (_("Nothing to redo"));
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tip);
+    }
 }
 
 static void
@@ -899,6 +1245,61 @@ on_recent_changed_cb (GSettings  *s,
                       ShzWindow  *self)
 {
   rebuild_recent_menu (self);
+}
+
+/* Another program (or a second window) may commit to the store, or replace the file. */
+static gboolean
+poll_store_cb (gpointer user_data)
+{
+  ShzWindow *self = user_data;
+
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+  switch (shz_store_poll_change (self->store))
+    {
+    case SHZ_STORE_CHANGED_ELSEWHERE:
+      shz_window_reload (self);
+      shz_window_show_toast (self, _("The store was changed by another program; showing its current state"));
+      break;
+    case SHZ_STORE_REPLACED:
+      shz_window_show_toast (self, _("The store file was replaced on disk; open it again to see the new file"));
+      break;
+    case SHZ_STORE_UNCHANGED:
+    default:
+      break;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_open_anyway_clicked_cb (ShzWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (self->store_path);
+  ShzStore *store;
+
+  if (path == NULL)
+    return;
+  store = shz_store_open (path, SHZ_STORE_OPEN_BREAK_LOCK, &error);
+  if (store == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  shz_store_free (store);
+  /* Reopen through the usual path, now that the lock is ours to take. */
+  g_clear_pointer (&self->store, shz_store_free);
+  {
+    g_autoptr(ShzStore) again = shz_store_open (path, SHZ_STORE_OPEN_BREAK_LOCK, &error);
+    if (again == NULL)
+      {
+        show_error (self, error);
+        return;
+      }
+    self->store = g_steal_pointer (&again);
+  }
+  gtk_revealer_set_reveal_child (self->read_only_revealer, shz_store_is_read_only (self->store));
+  shz_window_reload (self);
 }
 
 /* ---- first frame (for measurements and end-to-end tests) ---- */
@@ -975,6 +1376,7 @@ shz_window_dispose (GObject *object)
     flush_pending_deletes (self);
   if (self->engagement_list)
     g_signal_handlers_disconnect_by_data (self->engagement_list, self);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHZ_TYPE_WINDOW);
   G_OBJECT_CLASS (shz_window_parent_class)->dispose (object);
 }
@@ -1011,6 +1413,10 @@ shz_window_class_init (ShzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShzWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, ShzWindow, engagement_list);
   gtk_widget_class_bind_template_child (widget_class, ShzWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, open_anyway_button);
+  gtk_widget_class_bind_template_child (widget_class, ShzWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, ShzWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ShzWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ShzWindow, view_stack);
@@ -1042,6 +1448,12 @@ shz_window_class_init (ShzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.compute-positions", NULL, compute_positions_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.export-engagement", NULL, export_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-store", NULL, merge_store_action);
 }
 
 static void
@@ -1056,6 +1468,8 @@ shz_window_init (ShzWindow *self)
   g_signal_connect_swapped (self->engagement_list, "row-selected", G_CALLBACK (on_row_selected_cb), self);
   g_signal_connect_swapped (self->engagement_list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
+  g_signal_connect_swapped (self->open_anyway_button, "clicked", G_CALLBACK (on_open_anyway_clicked_cb), self);
+  self->poll_id = g_timeout_add_seconds (2, poll_store_cb, self);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
 
   {
@@ -1151,6 +1565,10 @@ shz_window_open_store (ShzWindow  *self,
   adw_window_title_set_subtitle (self->store_title, dir);
   gtk_window_set_title (GTK_WINDOW (self), base);
   gtk_revealer_set_reveal_child (self->read_only_revealer, shz_store_is_read_only (store));
+  if (shz_store_get_read_only_message (store))
+    gtk_label_set_text (self->read_only_label, shz_store_get_read_only_message (store));
+  gtk_widget_set_visible (GTK_WIDGET (self->open_anyway_button),
+                          shz_store_get_read_only_reason (store) == SHZ_STORE_RO_IN_USE);
   gtk_stack_set_visible_child_name (self->main_stack, "store");
   if (app)
     shz_application_add_recent (SHZ_APPLICATION (app), path);

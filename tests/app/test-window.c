@@ -205,6 +205,62 @@ test_delete_with_undo_toast (void)
 }
 
 static void
+test_undo_redo_duplicate (void)
+{
+  g_autoptr(ShzApplication) app = start_app ();
+  g_autofree char *path = g_build_filename (tmpdir, "undo.shuzhi", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  ShzStore *store;
+  ShzWindow *window;
+
+  store = shz_store_open (path, SHZ_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(ShzEngagement) a = shz_engagement_new ();
+    a->name = g_strdup ("Alpha");
+    shz_store_create_engagement (store, a, &error);
+    g_assert_no_error (error);
+  }
+  shz_store_free (store);
+
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  window = active_window (app);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-engagement", NULL));
+  iterate (20);
+  names = sidebar_names (window);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_clear_pointer (&names, g_ptr_array_unref);
+
+  /* Ctrl+Z takes the copy away, Ctrl+Shift+Z brings it back; the store agrees each time. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate (20);
+  names = sidebar_names (window);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Alpha");
+  g_clear_pointer (&names, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  iterate (20);
+  names = sidebar_names (window);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_clear_pointer (&names, g_ptr_array_unref);
+  close_all (app);
+
+  /* The history survives closing: undo again from a fresh connection. */
+  store = shz_store_open (path, SHZ_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (shz_store_can_undo (store));
+  g_assert_true (shz_store_undo (store, &error));
+  {
+    g_autoptr(GPtrArray) list = shz_store_list_engagements (store, &error);
+    g_assert_cmpuint (list->len, ==, 1);
+  }
+  shz_store_free (store);
+}
+
+static void
 test_preferences_bound_to_settings (void)
 {
   g_autoptr(ShzApplication) app = start_app ();
@@ -255,6 +311,7 @@ main (int    argc,
   g_test_add_func ("/app/window/bad-store-shows-why", test_bad_store_shows_why);
   g_test_add_func ("/app/window/delete-with-undo-toast", test_delete_with_undo_toast);
   g_test_add_func ("/app/preferences/bound-to-settings", test_preferences_bound_to_settings);
+  g_test_add_func ("/app/window/undo-redo", test_undo_redo_duplicate);
 
   ret = g_test_run ();
   {
