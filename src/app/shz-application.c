@@ -235,6 +235,7 @@ shz_application_startup (GApplication *app)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *history_accels[] = { "<Control>h", NULL };
+  static const char *assess_accels[] = { "<Control>k", NULL };
   static const char *view1[] = { "<Alt>1", NULL }, *view2[] = { "<Alt>2", NULL },
                     *view3[] = { "<Alt>3", NULL }, *view4[] = { "<Alt>4", NULL };
 
@@ -258,6 +259,7 @@ shz_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-history", history_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.edit-assessment", assess_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::overview", view1);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data", view2);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::maturity", view3);

@@ -16,6 +16,7 @@
 #include "shz-chart-page.h"
 #include "shz-data-view.h"
 #include "shz-method-dialog.h"
+#include "shz-assessment-editor.h"
 #include "charts/shz-report.h"
 
 struct _ShzWindow {
@@ -29,6 +30,7 @@ struct _ShzWindow {
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   guint                 poll_id;
+  ShzAssessmentEditor  *editor;           /* weak: the open assessment editor, if any */
   GtkListBox           *engagement_list;
   GtkButton            *back_button;
   GtkButton            *undo_button;
@@ -532,6 +534,39 @@ compute_positions_action (GtkWidget  *widget,
 }
 
 static void
+close_editor (ShzWindow *self)
+{
+  if (self->editor)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+}
+
+static void
+on_editor_changed_cb (ShzWindow *self)
+{
+  shz_window_reload (self);
+}
+
+static void
+edit_assessment_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+
+  if (selected_object (self) == NULL || self->store == NULL)
+    return;
+  if (self->editor && shz_assessment_editor_get_engagement_id (self->editor) != self->selected_id)
+    close_editor (self);
+  if (self->editor == NULL)
+    {
+      self->editor = shz_assessment_editor_new (GTK_WINDOW (self), self->store, self->selected_id);
+      g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+      g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+static void
 undo_redo_action (GtkWidget  *widget,
                   const char *name,
                   GVariant   *param)
@@ -554,6 +589,8 @@ undo_redo_action (GtkWidget  *widget,
   /* Translators: a toast after Ctrl+Z / Ctrl+Shift+Z; %s is what was undone, e.g. "Rename engagement". */
   msg = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label ? label : "");
   shz_window_reload (self);
+  if (self->editor)
+    shz_assessment_editor_reload (self->editor);
   shz_window_show_toast (self, msg);
 }
 
@@ -970,6 +1007,8 @@ delete_engagement_action (GtkWidget  *widget,
     g_autofree char *escaped = g_markup_escape_text (shz_engagement_object_get_name (obj), -1);
     title = g_strdup_printf (_("“%s” deleted"), escaped);
   }
+  if (self->editor && shz_assessment_editor_get_engagement_id (self->editor) == *id)
+    close_editor (self);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -1204,6 +1243,7 @@ update_actions (ShzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && shz_store_can_undo (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && shz_store_can_redo (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-assessment", have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-engagement", have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-store", writable);
@@ -1372,6 +1412,7 @@ shz_window_dispose (GObject *object)
 {
   ShzWindow *self = SHZ_WINDOW (object);
 
+  close_editor (self);
   if (self->pending_deletes)
     flush_pending_deletes (self);
   if (self->engagement_list)
@@ -1451,6 +1492,7 @@ shz_window_class_init (ShzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-assessment", NULL, edit_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.export-engagement", NULL, export_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.merge-store", NULL, merge_store_action);
@@ -1532,6 +1574,7 @@ shz_window_open_store (ShzWindow  *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   flush_pending_deletes (self);
+  close_editor (self);
   store = shz_store_open (path, SHZ_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     {
