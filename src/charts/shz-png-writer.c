@@ -1,5 +1,5 @@
 /* shz-png-writer.c — a small PNG encoder: filter "Up" on every row (charts repeat from row to
- * row), deflate at level 1, one IDAT chunk.  Cairo's own writer compresses harder and is the
+ * row), deflate at level 1 straight into one IDAT chunk.  Cairo's own writer compresses harder and is the
  * slowest step of a large export; this one is several times faster at a similar size.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -50,7 +50,7 @@ shz_png_encode (cairo_surface_t *image,
   int width, height, stride, bpp;
   const guint8 *pixels;
   g_autoptr(GByteArray) out = NULL;
-  g_autoptr(GByteArray) idat = NULL;
+  gsize idat_start, raw_size;
   g_autofree guint8 *row = NULL;
   g_autofree guint8 *prev = NULL;
   g_autofree guint8 *filtered = NULL;
@@ -87,16 +87,22 @@ shz_png_encode (cairo_surface_t *image,
   row = g_malloc ((gsize) width * bpp);
   prev = g_malloc0 ((gsize) width * bpp);
   filtered = g_malloc ((gsize) width * bpp + 1);
-  idat = g_byte_array_new ();
 
   memset (&z, 0, sizeof z);
   if (deflateInit2 (&z, DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     return NULL;
 
+  /* The IDAT chunk is deflated in place into the output (length and CRC filled after), in
+   * room reserved up front from deflate's bound: no copy, no growth. */
+  raw_size = ((gsize) width * bpp + 1) * height;
+  idat_start = out->len;
+  g_byte_array_set_size (out, (guint) (idat_start + 8 + deflateBound (&z, raw_size)));
+  z.next_out = out->data + idat_start + 8;
+  z.avail_out = (uInt) (out->len - idat_start - 8);
+
   for (int y = 0; y <= height && ok; y++)
     {
       int flush = y == height ? Z_FINISH : Z_NO_FLUSH;
-      guint8 buf[65536];
       int rc;
 
       if (y < height)
@@ -134,25 +140,24 @@ shz_png_encode (cairo_surface_t *image,
           z.next_in = NULL;
           z.avail_in = 0;
         }
-      do
-        {
-          z.next_out = buf;
-          z.avail_out = sizeof buf;
-          rc = deflate (&z, flush);
-          if (rc == Z_STREAM_ERROR)
-            {
-              ok = FALSE;
-              break;
-            }
-          g_byte_array_append (idat, buf, (guint) (sizeof buf - z.avail_out));
-        }
-      while (z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+      rc = deflate (&z, flush);
+      if (rc == Z_STREAM_ERROR || z.avail_in != 0 || (flush == Z_FINISH && rc != Z_STREAM_END))
+        ok = FALSE;   /* cannot happen within deflateBound */
     }
-  deflateEnd (&z);
-  if (!ok)
-    return NULL;
+  {
+    gsize idat_len = z.total_out;
+    guint8 *chunk = out->data + idat_start;
+    uLong crc;
 
-  put_chunk (out, "IDAT", idat->data, idat->len);
+    deflateEnd (&z);
+    if (!ok)
+      return NULL;
+    chunk[0] = idat_len >> 24; chunk[1] = idat_len >> 16; chunk[2] = idat_len >> 8; chunk[3] = idat_len;
+    memcpy (chunk + 4, "IDAT", 4);
+    crc = crc32 (0, chunk + 4, (uInt) (4 + idat_len));
+    g_byte_array_set_size (out, (guint) (idat_start + 8 + idat_len));
+    put_u32 (out, (guint32) crc);
+  }
   put_chunk (out, "IEND", NULL, 0);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
