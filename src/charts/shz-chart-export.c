@@ -249,7 +249,8 @@ shz_chart_render_image (ShzChart               *chart,
 /* <title> and <desc> as the first children of <svg>, so screen readers and slide software
  * name the figure.  The file is our own output, hence XML_PARSE_HUGE for embedded images. */
 static gboolean
-svg_add_title (const char  *path,
+svg_add_title (GByteArray  *svg,
+               const char  *path,
                const char  *title,
                const char  *desc,
                GError     **error)
@@ -258,7 +259,8 @@ svg_add_title (const char  *path,
   xmlNodePtr root, first, t, d;
   int rc;
 
-  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  doc = xmlReadMemory ((const char *) svg->data, (int) svg->len, NULL, NULL,
+                       XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
   if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
     {
       if (doc)
@@ -293,6 +295,15 @@ svg_add_title (const char  *path,
   return TRUE;
 }
 
+static cairo_status_t
+append_to_array_cb (void                *closure,
+                    const unsigned char *data,
+                    unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static gboolean
 write_vector (ShzChart               *chart,
               const ShzExportOptions *options,
@@ -306,6 +317,7 @@ write_vector (ShzChart               *chart,
   cairo_t *cr;
   gboolean ok;
   g_autofree char *title = NULL;
+  g_autoptr(GByteArray) svg = NULL;
 
   if (!shz_export_options_resolve (options, &wu, &hu, &wp, &hp, &scale, error))
     return FALSE;
@@ -313,7 +325,9 @@ write_vector (ShzChart               *chart,
 
   if (options->format == SHZ_EXPORT_SVG)
     {
-      surface = cairo_svg_surface_create (tmp, wu, hu);
+      /* into memory: the libxml2 pass reads it there and writes the file once */
+      svg = g_byte_array_new ();
+      surface = cairo_svg_surface_create_for_stream (append_to_array_cb, svg, wu, hu);
       if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
         cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       k = 1;       /* one chart unit = one CSS pixel */
@@ -351,7 +365,7 @@ write_vector (ShzChart               *chart,
   if (options->format == SHZ_EXPORT_SVG)
     {
       g_autofree char *desc = shz_chart_describe (chart);
-      return svg_add_title (tmp, title, desc, error);
+      return svg_add_title (svg, tmp, title, desc, error);
     }
   return TRUE;
 }
