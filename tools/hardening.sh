@@ -131,11 +131,14 @@ if [ "$do_fuzz" = 1 ]; then
     secs=${fuzz_seconds:-25}
     [ -n "$fuzz_seconds" ] && runs=-1
     mkdir -p "$corpus_root/$h"
+    # libFuzzer stops at a corpus folder that does not exist (git keeps no empty folder)
+    dirs=("$corpus_root/$h" "$seeds/$h")
+    [ -d "$root/tests/fuzz/regressions/$h" ] && dirs+=("$root/tests/fuzz/regressions/$h")
     log=$root/$fuzz_build/fuzz-$h.log
     (cd "$artifacts" && "$root/$fuzz_build/tests/fuzz/fuzz-$h" \
        -seed=${SHZ_FUZZ_SEED:-1} -runs=$runs -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
        -max_len=65536 -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$artifacts/$h-" \
-       "$corpus_root/$h" "$seeds/$h" "$root/tests/fuzz/regressions/$h" >"$log" 2>&1)
+       "${dirs[@]}" >"$log" 2>&1)
     rc=$?
     stats=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1)
     [ -z "$stats" ] && stats=$(grep -E '^#[0-9]+' "$log" | tail -1)
