@@ -159,6 +159,7 @@ redraw (const char *store_path, guint runs)
       gint64 t0, t1, t2, t3;
       double c0, c1, c2;
 
+      shz_chart_set_interactive (chart, TRUE);   /* as the canvas draws it */
       t0 = g_get_monotonic_time ();
       if (!shz_chart_load (chart, store, e->id, NULL, NULL, &error))
         g_error ("%s", error->message);

@@ -722,10 +722,14 @@ shz_chart_view_set_chart (ShzChartView *self,
     {
       g_clear_signal_handler (&self->changed_id, self->chart);
       shz_chart_set_raster_scale (self->chart, 0);
+      shz_chart_set_interactive (self->chart, FALSE);
     }
   g_set_object (&self->chart, chart);
   if (chart != NULL)
-    self->changed_id = g_signal_connect (chart, "changed", G_CALLBACK (on_chart_changed_cb), self);
+    {
+      self->changed_id = g_signal_connect (chart, "changed", G_CALLBACK (on_chart_changed_cb), self);
+      shz_chart_set_interactive (chart, TRUE);
+    }
   g_clear_pointer (&self->selected, g_free);
   if (chart != NULL)
     shz_chart_set_selected (chart, NULL);

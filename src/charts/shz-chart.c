@@ -20,6 +20,7 @@ typedef struct
   double           height;
   gboolean         laid_out;
   double           raster_scale;
+  gboolean         interactive;
   GArray          *items;      /* of ShzChartItem */
   char            *selected;
   char            *hovered;
@@ -311,6 +312,23 @@ shz_chart_get_raster_scale (ShzChart *self)
 {
   ShzChartPrivate *priv = shz_chart_get_instance_private (self);
   return priv->raster_scale;
+}
+
+void
+shz_chart_set_interactive (ShzChart *self,
+                           gboolean  interactive)
+{
+  ShzChartPrivate *priv = shz_chart_get_instance_private (self);
+  g_return_if_fail (SHZ_IS_CHART (self));
+  priv->interactive = !!interactive;
+}
+
+gboolean
+shz_chart_get_interactive (ShzChart *self)
+{
+  ShzChartPrivate *priv = shz_chart_get_instance_private (self);
+  g_return_val_if_fail (SHZ_IS_CHART (self), FALSE);
+  return priv->interactive;
 }
 
 void

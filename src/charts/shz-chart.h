@@ -162,6 +162,12 @@ void          shz_chart_set_raster_scale  (ShzChart     *chart,
                                            double        scale);
 double        shz_chart_get_raster_scale  (ShzChart     *chart);
 
+/* On a canvas: raster layers may trade a little sharpness for speed (a dense point cloud at
+ * half resolution).  Exports leave it off. */
+void          shz_chart_set_interactive   (ShzChart     *chart,
+                                           gboolean      interactive);
+gboolean      shz_chart_get_interactive   (ShzChart     *chart);
+
 /* Mark the layout stale and emit ::changed (subclasses call it when a setting changes). */
 void          shz_chart_invalidate        (ShzChart     *chart);
 

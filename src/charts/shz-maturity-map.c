@@ -1739,7 +1739,9 @@ draw_points (ShzMaturityMap *self,
       }
     overdraw = area / MAX (sampled, 1) * m->n_points * scale * scale
                / MAX (l->plot.width * l->plot.height * scale * scale, 1);
-    if (overdraw > 12)
+    /* exports keep full resolution up to a heavier overdraw than the canvas, whose redraw
+     * must stay quick */
+    if (overdraw > (shz_chart_get_interactive (SHZ_CHART (self)) ? 3 : 12))
       scale /= 2;
   }
   /* and never an image of more than 16 Mpixel (a zoomed canvas) */
