@@ -52,7 +52,7 @@ class App:
             if "first frame" in self.log.read():
                 return
             if self.proc.poll() is not None:
-                raise AssertionError("shuzhi exited early:\n" + self.output())
+                raise AssertionError("shuzhi exited early (status %s):\n%s" % (self.proc.returncode, self.output()))
             time.sleep(0.05)
         raise AssertionError("no first frame within %ds:\n%s" % (timeout, self.output()))
 
