@@ -1027,6 +1027,58 @@ shz_store_open (const char         *path,
   return store;
 }
 
+/* Create a new store under @path atomically: the schema is written to a file beside it, which
+ * is then linked into place.  A process killed while creating leaves a stray "NAME.new-PID",
+ * never a zero-length or half-made store under the name the user chose.  FALSE with @error set;
+ * TRUE also when another process created @path meanwhile (it is then opened as it is). */
+static gboolean
+create_atomically (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *tmp = g_strdup_printf ("%s.new-%d", path, (int) getpid ());
+  g_autoptr(ShzStore) scratch = g_new0 (ShzStore, 1);
+  int saved;
+
+  g_unlink (tmp);
+  scratch->path = g_strdup (path);
+  scratch->db_path = g_strdup (tmp);
+  scratch->work_left = -1;
+  if (sqlite3_open_v2 (tmp, &scratch->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_IO,
+                   _("Cannot create “%s”: %s"), path,
+                   scratch->db ? sqlite3_errmsg (scratch->db) : g_strerror (errno));
+      g_clear_pointer (&scratch->db, sqlite3_close);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (!exec (scratch, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 8192; PRAGMA synchronous = FULL;",
+             _("create the store"), error) ||
+      !migrate (scratch, 0, error))
+    {
+      g_clear_pointer (&scratch->db, sqlite3_close);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  g_clear_pointer (&scratch->db, sqlite3_close);
+
+  /* link() never replaces: a store someone else just created under the name wins. */
+  if (link (tmp, path) != 0)
+    {
+      saved = errno;
+      g_unlink (tmp);
+      if (saved == EEXIST)
+        return TRUE;
+      g_set_error (error, SHZ_STORE_ERROR, saved == ENOSPC ? SHZ_STORE_ERROR_DISK_FULL : SHZ_STORE_ERROR_IO,
+                   _("Cannot create “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  g_unlink (tmp);
+  return TRUE;
+}
+
 static ShzStore *
 open_store (const char         *path,
             ShzStoreOpenFlags   flags,
@@ -1045,7 +1097,13 @@ open_store (const char         *path,
 
   recovered = !(flags & SHZ_STORE_OPEN_READ_ONLY) && recover_own_crash (path);
   if ((flags & SHZ_STORE_OPEN_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
-    create = TRUE;
+    {
+      if (!create_atomically (path, error))
+        return NULL;
+      /* From here on it is an existing store like any other. */
+    }
+  if (create)
+    ;
   else if ((flags & SHZ_STORE_OPEN_CREATE) && recovered && is_empty_file (path))
     {
       /* A store whose creation never committed (its crash was rolled back to nothing). */

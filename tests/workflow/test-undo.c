@@ -160,7 +160,11 @@ test_each_edit (Fixture       *f,
   engagement = wf_add_engagement (f->store, "客户甲", "甲消费品");
   dataset = wf_add_usage (f->store, engagement, "用量 2019", 40, 1);
   g_assert_true (shz_store_set_chart_settings (f->store, engagement, "maturity-map", "[chart]\ntheme=light\n", &error));
-  steps = shz_store_list_history (f->store, &error)->len;
+  {
+    g_autoptr(GPtrArray) history = shz_store_list_history (f->store, &error);
+    g_assert_no_error (error);
+    steps = history->len;
+  }
   g_assert_cmpuint (steps, ==, 3);
 
   before = content (f->store);
