@@ -286,7 +286,14 @@ fill_overview (ShzWindow           *self,
   adw_action_row_set_subtitle (self->client_row, e->client && e->client[0] ? e->client : dash);
   adw_action_row_set_subtitle (self->industry_row, e->industry && e->industry[0] ? e->industry : dash);
   adw_action_row_set_subtitle (self->analyst_row, e->analyst && e->analyst[0] ? e->analyst : dash);
-  adw_action_row_set_subtitle (self->modified_row, e->modified ? e->modified : dash);
+  {
+    /* Stored as UTC ISO 8601; shown in the user's time zone and locale. */
+    g_autoptr(GDateTime) utc = e->modified ? g_date_time_new_from_iso8601 (e->modified, NULL) : NULL;
+    g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+    g_autofree char *when = local ? g_date_time_format (local, "%x %X") : NULL;
+
+    adw_action_row_set_subtitle (self->modified_row, when ? when : (e->modified ? e->modified : dash));
+  }
   gtk_label_set_text (self->notes_label, e->notes && e->notes[0] ? e->notes : _("No notes."));
 
   clear_list_box (self->datasets_list);
