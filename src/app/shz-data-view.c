@@ -70,8 +70,8 @@ parent_window (ShzDataView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static const char *
-kind_label (ShzDatasetKind kind)
+const char *
+shz_dataset_kind_label (ShzDatasetKind kind)
 {
   switch (kind)
     {
@@ -242,11 +242,11 @@ dataset_row (ShzDataset *d)
       /* Translators: dataset summary: kind · accepted rows · rejected rows. */
       subtitle = g_strdup_printf (ngettext ("%s · %s rows · %s rejected", "%s · %s rows · %s rejected",
                                             (gulong) d->rejected),
-                                  kind_label (d->kind), rows, rejected);
+                                  shz_dataset_kind_label (d->kind), rows, rejected);
     }
   else
     subtitle = g_strdup_printf (ngettext ("%s · %s row", "%s · %s rows", (gulong) d->rows),
-                                kind_label (d->kind), rows);
+                                shz_dataset_kind_label (d->kind), rows);
   adw_expander_row_set_subtitle (row, subtitle);
   adw_expander_row_set_icon_name (row, kind_icon (d->kind));
 

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define SHZ_TYPE_DATA_VIEW (shz_data_view_get_type ())
 G_DECLARE_FINAL_TYPE (ShzDataView, shz_data_view, SHZ, DATA_VIEW, AdwBin)
 
+/* The name of a kind of dataset in the interface language ("Usage", "Positions", …). */
+const char *shz_dataset_kind_label        (ShzDatasetKind kind);
+
 GtkWidget *shz_data_view_new              (void);
 /* Shows the datasets of @engagement_id (0: none) of @store, the window's connection, which
  * must stay valid until the next call; @store_path is used for the import and for the rows

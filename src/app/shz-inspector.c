@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "shz-inspector.h"
+#include "shz-data-view.h"
 #include "analysis/shz-index.h"
 #include "analysis/shz-method.h"
 #include "analysis/shz-assessment.h"
@@ -634,7 +635,7 @@ show_dataset (ShzInspector     *self,
   g_autofree char *rows = NULL;
 
   add_row (self, g, first ? _("Dataset") : _("Computed from"), d->name);
-  add_row (self, g, _("Kind"), shz_dataset_kind_to_string (d->kind));
+  add_row (self, g, _("Kind"), shz_dataset_kind_label (d->kind));
   if (d->source_name != NULL && size != NULL)
     add_row_printf (self, g, _("Source file"), "%s (%s)", d->source_name, size);
   else

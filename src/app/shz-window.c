@@ -227,25 +227,12 @@ clear_list_box (GtkListBox *box)
     gtk_list_box_remove (box, child);
 }
 
-static const char *
-kind_label (ShzDatasetKind kind)
-{
-  switch (kind)
-    {
-    case SHZ_KIND_USAGE: return _("Cloud usage");
-    case SHZ_KIND_POSITIONS: return _("Positions");
-    case SHZ_KIND_LINKS: return _("Value-network links");
-    case SHZ_KIND_SCORES: return _("Assessment scores");
-    default: return "";
-    }
-}
-
 static char *
 dataset_summary (const ShzDataset *d)
 {
   g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " row",
                                                         "%" G_GINT64_FORMAT " rows", d->rows), d->rows);
-  GString *s = g_string_new (kind_label (d->kind));
+  GString *s = g_string_new (shz_dataset_kind_label (d->kind));
 
   g_string_append_printf (s, " · %s", rows);
   if (d->rejected > 0)
