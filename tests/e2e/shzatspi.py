@@ -117,7 +117,7 @@ class App:
         visit(root or self.root)
         return out
 
-    def find_window(self, title, timeout=10):
+    def find_window(self, title, timeout=30):
         """A top-level window (frame or dialog) of the app with @title."""
         end = time.time() + timeout
         while time.time() < end:
