@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "charts/shz-chart.h"
@@ -416,6 +417,63 @@ shz_chart_unpin_labels (ShzChart *self)
   shz_chart_invalidate (self);
 }
 
+char *
+shz_chart_hit_movable (ShzChart *self,
+                       double    x,
+                       double    y)
+{
+  g_return_val_if_fail (SHZ_IS_CHART (self), NULL);
+  if (SHZ_CHART_GET_CLASS (self)->hit_movable == NULL)
+    return NULL;
+  return SHZ_CHART_GET_CLASS (self)->hit_movable (self, x, y);
+}
+
+gboolean
+shz_chart_move_item (ShzChart   *self,
+                     const char *id,
+                     double      dx,
+                     double      dy)
+{
+  g_return_val_if_fail (SHZ_IS_CHART (self), FALSE);
+  if (SHZ_CHART_GET_CLASS (self)->move_item == NULL || id == NULL || !isfinite (dx) || !isfinite (dy))
+    return FALSE;
+  if (!SHZ_CHART_GET_CLASS (self)->move_item (self, id, dx, dy))
+    return FALSE;
+  shz_chart_invalidate (self);
+  return TRUE;
+}
+
+gboolean
+shz_chart_can_move (ShzChart   *self,
+                    const char *id)
+{
+  g_return_val_if_fail (SHZ_IS_CHART (self), FALSE);
+  if (SHZ_CHART_GET_CLASS (self)->can_move == NULL)
+    return FALSE;
+  return SHZ_CHART_GET_CLASS (self)->can_move (self, id);
+}
+
+gboolean
+shz_chart_is_moved (ShzChart   *self,
+                    const char *id)
+{
+  g_return_val_if_fail (SHZ_IS_CHART (self), FALSE);
+  if (SHZ_CHART_GET_CLASS (self)->is_moved == NULL)
+    return FALSE;
+  return SHZ_CHART_GET_CLASS (self)->is_moved (self, id);
+}
+
+gboolean
+shz_chart_reset_layout (ShzChart *self)
+{
+  g_return_val_if_fail (SHZ_IS_CHART (self), FALSE);
+  if (SHZ_CHART_GET_CLASS (self)->reset_layout == NULL || !shz_chart_is_moved (self, NULL))
+    return FALSE;
+  SHZ_CHART_GET_CLASS (self)->reset_layout (self);
+  shz_chart_invalidate (self);
+  return TRUE;
+}
+
 void
 shz_chart_set_selected (ShzChart   *self,
                         const char *id)
@@ -503,6 +561,8 @@ shz_chart_load_settings (ShzChart    *self,
 
   if (SHZ_CHART_GET_CLASS (self)->load_settings != NULL)
     SHZ_CHART_GET_CLASS (self)->load_settings (self, kf);
+  if (SHZ_CHART_GET_CLASS (self)->load_layout != NULL)
+    SHZ_CHART_GET_CLASS (self)->load_layout (self, kf);
   shz_chart_invalidate (self);
   return TRUE;
 }
@@ -520,6 +580,8 @@ shz_chart_save_settings (ShzChart *self)
   g_key_file_set_string (kf, SETTINGS_GROUP, "theme", shz_chart_theme_to_string (priv->theme));
   if (SHZ_CHART_GET_CLASS (self)->save_settings != NULL)
     SHZ_CHART_GET_CLASS (self)->save_settings (self, kf);
+  if (SHZ_CHART_GET_CLASS (self)->save_layout != NULL)
+    SHZ_CHART_GET_CLASS (self)->save_layout (self, kf);
   return g_key_file_to_data (kf, NULL, NULL);
 }
 
@@ -548,8 +610,10 @@ shz_chart_save_settings_to_store (ShzChart  *self,
                                   GError   **error)
 {
   g_autofree char *text = shz_chart_save_settings (self);
+  /* TRANSLATORS: a step in the undo history; %s is the chart's name, e.g. "Maturity map". */
+  g_autofree char *label = g_strdup_printf (_("Change chart: %s"), shz_chart_kind_get_name (shz_chart_get_kind (self)));
 
-  return shz_store_set_chart_settings (store, engagement_id, shz_chart_get_kind (self), text, error);
+  return shz_store_set_chart_settings_labelled (store, engagement_id, shz_chart_get_kind (self), text, label, error);
 }
 
 void

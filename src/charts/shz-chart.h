@@ -109,7 +109,39 @@ struct _ShzChartClass
   /* Text describing the chart for assistive technologies; the default lists the items. */
   char     *(*describe)      (ShzChart     *chart);
 
-  gpointer padding[8];
+  /* Layout edits: items the user places by hand (the nodes of the value network's ring),
+   * all optional.  A moved item keeps a position relative to the area the automatic layout
+   * gave it, so it survives another canvas or export size; the layout clamps it inside that
+   * area and keeps it off the other items.  The edits are kept in the settings through
+   * load_layout/save_layout, which shz_chart_load_settings()/shz_chart_save_settings() call
+   * beside the kind's load_settings/save_settings (a kind need not chain up for them). */
+  /* Movable item under a point (chart units, last layout), or NULL (default). */
+  char     *(*hit_movable)   (ShzChart     *chart,
+                              double        x,
+                              double        y);
+  /* Move @id by (dx, dy) chart units from where the last layout drew it; FALSE when @id is
+   * not movable.  The caller invalidates. */
+  gboolean  (*move_item)     (ShzChart     *chart,
+                              const char   *id,
+                              double        dx,
+                              double        dy);
+  /* @id NULL: whether the kind lets the user move items at all; else whether @id is a
+   * movable item of the last layout. */
+  gboolean  (*can_move)      (ShzChart     *chart,
+                              const char   *id);
+  /* @id NULL: whether any item was moved; else whether @id was. */
+  gboolean  (*is_moved)      (ShzChart     *chart,
+                              const char   *id);
+  /* Forget every moved item: the automatic layout again. */
+  void      (*reset_layout)  (ShzChart     *chart);
+  /* Read the edits from @kf when it has them (a text without them changes nothing, as with
+   * the other settings); write them when there are any. */
+  void      (*load_layout)   (ShzChart     *chart,
+                              GKeyFile     *kf);
+  void      (*save_layout)   (ShzChart     *chart,
+                              GKeyFile     *kf);
+
+  gpointer padding[1];
 };
 
 /* ---- registry of kinds (shz-chart-registry.c) ---- */
@@ -118,6 +150,8 @@ struct _ShzChartClass
 const char * const *shz_chart_list_kinds        (void);
 gboolean            shz_chart_kind_is_known     (const char *kind);
 gboolean            shz_chart_kind_is_implemented (const char *kind);
+/* The kind's name in the UI language ("Maturity map"), or @kind itself when unknown. */
+const char         *shz_chart_kind_get_name     (const char *kind);
 /* A new chart of @kind; NULL with SHZ_CHART_ERROR_UNKNOWN_KIND / _NOT_IMPLEMENTED. */
 ShzChart           *shz_chart_new               (const char *kind,
                                                  GError    **error);
@@ -188,6 +222,23 @@ void          shz_chart_move_label        (ShzChart     *chart,
                                            double        dx,
                                            double        dy);
 void          shz_chart_unpin_labels      (ShzChart     *chart);
+
+/* Layout edits (see the class vfuncs): moving items by hand and putting them back.
+ * shz_chart_move_item() and shz_chart_reset_layout() invalidate the layout (::changed) when
+ * they change something; the caller saves the settings (one undoable step in the store). */
+char         *shz_chart_hit_movable       (ShzChart     *chart,
+                                           double        x,
+                                           double        y);
+gboolean      shz_chart_move_item         (ShzChart     *chart,
+                                           const char   *id,
+                                           double        dx,
+                                           double        dy);
+gboolean      shz_chart_can_move          (ShzChart     *chart,
+                                           const char   *id);
+gboolean      shz_chart_is_moved          (ShzChart     *chart,
+                                           const char   *id);
+/* TRUE when something was moved (and is now back where the automatic layout puts it). */
+gboolean      shz_chart_reset_layout      (ShzChart     *chart);
 
 /* Highlight state drawn by the renderer (the canvas sets these); NULL for none. */
 void          shz_chart_set_selected      (ShzChart     *chart,

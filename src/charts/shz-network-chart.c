@@ -17,7 +17,11 @@ typedef struct
   ShzAssessment *assessment;
   ShzNetLayout  *layout;
   char          *client;
+  GHashTable    *moved;       /* node id → double[2]: its centre, fractions of its area */
 } ShzNetworkChartPrivate;
+
+#define LAYOUT_GROUP "layout"
+#define MAX_ID_BYTES 128
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ShzNetworkChart, shz_network_chart, SHZ_TYPE_CHART)
 
@@ -347,6 +351,164 @@ shz_network_chart_hit_test (ShzChart *chart,
   return g_strdup (shz_net_layout_hit (priv->layout, x, y));
 }
 
+/* ---- layout edits ---- */
+
+static char *
+shz_network_chart_hit_movable (ShzChart *chart,
+                               double    x,
+                               double    y)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (chart));
+
+  if (priv->layout == NULL)
+    return NULL;
+  return g_strdup (shz_net_layout_hit_movable (priv->layout, x, y));
+}
+
+static gboolean
+shz_network_chart_can_move (ShzChart   *chart,
+                            const char *id)
+{
+  ShzNetworkChart *self = SHZ_NETWORK_CHART (chart);
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+
+  /* the ring of the value network is a picture whose places the analyst may choose; chains
+   * and paths are ordered, and their order is what they say */
+  if (id == NULL)
+    return g_strcmp0 (SHZ_NETWORK_CHART_GET_CLASS (self)->framework, SHZ_FRAMEWORK_VALUE_NETWORK) == 0;
+  return priv->layout != NULL && shz_net_layout_find_movable (priv->layout, id) != NULL;
+}
+
+static gboolean
+shz_network_chart_is_moved (ShzChart   *chart,
+                            const char *id)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (chart));
+
+  if (id == NULL)
+    return g_hash_table_size (priv->moved) > 0;
+  return g_hash_table_contains (priv->moved, id);
+}
+
+static gboolean
+shz_network_chart_move_item (ShzChart   *chart,
+                             const char *id,
+                             double      dx,
+                             double      dy)
+{
+  ShzNetworkChart *self = SHZ_NETWORK_CHART (chart);
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+  const ShzNetNode *n = priv->layout != NULL ? shz_net_layout_find_movable (priv->layout, id) : NULL;
+  const ShzRect *a;
+  double cx, cy, half_w, half_h, fx, fy;
+
+  if (n == NULL || n->area.width <= 0 || n->area.height <= 0)
+    return FALSE;
+  /* from where it is drawn: a node held back by a neighbour never jumps to the pointer */
+  a = &n->area;
+  half_w = MIN (n->rect.width / 2, a->width / 2);
+  half_h = MIN (n->rect.height / 2, a->height / 2);
+  cx = CLAMP (n->rect.x + n->rect.width / 2 + dx, a->x + half_w, a->x + a->width - half_w);
+  cy = CLAMP (n->rect.y + n->rect.height / 2 + dy, a->y + half_h, a->y + a->height - half_h);
+  fx = (cx - a->x) / a->width;
+  fy = (cy - a->y) / a->height;
+  if (!isfinite (fx) || !isfinite (fy))
+    return FALSE;
+  {
+    double *pos = g_new (double, 2);
+    /* what the settings can say exactly: the same text, the same picture */
+    pos[0] = round (CLAMP (fx, 0, 1) * 1e6) / 1e6;
+    pos[1] = round (CLAMP (fy, 0, 1) * 1e6) / 1e6;
+    g_hash_table_replace (priv->moved, g_strdup (id), pos);
+  }
+  return TRUE;
+}
+
+static void
+shz_network_chart_reset_layout (ShzChart *chart)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (chart));
+
+  g_hash_table_remove_all (priv->moved);
+}
+
+static gboolean
+valid_node_id (const char *id)
+{
+  gsize len = id != NULL ? strlen (id) : 0;
+
+  return len > 0 && len <= MAX_ID_BYTES && g_utf8_validate (id, len, NULL);
+}
+
+static void
+shz_network_chart_load_layout (ShzChart *chart,
+                               GKeyFile *kf)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (chart));
+  g_auto(GStrv) ids = NULL;
+  g_autofree double *pos = NULL;
+  gsize n_ids = 0, n_pos = 0;
+
+  if (!g_key_file_has_group (kf, LAYOUT_GROUP))
+    return;
+  g_hash_table_remove_all (priv->moved);
+  ids = g_key_file_get_string_list (kf, LAYOUT_GROUP, "nodes", &n_ids, NULL);
+  pos = g_key_file_get_double_list (kf, LAYOUT_GROUP, "positions", &n_pos, NULL);
+  /* untrusted text: bounded, finite, clamped; ids of nodes this catalogue does not have are
+   * kept (they place nothing) so that a newer catalogue's edits survive a round trip */
+  for (gsize i = 0; ids != NULL && pos != NULL && i < n_ids && 2 * i + 1 < n_pos; i++)
+    {
+      double *p;
+
+      if (g_hash_table_size (priv->moved) >= SHZ_NETWORK_MAX_MOVED)
+        break;
+      if (!valid_node_id (ids[i]) || !isfinite (pos[2 * i]) || !isfinite (pos[2 * i + 1]))
+        continue;
+      p = g_new (double, 2);
+      p[0] = CLAMP (pos[2 * i], 0, 1);
+      p[1] = CLAMP (pos[2 * i + 1], 0, 1);
+      g_hash_table_replace (priv->moved, g_strdup (ids[i]), p);
+    }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+shz_network_chart_save_layout (ShzChart *chart,
+                               GKeyFile *kf)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (chart));
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) numbers = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (priv->moved) == 0)
+    return;
+  keys = g_ptr_array_new ();
+  numbers = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, priv->moved);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);   /* the same edits give the same text */
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const double *p = g_hash_table_lookup (priv->moved, keys->pdata[i]);
+      for (guint c = 0; c < 2; c++)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          g_ptr_array_add (numbers, g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6f", p[c])));
+        }
+    }
+  g_key_file_set_string_list (kf, LAYOUT_GROUP, "nodes", (const char * const *) keys->pdata, keys->len);
+  g_key_file_set_string_list (kf, LAYOUT_GROUP, "positions", (const char * const *) numbers->pdata, numbers->len);
+}
+
 static char *
 shz_network_chart_get_title (ShzChart *chart)
 {
@@ -367,6 +529,7 @@ shz_network_chart_finalize (GObject *object)
   g_clear_pointer (&priv->assessment, shz_assessment_free);
   g_clear_pointer (&priv->layout, shz_net_layout_free);
   g_clear_pointer (&priv->client, g_free);
+  g_clear_pointer (&priv->moved, g_hash_table_unref);
   G_OBJECT_CLASS (shz_network_chart_parent_class)->finalize (object);
 }
 
@@ -382,6 +545,13 @@ shz_network_chart_class_init (ShzNetworkChartClass *klass)
   chart_class->render = shz_network_chart_render;
   chart_class->hit_test = shz_network_chart_hit_test;
   chart_class->get_title = shz_network_chart_get_title;
+  chart_class->hit_movable = shz_network_chart_hit_movable;
+  chart_class->move_item = shz_network_chart_move_item;
+  chart_class->can_move = shz_network_chart_can_move;
+  chart_class->is_moved = shz_network_chart_is_moved;
+  chart_class->reset_layout = shz_network_chart_reset_layout;
+  chart_class->load_layout = shz_network_chart_load_layout;
+  chart_class->save_layout = shz_network_chart_save_layout;
 }
 
 static void
@@ -390,6 +560,7 @@ shz_network_chart_init (ShzNetworkChart *self)
   ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
 
   priv->assessment = shz_assessment_new (NULL);
+  priv->moved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ---- public ---- */
@@ -434,4 +605,54 @@ shz_network_chart_get_layout (ShzNetworkChart *self)
 
   g_return_val_if_fail (SHZ_IS_NETWORK_CHART (self), NULL);
   return priv->layout;
+}
+
+gboolean
+shz_network_chart_get_moved (ShzNetworkChart *self,
+                             const char      *id,
+                             double          *fx,
+                             double          *fy)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+  const double *p;
+
+  g_return_val_if_fail (SHZ_IS_NETWORK_CHART (self), FALSE);
+  p = id != NULL ? g_hash_table_lookup (priv->moved, id) : NULL;
+  if (p == NULL)
+    return FALSE;
+  *fx = p[0];
+  *fy = p[1];
+  return TRUE;
+}
+
+void
+shz_network_chart_set_moved (ShzNetworkChart *self,
+                             const char      *id,
+                             double           fx,
+                             double           fy)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+
+  g_return_if_fail (SHZ_IS_NETWORK_CHART (self));
+  g_return_if_fail (id != NULL);
+  if (!isfinite (fx) || !isfinite (fy))
+    g_hash_table_remove (priv->moved, id);
+  else if (valid_node_id (id) &&
+           (g_hash_table_size (priv->moved) < SHZ_NETWORK_MAX_MOVED || g_hash_table_contains (priv->moved, id)))
+    {
+      double *p = g_new (double, 2);
+      p[0] = CLAMP (fx, 0, 1);
+      p[1] = CLAMP (fy, 0, 1);
+      g_hash_table_replace (priv->moved, g_strdup (id), p);
+    }
+  shz_chart_invalidate (SHZ_CHART (self));
+}
+
+guint
+shz_network_chart_get_n_moved (ShzNetworkChart *self)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+
+  g_return_val_if_fail (SHZ_IS_NETWORK_CHART (self), 0);
+  return g_hash_table_size (priv->moved);
 }

@@ -56,6 +56,25 @@ void           shz_network_chart_set_client     (ShzNetworkChart *self,
 /* The last layout (NULL before the first). */
 ShzNetLayout  *shz_network_chart_get_layout     (ShzNetworkChart *self);
 
+/* Layout edits (see ShzChartClass): in the kinds drawing the value network's ring
+ * (value-network, network-compare) its nodes can be moved by hand.  The settings keep, per node
+ * id, the position of the node's centre as fractions (0–1) of the ring's area, in the group
+ * [layout]: nodes=ID;ID;… positions=X;Y;X;Y;…  At most SHZ_NETWORK_MAX_MOVED entries are read;
+ * non-finite positions and over-long ids are dropped, the rest clamped to 0–1. */
+#define SHZ_NETWORK_MAX_MOVED 256
+
+/* Where @id was moved to (fractions of its area); FALSE when it was not. */
+gboolean       shz_network_chart_get_moved      (ShzNetworkChart *self,
+                                                 const char      *id,
+                                                 double          *fx,
+                                                 double          *fy);
+/* Put @id at (@fx, @fy) of its area (clamped to 0–1) and invalidate; NaN forgets it. */
+void           shz_network_chart_set_moved      (ShzNetworkChart *self,
+                                                 const char      *id,
+                                                 double           fx,
+                                                 double           fy);
+guint          shz_network_chart_get_n_moved    (ShzNetworkChart *self);
+
 /* ---- for subclasses ---- */
 
 const ShzCatFramework *shz_network_chart_get_framework (ShzNetworkChart *self,

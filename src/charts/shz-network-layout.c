@@ -663,6 +663,78 @@ shz_net_layout_hit (ShzNetLayout *l,
   return NULL;
 }
 
+const char *
+shz_net_layout_hit_movable (ShzNetLayout *l,
+                            double        x,
+                            double        y)
+{
+  for (guint i = l->nodes->len; i > 0; i--)
+    {
+      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i - 1);
+      if (n->movable && n->id != NULL && shz_rect_contains_point (&n->rect, x, y))
+        return n->id;
+    }
+  return NULL;
+}
+
+ShzNetNode *
+shz_net_layout_find_movable (ShzNetLayout *l,
+                             const char   *id)
+{
+  for (guint i = 0; i < l->nodes->len && id != NULL; i++)
+    {
+      ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
+      if (n->movable && g_strcmp0 (n->id, id) == 0)
+        return n;
+    }
+  return NULL;
+}
+
+static gboolean
+curve_inside (const ShzNetLink *k, const ShzRect *bounds)
+{
+  for (int s = 0; s <= 16; s++)
+    {
+      double px, py;
+      curve_point (k, s / 16.0, &px, &py);
+      if (!shz_rect_contains_point (bounds, px, py))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+shz_net_layout_keep_links_inside (ShzNetLayout  *l,
+                                  guint          first,
+                                  const ShzRect *bounds)
+{
+  for (guint i = first; i < l->links->len; i++)
+    {
+      ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+      const ShzNetNode *s, *t;
+      double mx, my, ox, oy;
+
+      if (k->loop || k->source < 0 || k->target < 0 || curve_inside (k, bounds))
+        continue;
+      s = shz_net_layout_get_node (l, k->source);
+      t = shz_net_layout_get_node (l, k->target);
+      mx = (s->rect.x + s->rect.width / 2 + t->rect.x + t->rect.width / 2) / 2;
+      my = (s->rect.y + s->rect.height / 2 + t->rect.y + t->rect.height / 2) / 2;
+      ox = k->cx - mx;
+      oy = k->cy - my;
+      /* halve the bow until it fits; a straight link between nodes inside always does */
+      for (int step = 0; step < 12 && !curve_inside (k, bounds); step++)
+        {
+          ox = step == 11 ? 0 : ox / 2;
+          oy = step == 11 ? 0 : oy / 2;
+          k->cx = mx + ox;
+          k->cy = my + oy;
+          shz_net_node_border_point (s, k->cx, k->cy, &k->x0, &k->y0);
+          shz_net_node_border_point (t, k->cx, k->cy, &k->x1, &k->y1);
+        }
+    }
+}
+
 /* ---- invariants ---- */
 
 static const char *

@@ -36,6 +36,8 @@ typedef struct {
   double       stroke_width;
   gboolean     dashed;
   double       notch;       /* chevrons: depth of the point */
+  gboolean     movable;     /* the user may drag it (the ring's nodes) … */
+  ShzRect      area;        /* … anywhere inside this area: positions are kept relative to it */
 } ShzNetNode;
 
 typedef struct {
@@ -166,6 +168,20 @@ void     shz_net_layout_render      (ShzNetLayout *layout,
 const char *shz_net_layout_hit      (ShzNetLayout *layout,
                                      double        x,
                                      double        y);
+
+/* The id of the topmost movable node under a point, or NULL. */
+const char *shz_net_layout_hit_movable (ShzNetLayout *layout,
+                                        double        x,
+                                        double        y);
+/* The first movable node called @id, or NULL. */
+ShzNetNode *shz_net_layout_find_movable (ShzNetLayout *layout,
+                                         const char   *id);
+
+/* Links from index @first on whose curve leaves @bounds bow less (their control point moves
+ * towards the chord) until it stays inside; their ends move along their nodes' borders. */
+void     shz_net_layout_keep_links_inside (ShzNetLayout  *layout,
+                                           guint          first,
+                                           const ShzRect *bounds);
 
 /* Check the invariants; append one line per problem to @problems.  TRUE when none:
  * no two non-band nodes overlap; no free text overlaps another text or a non-band node;

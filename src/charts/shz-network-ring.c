@@ -181,6 +181,69 @@ place_nodes (GArray *nodes, const ShzRect *a, double f, double rs, double ratio)
   return TRUE;
 }
 
+static gboolean
+clashes_any (GArray *nodes, const RingNode *n, const gboolean *fixed, double gap)
+{
+  for (guint k = 0; k < nodes->len; k++)
+    {
+      const RingNode *o = &g_array_index (nodes, RingNode, k);
+      if (o != n && fixed[k] && boxes_clash (n, o, gap))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Nodes the user moved go where the settings say (fractions of @a, clamped inside it), or if
+ * another node is there, to the nearest free place around it; the others stay where the
+ * automatic layout put them.  In catalogue order, so the same settings give the same picture. */
+static void
+apply_moved (ShzNetworkChart *chart, GArray *nodes, const ShzRect *a, double f)
+{
+  g_autofree gboolean *fixed = g_new0 (gboolean, nodes->len + 1);
+  double gap = 0.5 * f;
+  guint n_moved = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      RingNode *n = &g_array_index (nodes, RingNode, i);
+      double fx, fy;
+      fixed[i] = !shz_network_chart_get_moved (chart, n->item->id, &fx, &fy);
+      n_moved += !fixed[i];
+    }
+  if (n_moved == 0)
+    return;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      RingNode *n = &g_array_index (nodes, RingNode, i);
+      double fx, fy, want_x, want_y, auto_x = n->x, auto_y = n->y, step;
+      double max_x = a->x + MAX (a->width - n->w, 0), max_y = a->y + MAX (a->height - n->h, 0);
+      gboolean found = FALSE;
+
+      if (fixed[i] || !shz_network_chart_get_moved (chart, n->item->id, &fx, &fy))
+        continue;
+      want_x = CLAMP (a->x + fx * a->width - n->w / 2, a->x, max_x);
+      want_y = CLAMP (a->y + fy * a->height - n->h / 2, a->y, max_y);
+      /* rings of candidates ever further out, 16 to a ring */
+      step = MAX (0.5 * f, MIN (n->w, n->h) * 0.25);
+      for (int r = 0; r < 120 && !found; r++)
+        for (int k = 0; k < (r == 0 ? 1 : 16) && !found; k++)
+          {
+            double t = 2 * G_PI * k / 16.0;
+            n->x = CLAMP (want_x + r * step * cos (t), a->x, max_x);
+            n->y = CLAMP (want_y + r * step * sin (t), a->y, max_y);
+            found = !clashes_any (nodes, n, fixed, gap);
+          }
+      if (!found)
+        {
+          /* nowhere free (a crowded small canvas): where the automatic layout had it */
+          n->x = auto_x;
+          n->y = auto_y;
+        }
+      fixed[i] = TRUE;
+    }
+}
+
 static int
 find_node (GHashTable *index, const char *id)
 {
@@ -341,6 +404,9 @@ shz_network_ring_build (ShzNetworkChart    *chart,
           placed = place_nodes (nodes, &ring, f, rs_steps[a], ratio_steps[b]);
     }
 
+  if (placed)
+    apply_moved (chart, nodes, &ring, f);
+
   /* Nodes. */
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -379,6 +445,12 @@ shz_network_ring_build (ShzNetworkChart    *chart,
       shz_net_layout_get_node (l, ni)->description =
         isnan (n->score) ? g_strdup (shz_network_chart_tr (chart, &n->item->label))
                          : g_strdup_printf ("%s · %.1f", shz_network_chart_tr (chart, &n->item->label), n->score);
+      if (placed)
+        {
+          ShzNetNode *nn = shz_net_layout_get_node (l, ni);
+          nn->movable = TRUE;
+          nn->area = ring;
+        }
       text = shz_net_text_on (&fill, theme);
       shz_net_layout_add_node_text (l, pango, ni, n->text,
                                     n->role == RING_CENTRE ? f * 1.15 : f, f * 0.6,
@@ -423,7 +495,14 @@ shz_network_ring_build (ShzNetworkChart    *chart,
       shz_net_layout_add_node_text (l, pango, ni, label, f, f * 0.6, TRUE, &theme->text);
     }
 
-  add_links (chart, l, index, links, n_links, max_weight, u, 2.2 * f, NULL, NULL);
+  {
+    guint first = l->links->len;
+    ShzRect canvas = shz_rect_make (0, 0, l->width, l->height);
+
+    add_links (chart, l, index, links, n_links, max_weight, u, 2.2 * f, NULL, NULL);
+    /* nodes moved to the edge: their links' bows stay on the canvas */
+    shz_net_layout_keep_links_inside (l, first, &canvas);
+  }
 }
 
 /* ---- the chain column ---- */
