@@ -1,6 +1,7 @@
 /* shz-cli-export.c — `shuzhi export`: a chart of an engagement, as saved with it, to PNG, SVG
  * or PDF through the same render function as the window; `--chart all` writes every kind that
- * can be drawn into a folder.
+ * can be drawn into a folder (shz_chart_batch_export(), what the window's Export All Charts
+ * calls); `--pseudonymise` draws client and enterprise names as "Company A" ….
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,52 +17,29 @@
 #include "shz-cli-report.h"
 #include "charts/shz-chart.h"
 #include "charts/shz-chart-export.h"
+#include "charts/shz-chart-batch.h"
 
 #define EXPORT_USAGE "export STORE --engagement NAME --chart KIND|all --output FILE|DIR [--dataset NAME] " \
                      "[--period P] [--format png|svg|pdf|report] [--width PX --height PX] [--dpi N] " \
-                     "[--lang zh_CN|en] [--theme light|dark] [--preset slide|a4|square|screen]"
+                     "[--lang zh_CN|en] [--theme light|dark] [--preset slide|a4|square|screen] [--pseudonymise]"
 
-typedef struct {
-  const char       *dataset;
-  const char       *period;
-  const char       *lang;
-  const char       *theme;
-  ShzExportOptions  options;
-} ExportJob;
-
-/* Draw one chart kind of the engagement into @path.  Returns an exit status. */
-static int
-export_one (ShzStore            *store,
-            const ShzEngagement *e,
-            const char          *kind,
-            const ExportJob     *job,
-            const char          *path,
-            GError             **error)
+/* --chart all: a line for each file written and each kind left out, as it happens. */
+static void
+on_batch_progress_cb (ShzChartBatchStep  step,
+                      guint              done,
+                      guint              total,
+                      const char        *kind,
+                      const char        *path,
+                      const GError      *reason,
+                      gpointer           user_data)
 {
-  g_autoptr(ShzChart) chart = NULL;
-
-  chart = shz_chart_new (kind, error);
-  if (chart == NULL)
-    return SHZ_EXIT_INPUT;
-  if (!shz_chart_load_settings_from_store (chart, store, e->id, error))
-    return SHZ_EXIT_INPUT;
-  if (job->lang != NULL)
-    {
-      ShzChartLang lang;
-      shz_chart_lang_from_string (job->lang, &lang);
-      shz_chart_set_lang (chart, lang);
-    }
-  if (job->theme != NULL)
-    {
-      ShzChartThemeId theme;
-      shz_chart_theme_from_string (job->theme, &theme);
-      shz_chart_set_theme (chart, theme);
-    }
-  if (!shz_chart_load (chart, store, e->id, job->dataset, job->period, error))
-    return SHZ_EXIT_INPUT;
-  if (!shz_chart_export (chart, &job->options, path, error))
-    return SHZ_EXIT_INPUT;
-  return SHZ_EXIT_OK;
+  if (step == SHZ_CHART_BATCH_WROTE)
+    fprintf (stderr, _("shuzhi export: wrote %s\n"), path);
+  else if (step == SHZ_CHART_BATCH_SKIPPED &&
+           g_error_matches (reason, SHZ_CHART_ERROR, SHZ_CHART_ERROR_NOT_IMPLEMENTED))
+    fprintf (stderr, _("shuzhi export: skipped %s: not implemented in this version\n"), kind);
+  else if (step == SHZ_CHART_BATCH_SKIPPED)
+    fprintf (stderr, _("shuzhi export: skipped %s: %s\n"), kind, reason->message);
 }
 
 int
@@ -75,9 +53,9 @@ shz_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(ShzStore) store = NULL;
   g_autoptr(ShzEngagement) e = NULL;
-  ExportJob job = { 0 };
+  ShzChartBatchOptions job;
   ShzExportFormat fmt = SHZ_EXPORT_PNG;
-  gboolean all;
+  gboolean all, pseudonymise = FALSE;
   GOptionEntry entries[] = {
     { "engagement", 0, 0, G_OPTION_ARG_STRING, &engagement, NULL, NULL },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &kind, NULL, NULL },
@@ -91,6 +69,7 @@ shz_cli_export (int    argc,
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, NULL },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, NULL, NULL },
     { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, NULL, NULL },
+    { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise, NULL, NULL },
     { NULL }
   };
 
@@ -117,7 +96,7 @@ shz_cli_export (int    argc,
       if (lang != NULL && !shz_chart_lang_from_string (lang, &(ShzChartLang) { 0 }))
         return shz_cli_usage_error ("export", EXPORT_USAGE,
                                     _("unknown chart language “%s” (expected zh_CN or en)"), lang);
-      return shz_cli_export_report (argv[1], engagement, kind, output, lang, dataset, period, theme);
+      return shz_cli_export_report (argv[1], engagement, kind, output, lang, dataset, period, theme, pseudonymise);
     }
   if (format != NULL && !shz_export_format_from_string (format, &fmt))
     return shz_cli_usage_error ("export", EXPORT_USAGE,
@@ -150,41 +129,44 @@ shz_cli_export (int    argc,
     }
 
   /* size: a preset, then --width/--height/--dpi on top of it */
+  shz_chart_batch_options_init (&job);
   if (preset != NULL)
     {
-      if (!shz_export_options_from_preset (preset, fmt, &job.options))
+      if (!shz_export_options_from_preset (preset, fmt, &job.size))
         return shz_cli_usage_error ("export", EXPORT_USAGE,
                                     _("unknown preset “%s” (expected slide, a4, square or screen)"), preset);
     }
   else
-    shz_export_options_init (&job.options, fmt);
+    shz_export_options_init (&job.size, fmt);
   if ((width != 0) != (height != 0))
     return shz_cli_usage_error ("export", EXPORT_USAGE, _("give --width and --height together"));
   if (width < 0 || height < 0)
     return shz_cli_usage_error ("export", EXPORT_USAGE, _("--width and --height must be positive"));
   if (width > 0)
     {
-      job.options.width_px = width;
-      job.options.height_px = height;
-      job.options.width_in = job.options.height_in = 0;
+      job.size.width_px = width;
+      job.size.height_px = height;
+      job.size.width_in = job.size.height_in = 0;
     }
   if (dpi != 0)
     {
       if (!(dpi >= 24 && dpi <= SHZ_EXPORT_MAX_DPI))
         return shz_cli_usage_error ("export", EXPORT_USAGE,
                                     _("--dpi %g is out of range (expected 24 to %d)"), dpi, SHZ_EXPORT_MAX_DPI);
-      job.options.dpi = dpi;
+      job.size.dpi = dpi;
     }
   {
     double wu, hu, sc;
     int wp, hp;
-    if (!shz_export_options_resolve (&job.options, &wu, &hu, &wp, &hp, &sc, &error))
+    if (!shz_export_options_resolve (&job.size, &wu, &hu, &wp, &hp, &sc, &error))
       return shz_cli_usage_error ("export", EXPORT_USAGE, "%s", error->message);
   }
   job.dataset = dataset;
   job.period = period;
   job.lang = lang;
   job.theme = theme;
+  job.formats = SHZ_CHART_BATCH_FORMAT (fmt);
+  job.pseudonymise = pseudonymise;
 
   store = shz_store_open (argv[1], SHZ_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
@@ -195,19 +177,16 @@ shz_cli_export (int    argc,
 
   if (!all)
     {
-      int status;
-
       if (!shz_chart_kind_is_implemented (kind))
         {
           fprintf (stderr, _("shuzhi export: the chart “%s” is not implemented in this version of "
                              "Shuzhi; nothing written\n"), kind);
           return SHZ_EXIT_INPUT;
         }
-      status = export_one (store, e, kind, &job, output, &error);
-      if (status != SHZ_EXIT_OK)
+      if (!shz_chart_export_kind (store, e->id, kind, &job, fmt, output, &error))
         {
           fprintf (stderr, "shuzhi export: %s: %s\n", output, error ? error->message : _("failed"));
-          return status;
+          return SHZ_EXIT_INPUT;
         }
       fprintf (stderr, _("shuzhi export: wrote %s\n"), output);
       return SHZ_EXIT_OK;
@@ -220,32 +199,17 @@ shz_cli_export (int    argc,
       return SHZ_EXIT_INPUT;
     }
   {
-    guint written = 0;
-    const char * const *kinds = shz_chart_list_kinds ();
+    g_autoptr(GPtrArray) written = NULL;
 
-    for (guint i = 0; kinds[i] != NULL; i++)
-      {
-        g_autofree char *name = g_strdup_printf ("%s.%s", kinds[i], shz_export_format_to_string (fmt));
-        g_autofree char *path = g_build_filename (output, name, NULL);
-        g_autoptr(GError) local_error = NULL;
-
-        if (!shz_chart_kind_is_implemented (kinds[i]))
-          {
-            fprintf (stderr, _("shuzhi export: skipped %s: not implemented in this version\n"), kinds[i]);
-            continue;
-          }
-        if (export_one (store, e, kinds[i], &job, path, &local_error) != SHZ_EXIT_OK)
-          {
-            fprintf (stderr, _("shuzhi export: skipped %s: %s\n"), kinds[i],
-                     local_error ? local_error->message : _("failed"));
-            continue;
-          }
-        fprintf (stderr, _("shuzhi export: wrote %s\n"), path);
-        written++;
-      }
-    if (written == 0)
+    written = shz_chart_batch_export (store, e->id, &job, output, on_batch_progress_cb, NULL, NULL, NULL, &error);
+    if (written == NULL && g_error_matches (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_NO_DATA))
       {
         fprintf (stderr, _("shuzhi export: no chart of engagement “%s” could be drawn\n"), e->name);
+        return SHZ_EXIT_INPUT;
+      }
+    if (written == NULL)
+      {
+        fprintf (stderr, "shuzhi export: %s\n", error->message);
         return SHZ_EXIT_INPUT;
       }
   }

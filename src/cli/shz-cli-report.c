@@ -24,7 +24,8 @@ shz_cli_export_report (const char *store_path,
                        const char *lang,
                        const char *dataset,
                        const char *period,
-                       const char *theme)
+                       const char *theme,
+                       gboolean    pseudonymise)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ShzStore) store = NULL;
@@ -43,6 +44,7 @@ shz_cli_export_report (const char *store_path,
   opts.dataset = dataset;
   opts.period = period;
   opts.theme = theme;
+  opts.pseudonymise = pseudonymise;
 
   if (g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF"))
     path = g_strdup (output);

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* @kind: "all" or one chart kind; @output: a .pdf file, or a folder (DIR/report.pdf).
- * Returns an exit status. */
+ * @pseudonymise: client and enterprises as "Company A" …  Returns an exit status. */
 int shz_cli_export_report (const char *store_path,
                            const char *engagement,
                            const char *kind,
@@ -17,6 +17,7 @@ int shz_cli_export_report (const char *store_path,
                            const char *lang,
                            const char *dataset,
                            const char *period,
-                           const char *theme);
+                           const char *theme,
+                           gboolean    pseudonymise);
 
 G_END_DECLS

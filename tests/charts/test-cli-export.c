@@ -1,6 +1,6 @@
 /* test-cli-export.c — `shuzhi export` run as a user runs it: files written, exit codes (0 ok,
- * 1 bad input with nothing written, 2 usage), `--chart all`, and the CLI's PNG byte-identical
- * to the in-process export the window uses.
+ * 1 bad input with nothing written, 2 usage), `--chart all`, `--pseudonymise`, and the CLI's PNG
+ * byte-identical to the in-process export the window uses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -182,6 +182,93 @@ test_all (void)
     }
 }
 
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_strstr_len (data, (gssize) len, needle) != NULL;
+}
+
+/* --pseudonymise: the client's name is in the plain export and in none of the client-safe
+ * ones (one chart, --chart all, the report's PDF text when pdftotext is there). */
+static void
+test_pseudonymise (void)
+{
+  g_autofree char *store = tmp_path ("client.shuzhi");
+  g_autofree char *csv = tmp_path ("client-positions.csv");
+  g_autofree char *plain = tmp_path ("client-plain.svg");
+  g_autofree char *safe = tmp_path ("client-safe.svg");
+  g_autofree char *dir = tmp_path ("client-all");
+  g_autofree char *pdf = tmp_path ("client-report.pdf");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  g_assert_true (g_file_set_contents (csv, "entity,group,maturity,innovation,is_client\n"
+                                           "Acme Noodles,零售消费与生活服务,62,48,1\n"
+                                           "互联网,互联网,82,80,0\n金融,金融,70,60,0\n", -1, NULL));
+  {
+    g_auto(Run) r = { 0 };
+    run_shuzhi (&r, "new", store, "--engagement", "Acme", "--client", "Acme Noodles", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_shuzhi (&r, "import", store, csv, "--engagement", "Acme", "--kind", "positions", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_shuzhi (&r, "export", store, "--engagement", "Acme", "--chart", "maturity-map", "--output", plain,
+                "--lang", "en", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (file_contains (plain, "Acme Noodles"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_shuzhi (&r, "export", store, "--engagement", "Acme", "--chart", "maturity-map", "--output", safe,
+                "--lang", "en", "--pseudonymise", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_false (file_contains (safe, "Acme Noodles"));
+    g_assert_true (file_contains (safe, "Company A"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    guint n = 0;
+    run_shuzhi (&r, "export", store, "--engagement", "Acme", "--chart", "all", "--output", dir,
+                "--format", "svg", "--pseudonymise", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    for (const char * const *k = shz_chart_list_kinds (); *k; k++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.svg", *k);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        if (g_file_test (path, G_FILE_TEST_EXISTS))
+          {
+            g_assert_false (file_contains (path, "Acme Noodles"));
+            n++;
+          }
+      }
+    g_assert_cmpuint (n, >=, 1);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_shuzhi (&r, "export", store, "--engagement", "Acme", "--chart", "all", "--output", pdf,
+                "--format", "report", "--lang", "en", "--pseudonymise", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    if (pdftotext != NULL)
+      {
+        const char *argv[] = { pdftotext, pdf, "-", NULL };
+        g_autofree char *text = NULL;
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &text, NULL, NULL, NULL));
+        g_assert_nonnull (strstr (text, "Company A"));
+        g_assert_null (strstr (text, "Acme Noodles"));
+      }
+  }
+}
+
 static void
 test_errors (void)
 {
@@ -302,6 +389,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/cli-export/size-and-lang", test_size_and_lang);
   g_test_add_func ("/charts/cli-export/same-as-window", test_same_as_window);
   g_test_add_func ("/charts/cli-export/all", test_all);
+  g_test_add_func ("/charts/cli-export/pseudonymise", test_pseudonymise);
   g_test_add_func ("/charts/cli-export/errors", test_errors);
   status = g_test_run ();
 
