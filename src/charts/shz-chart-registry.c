@@ -18,16 +18,17 @@
 
 typedef struct {
   const char *kind;
+  const char *name;   /* in the UI language (chart titles follow the chart language instead) */
   GType     (*get_type) (void);
 } KindEntry;
 
 static const KindEntry kinds[] = {
-  { "maturity-map",     shz_maturity_map_get_type },
-  { "value-chain",      shz_value_chain_get_type },
-  { "value-network",    shz_value_network_get_type },
-  { "network-compare",  shz_network_compare_get_type },
-  { "rhc-chains",       shz_rhc_chains_get_type },
-  { "evolution-paths",  shz_evolution_paths_get_type },
+  { "maturity-map",     N_("Maturity map"),                        shz_maturity_map_get_type },
+  { "value-chain",      N_("One-way chain value chain"),           shz_value_chain_get_type },
+  { "value-network",    N_("Full-link ring value network"),        shz_value_network_get_type },
+  { "network-compare",  N_("From chain to ring: as-is and to-be"), shz_network_compare_get_type },
+  { "rhc-chains",       N_("People, goods and places chains"),     shz_rhc_chains_get_type },
+  { "evolution-paths",  N_("Three evolution paths"),               shz_evolution_paths_get_type },
 };
 
 static const KindEntry *
@@ -61,6 +62,14 @@ shz_chart_kind_is_implemented (const char *kind)
 {
   const KindEntry *e = find_kind (kind);
   return e != NULL && e->get_type != NULL;
+}
+
+const char *
+shz_chart_kind_get_name (const char *kind)
+{
+  const KindEntry *e = find_kind (kind);
+
+  return e != NULL ? _(e->name) : kind;
 }
 
 ShzChart *

@@ -2565,9 +2565,18 @@ shz_store_set_chart_settings (ShzStore   *store,
                               const char *settings,
                               GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  return shz_store_set_chart_settings_labelled (store, engagement_id, kind, settings, NULL, error);
+}
 
-  g_autofree char *label = NULL;
+gboolean
+shz_store_set_chart_settings_labelled (ShzStore   *store,
+                                       gint64      engagement_id,
+                                       const char *kind,
+                                       const char *settings,
+                                       const char *label,
+                                       GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *old = NULL;
   g_autoptr(GError) local = NULL;
 
@@ -2577,8 +2586,7 @@ shz_store_set_chart_settings (ShzStore   *store,
   old = shz_store_get_chart_settings (store, engagement_id, kind, &local);
   if (old != NULL && g_strcmp0 (old, settings ? settings : "") == 0)
     return TRUE;
-  label = g_strdup_printf (_("Change the %s chart"), kind);
-  if (!_shz_store_edit_begin (store, label, error))
+  if (!_shz_store_edit_begin (store, label ? label : _("Change the chart settings"), error))
     return FALSE;
   stmt = prepare (store,
                   "INSERT INTO chart_settings (engagement_id, kind, settings) VALUES (?1, ?2, ?3)"

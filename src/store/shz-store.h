@@ -369,6 +369,14 @@ gboolean    shz_store_set_chart_settings (ShzStore   *store,
                                           const char *kind,
                                           const char *settings,
                                           GError    **error);
+/* The same, shown in the undo history as @label (in the UI language; NULL: a generic
+ * "Change the chart settings"). */
+gboolean    shz_store_set_chart_settings_labelled (ShzStore   *store,
+                                                   gint64      engagement_id,
+                                                   const char *kind,
+                                                   const char *settings,
+                                                   const char *label,
+                                                   GError    **error);
 
 /* ---- sharing ---- */
 

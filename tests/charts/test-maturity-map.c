@@ -781,6 +781,11 @@ test_store_demo (void)
     g_assert_nonnull (saved);
     g_assert_nonnull (strstr (saved, "[maturity-map]"));
   }
+  /* … as one step of the undo history, named after the chart in the UI language */
+  {
+    g_autofree char *label = shz_store_get_undo_label (store);
+    g_assert_cmpstr (label, ==, "Change chart: Maturity map");
+  }
 
   /* a dataset of another kind or a missing one: a clear error */
   g_assert_false (shz_chart_load (chart, store, eid, "no such dataset", NULL, &error));
@@ -874,6 +879,18 @@ test_registry (void)
   g_assert_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_UNKNOWN_KIND);
   chart = shz_chart_new ("maturity-map", NULL);
   g_assert_cmpstr (shz_chart_get_kind (chart), ==, "maturity-map");
+  /* every kind has a name of its own; an unknown one is shown as it is */
+  {
+    const char * const *kinds = shz_chart_list_kinds ();
+    for (guint i = 0; kinds[i] != NULL; i++)
+      {
+        g_assert_cmpstr (shz_chart_kind_get_name (kinds[i]), !=, kinds[i]);
+        for (guint j = 0; j < i; j++)
+          g_assert_cmpstr (shz_chart_kind_get_name (kinds[i]), !=, shz_chart_kind_get_name (kinds[j]));
+      }
+    g_assert_cmpstr (shz_chart_kind_get_name ("value-network"), ==, "Full-link ring value network");
+    g_assert_cmpstr (shz_chart_kind_get_name ("pie"), ==, "pie");
+  }
 }
 
 int
