@@ -335,7 +335,8 @@ shz_catalogue_get_default (void)
 
           shz_catalogue_add_user_dir (loaded, user_dir, errors);
           for (guint i = 0; i < errors->len; i++)
-            g_message ("Left out a catalogue: %s", (char *) errors->pdata[i]);
+            /* Translators: a user's catalogue file that was not loaded, then why */
+            g_message (_("Left out a catalogue: %s"), (char *) errors->pdata[i]);
         }
       g_once_init_leave (&catalogue, loaded);
     }

@@ -1394,7 +1394,7 @@ index_insert (ShzStore             *store,
     final_name = g_strdup (name);
   else
     {
-      /* TRANSLATORS: the default name of computed positions, after the usage dataset's name */
+      /* Translators: the default name of computed positions, after the usage dataset's name */
       g_autofree char *base = source ? g_strdup_printf (_("%s positions"), source->name)
                                      : g_strdup (_("Computed positions"));
       final_name = shz_store_unique_dataset_name (store, engagement_id, base);

@@ -254,7 +254,7 @@ fail (const Reader *r,
       const char   *got)
 {
   if (got != NULL)
-    /* TRANSLATORS: "method.ini: [maturity] transform: expected none or log1p, got “sqrt”" */
+    /* Translators: "method.ini: [maturity] transform: expected none or log1p, got “sqrt”" */
     g_set_error (error, SHZ_METHOD_ERROR, SHZ_METHOD_ERROR_INVALID,
                  _("%s: [%s] %s: expected %s, got “%s”"), r->origin, group, key, expected, got);
   else

@@ -610,7 +610,7 @@ shz_chart_save_settings_to_store (ShzChart  *self,
                                   GError   **error)
 {
   g_autofree char *text = shz_chart_save_settings (self);
-  /* TRANSLATORS: a step in the undo history; %s is the chart's name, e.g. "Maturity map". */
+  /* Translators: a step in the undo history; %s is the chart's name, e.g. "Maturity map". */
   g_autofree char *label = g_strdup_printf (_("Change chart: %s"), shz_chart_kind_get_name (shz_chart_get_kind (self)));
 
   return shz_store_set_chart_settings_labelled (store, engagement_id, shz_chart_get_kind (self), text, label, error);

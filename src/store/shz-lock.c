@@ -114,8 +114,8 @@ describe_holder (const char *text,
   *this_host = g_strcmp0 (host, g_get_host_name ()) == 0;
   if (*this_host && pid <= G_MAXINT && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
     *dead = TRUE;
-  /* TRANSLATORS: who has a store open: user, host, process id, since when */
-  return g_strdup_printf (_("%s on %s, process %" G_GINT64_FORMAT ", since %s"), user, host, pid, time);
+  /* Translators: who has a store open: user, host, process id, since when */
+  return g_strdup_printf (_("%s on %s, process %" PRId64 ", since %s"), user, host, pid, time);
 }
 
 ShzLockResult

@@ -706,7 +706,7 @@ shz_store_import_engagements (ShzStore           *store,
       if (names != NULL && !g_strv_contains (names, e->name))
         continue;
       name = shz_store_unique_engagement_name (store, e->name);
-      /* TRANSLATORS: the origin of a merged engagement: file, name there, date */
+      /* Translators: the origin of a merged engagement: file, name there, date */
       origin = g_strdup_printf (_("Imported from “%s” (engagement “%s”) on %s"), base, e->name, now);
       nid = copy_engagement (store, e->id, name, origin, error);
       if (nid == 0)
