@@ -14,13 +14,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "shz-store-private.h"
 
