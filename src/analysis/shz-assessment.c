@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "shz-analysis"
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -331,7 +332,7 @@ read_scores (ShzAssessment *self, ShzStore *store, const ShzDataset *d, GError *
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 row_no = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *where = g_strdup_printf (_("dataset “%s”, row %" G_GINT64_FORMAT), d->name, row_no);
+      g_autofree char *where = g_strdup_printf (_("dataset “%s”, row %" PRId64), d->name, row_no);
       ShzAssessmentState state = SHZ_STATE_AS_IS;
       const char *state_text = column_text (stmt, 4);
 
@@ -375,7 +376,7 @@ read_links (ShzAssessment *self, ShzStore *store, const ShzDataset *d, GError **
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 row_no = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *where = g_strdup_printf (_("dataset “%s”, row %" G_GINT64_FORMAT), d->name, row_no);
+      g_autofree char *where = g_strdup_printf (_("dataset “%s”, row %" PRId64), d->name, row_no);
       ShzAssessmentState state = SHZ_STATE_AS_IS;
       const char *state_text = column_text (stmt, 5);
 

@@ -324,7 +324,7 @@ shz_catalogue_get_default (void)
 
       if (loaded == NULL)
         {
-          g_message ("Using the built-in framework catalogues: %s", error->message);
+          g_message (_("Using the built-in framework catalogues: %s"), error->message);
           loaded = shz_catalogue_new_builtin ();
         }
       /* The tests run with the source tree's catalogues only. */

@@ -11,10 +11,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <math.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
 
 #include "io/shz-number.h"
 #include "io/shz-sha256.h"
@@ -711,7 +712,7 @@ shz_import_file (ShzStore                *store,
     {
       ShzRejection *first = g_ptr_array_index (res->rejections, 0);
       g_set_error (&local_error, SHZ_IMPORT_ERROR, SHZ_IMPORT_ERROR_ALL_REJECTED,
-                   _("%s: all %" G_GINT64_FORMAT " rows were rejected, e.g. line %" G_GINT64_FORMAT
+                   _("%s: all %" PRId64 " rows were rejected, e.g. line %" PRId64
                      "%s%s: %s — is the kind or the column mapping wrong?"),
                    res->source_name, res->rejected, first->line_no,
                    first->column ? _(", column ") : "", first->column ? first->column : "",

@@ -6,8 +6,9 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
+#include <stdio.h>
 
 #include "analysis/shz-import.h"
 #include "shz-cli-private.h"
@@ -82,16 +83,16 @@ shz_cli_import (int    argc,
   if (res == NULL)
     return shz_cli_fail (error);
 
-  printf (_("Imported %" G_GINT64_FORMAT " rows into dataset “%s” (%s) of engagement “%s”; "
-            "rejected %" G_GINT64_FORMAT "\n"),
+  printf (_("Imported %" PRId64 " rows into dataset “%s” (%s) of engagement “%s”; "
+            "rejected %" PRId64 "\n"),
           res->accepted, res->dataset_name, shz_dataset_kind_to_string (kind), engagement,
           res->rejected);
   if (res->delimiter)
-    printf (_("Source: %s (%s, %s, delimiter “%s”), %" G_GUINT64_FORMAT " bytes, SHA-256 %s\n"),
+    printf (_("Source: %s (%s, %s, delimiter “%s”), %" PRIu64 " bytes, SHA-256 %s\n"),
             res->source_name, shz_format_to_string (res->format), res->encoding, res->delimiter,
             res->source_size, res->source_sha256);
   else
-    printf (_("Source: %s (%s, sheet “%s”), %" G_GUINT64_FORMAT " bytes, SHA-256 %s\n"),
+    printf (_("Source: %s (%s, sheet “%s”), %" PRIu64 " bytes, SHA-256 %s\n"),
             res->source_name, shz_format_to_string (res->format),
             res->sheet ? res->sheet : "", res->source_size, res->source_sha256);
   for (guint i = 0; i < res->rejections->len && i < SHOWN_REJECTIONS; i++)
@@ -99,13 +100,13 @@ shz_cli_import (int    argc,
       ShzRejection *r = g_ptr_array_index (res->rejections, i);
 
       if (r->column)
-        printf (_("  rejected line %" G_GINT64_FORMAT ", column “%s”: %s\n"),
+        printf (_("  rejected line %" PRId64 ", column “%s”: %s\n"),
                 r->line_no, r->column, r->reason);
       else
-        printf (_("  rejected line %" G_GINT64_FORMAT ": %s\n"), r->line_no, r->reason);
+        printf (_("  rejected line %" PRId64 ": %s\n"), r->line_no, r->reason);
     }
   if (res->rejected > SHOWN_REJECTIONS)
-    printf (_("  … and %" G_GINT64_FORMAT " more rejected rows (the first %d are kept with the "
+    printf (_("  … and %" PRId64 " more rejected rows (the first %d are kept with the "
               "dataset)\n"), res->rejected - SHOWN_REJECTIONS, SHZ_IMPORT_MAX_STORED_REJECTIONS);
   return SHZ_EXIT_OK;
 }

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -676,8 +677,8 @@ shz_catalogue_read_bytes (const char  *data,
   if (length > SHZ_CATALOGUE_MAX_BYTES)
     {
       g_set_error (error, SHZ_CATALOGUE_ERROR, SHZ_CATALOGUE_ERROR_TOO_LARGE,
-                   _("%s: %" G_GSIZE_FORMAT " bytes; a catalogue may be at most %d bytes"),
-                   c.name, length, SHZ_CATALOGUE_MAX_BYTES);
+                   _("%s: %" PRIu64 " bytes; a catalogue may be at most %d bytes"),
+                   c.name, (uint64_t) length, SHZ_CATALOGUE_MAX_BYTES);
       return NULL;
     }
   if (length > G_MAXINT || !g_utf8_validate_len (data, length, &bad_utf8))
@@ -833,7 +834,7 @@ shz_catalogue_read_file (const char  *path,
   if (st.st_size > SHZ_CATALOGUE_MAX_BYTES)
     {
       g_set_error (error, SHZ_CATALOGUE_ERROR, SHZ_CATALOGUE_ERROR_TOO_LARGE,
-                   _("%s: %" G_GINT64_FORMAT " bytes; a catalogue may be at most %d bytes"),
+                   _("%s: %" PRId64 " bytes; a catalogue may be at most %d bytes"),
                    display, (gint64) st.st_size, SHZ_CATALOGUE_MAX_BYTES);
       return NULL;
     }

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "shz-io"
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,7 +300,7 @@ ods_next_row (ShzReader  *reader,
             continue;   /* empty rows, however often repeated, are skipped */
           if (repeat - 1 > reader->opts.max_rows - reader->rows_read)
             {
-              g_autofree char *what = g_strdup_printf (_("more than %" G_GINT64_FORMAT " rows"),
+              g_autofree char *what = g_strdup_printf (_("more than %" PRId64 " rows"),
                                                        reader->opts.max_rows);
               shz_reader_set_bound_error (reader, error, first, what);
               return FALSE;

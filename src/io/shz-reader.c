@@ -8,9 +8,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <unistd.h>
 #include <glib/gstdio.h>
 #include <gsf/gsf.h>
+#include <inttypes.h>
+#include <unistd.h>
 
 #include "shz-number.h"
 #include "shz-reader-private.h"
@@ -148,7 +149,7 @@ shz_reader_set_bound_error (ShzReader   *reader,
   g_autofree char *base = g_path_get_basename (reader->path);
 
   g_set_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_TOO_LARGE,
-               _("%s: line %" G_GINT64_FORMAT ": %s"), base, line_no, what);
+               _("%s: line %" PRId64 ": %s"), base, line_no, what);
 }
 
 static void
@@ -519,7 +520,7 @@ shz_reader_next (ShzReader     *reader,
 
   if (reader->rows_read >= reader->opts.max_rows)
     {
-      g_autofree char *what = g_strdup_printf (_("more than %" G_GINT64_FORMAT " rows"),
+      g_autofree char *what = g_strdup_printf (_("more than %" PRId64 " rows"),
                                                reader->opts.max_rows);
       reader->at_end = TRUE;
       shz_reader_set_bound_error (reader, error, line_no, what);

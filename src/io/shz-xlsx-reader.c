@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "shz-io"
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -468,7 +469,7 @@ emit_cell (ShzReader  *reader,
           {
             g_autofree char *base = g_path_get_basename (reader->path);
             g_set_error (error, SHZ_IO_ERROR, SHZ_IO_ERROR_SYNTAX,
-                         _("%s: row %" G_GINT64_FORMAT ": a shared string index (%s) is out of "
+                         _("%s: row %" PRId64 ": a shared string index (%s) is out of "
                            "range"), base, line_no, v->str);
             return FALSE;
           }

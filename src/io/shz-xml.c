@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "shz-io"
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "shz-xml-private.h"
@@ -63,7 +64,7 @@ read_cb (void *context,
   n = MIN ((gsf_off_t) len, remaining);
   if (*part->inflated + n > part->limit)
     {
-      g_autofree char *why = g_strdup_printf (_("more than %" G_GUINT64_FORMAT " MiB when "
+      g_autofree char *why = g_strdup_printf (_("more than %" PRIu64 " MiB when "
                                                 "uncompressed; refused (a zip bomb?)"),
                                               part->limit >> 20);
       set_part_error (part, &part->error, SHZ_IO_ERROR_TOO_LARGE, why);
@@ -161,7 +162,7 @@ shz_xml_part_open (ShzReader   *reader,
   /* the declared size is a lie only in hostile files; when it is honest, fail at once */
   if (part->size > 0 && *inflated + (guint64) part->size > part->limit)
     {
-      g_autofree char *why = g_strdup_printf (_("more than %" G_GUINT64_FORMAT " MiB when "
+      g_autofree char *why = g_strdup_printf (_("more than %" PRIu64 " MiB when "
                                                 "uncompressed; refused (a zip bomb?)"),
                                               part->limit >> 20);
       set_part_error (part, error, SHZ_IO_ERROR_TOO_LARGE, why);

@@ -12,8 +12,9 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
+#include <math.h>
 
 #include "shz-assessment-store.h"
 
@@ -227,7 +228,7 @@ row_changed (ShzStore  *store,
   if (sqlite3_changes (shz_store_get_db (store)) > 0)
     return TRUE;
   g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
-               _("The assessment has no row %" G_GINT64_FORMAT " (it was changed elsewhere?)"), row_no);
+               _("The assessment has no row %" PRId64 " (it was changed elsewhere?)"), row_no);
   return FALSE;
 }
 

@@ -12,10 +12,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "shz-store-private.h"
 
@@ -358,7 +359,7 @@ copy_engagement (ShzStore    *store,
   if (sqlite3_changes (store->db) != 1)
     {
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
-                   _("There is no engagement number %" G_GINT64_FORMAT " to copy"), src_id);
+                   _("There is no engagement number %" PRId64 " to copy"), src_id);
       return 0;
     }
   new_id = sqlite3_last_insert_rowid (store->db);

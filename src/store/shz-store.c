@@ -11,13 +11,14 @@
 #include "config.h"
 
 #include <errno.h>
-#include <unistd.h>
-#include <math.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "shz-store-private.h"
 
@@ -511,7 +512,7 @@ check_header (const char  *path,
         (guint64) n_pages * page_size > (guint64) st.st_size)
       {
         g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_DAMAGED,
-                     _("“%s” is damaged: it is truncated (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes)"),
+                     _("“%s” is damaged: it is truncated (%" PRIu64 " of %" PRIu64 " bytes)"),
                      path, (guint64) st.st_size, (guint64) n_pages * page_size);
         return FALSE;
       }
@@ -1160,7 +1161,7 @@ open_store (const char         *path,
   if (version > SHZ_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NEWER_SCHEMA,
-                   _("“%s” was written by a newer version of Shuzhi (store format %" G_GINT64_FORMAT
+                   _("“%s” was written by a newer version of Shuzhi (store format %" PRId64
                      "; this version reads up to %d). Update Shuzhi to open it."),
                    path, version, SHZ_STORE_SCHEMA_VERSION);
       return NULL;
@@ -1559,7 +1560,7 @@ shz_store_get_engagement (ShzStore  *store,
     return engagement_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
-                 _("There is no engagement number %" G_GINT64_FORMAT " in “%s”"), id, store->path);
+                 _("There is no engagement number %" PRId64 " in “%s”"), id, store->path);
   else
     shz_store_set_sqlite_error (store, error, _("read an engagement"));
   return NULL;
@@ -1749,7 +1750,7 @@ shz_store_delete_engagement (ShzStore  *store,
   if (sqlite3_changes (store->db) == 0)
     {
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
-                   _("There is no engagement number %" G_GINT64_FORMAT " in “%s”"), id, store->path);
+                   _("There is no engagement number %" PRId64 " in “%s”"), id, store->path);
       return _shz_store_edit_end (store, FALSE, NULL);
     }
   return _shz_store_edit_end (store, TRUE, error);
@@ -1988,7 +1989,7 @@ shz_store_get_dataset (ShzStore  *store,
     return dataset_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
-                 _("There is no dataset number %" G_GINT64_FORMAT " in “%s”"), dataset_id, store->path);
+                 _("There is no dataset number %" PRId64 " in “%s”"), dataset_id, store->path);
   else
     shz_store_set_sqlite_error (store, error, _("read a dataset"));
   return NULL;
@@ -2262,7 +2263,7 @@ require_finite (double      v,
   if (isfinite (v))
     return TRUE;
   g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_INVALID,
-               _("Row %" G_GINT64_FORMAT ": %s is not a finite number"), row_no, field);
+               _("Row %" PRId64 ": %s is not a finite number"), row_no, field);
   return FALSE;
 }
 

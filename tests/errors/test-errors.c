@@ -1,19 +1,26 @@
 /* test-errors.c — every class of bad input in docs/errors.md, produced the way a user meets it
  * (`shuzhi inspect/import/list/check/new`, or the C API where no command reaches it): its error
  * domain and code, a key part of its message, and the exit status of the command.
- * Case paths are the table's class ids: /errors/<domain>/<class>[/<variant>].
+ * Case paths are the table's class ids: /errors/<domain>/<class>[/<variant>].  A few cases also
+ * run the command in zh_CN and compare its message with the translation in po/zh_CN.po.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "analysis/shz-assessment.h"
 #include "analysis/shz-catalogue.h"
 #include "analysis/shz-import.h"
+#include "analysis/shz-index.h"
+#include "analysis/shz-method.h"
+#include "charts/shz-chart.h"
 #include "io/shz-catalogue-reader.h"
 #include "io/shz-reader.h"
 #include "store/shz-store.h"
@@ -189,6 +196,132 @@ expect_cli_argv (int                 status,
              args[0], r.status, status, r.err, needle ? needle : "");
 }
 
+/* ---- the same in Chinese ---- */
+
+/* The C string @s as po/zh_CN.po writes it between quotes (msgmerge --no-wrap: one line). */
+static char *
+po_escape (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (; *s; s++)
+    if (*s == '"' || *s == '\\')
+      g_string_append_printf (out, "\\%c", *s);
+    else if (*s == '\n')
+      g_string_append (out, "\\n");
+    else if (*s == '\t')
+      g_string_append (out, "\\t");
+    else
+      g_string_append_c (out, *s);
+  return g_string_free (out, FALSE);
+}
+
+/* The translation of @msgid in po/zh_CN.po (msgids as xgettext writes them: `%<PRId64>` for
+ * `%" PRId64 "`); fails the test when it is not there or not translated. */
+static char *
+po_translation (const char *msgid)
+{
+  g_autofree char *po = g_build_filename (g_getenv ("SHZ_SOURCE_DATADIR"), "..", "po", "zh_CN.po", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = po_escape (msgid);
+  g_autofree char *key = g_strdup_printf ("\nmsgid \"%s\"\nmsgstr \"", escaped);
+  g_autoptr(GError) error = NULL;
+  const char *start, *end;
+  g_autofree char *quoted = NULL;
+  char *msgstr;
+
+  g_assert_true (g_file_get_contents (po, &text, NULL, &error));
+  g_assert_no_error (error);
+  start = strstr (text, key);
+  if (start == NULL)
+    g_error ("po/zh_CN.po has no msgid “%s”", escaped);
+  start += strlen (key);
+  end = strstr (start, "\"\n");
+  g_assert_nonnull (end);
+  quoted = g_strndup (start, end - start);
+  msgstr = g_strcompress (quoted);
+  if (*msgstr == '\0')
+    g_error ("po/zh_CN.po does not translate “%s”", escaped);
+  return msgstr;
+}
+
+typedef struct {
+  const char * const *args;
+  guint               next;
+} Fill;
+
+static gboolean
+fill_cb (const GMatchInfo *match,
+         GString          *out,
+         gpointer          user_data)
+{
+  Fill *f = user_data;
+  g_autofree char *all = g_match_info_fetch (match, 0);
+  g_autofree char *pos = g_match_info_fetch (match, 1);
+  guint i;
+
+  if (g_str_equal (all, "%%"))
+    {
+      g_string_append_c (out, '%');
+      return FALSE;
+    }
+  i = pos != NULL && *pos ? (guint) atoi (pos) - 1 : f->next++;
+  g_assert_true (g_strv_length ((char **) f->args) > i);
+  g_string_append (out, f->args[i]);
+  return FALSE;
+}
+
+/* @format (a msgid or a msgstr) with each conversion replaced by the next of @args — or by the
+ * one its `n$` names — as printf would print them. */
+static char *
+fill (const char         *format,
+      const char * const *args)
+{
+  g_autoptr(GRegex) re = g_regex_new ("%%|%(?:([0-9]+)\\$)?[-+ #0]*[0-9]*(?:\\.[0-9]+)?"
+                                      "(?:<PRI[a-zA-Z0-9]+>|(?:hh|h|ll|l|z|j|t)?[diouxXeEfgGcsp])",
+                                      0, 0, NULL);
+  Fill f = { args, 0 };
+
+  return g_regex_replace_eval (re, format, -1, 0, 0, fill_cb, &f, NULL);
+}
+
+/* Runs `shuzhi ARGS…` in zh_CN (as a Chinese user's session does) and checks the exit status and
+ * that stderr holds po/zh_CN.po's translation of @msgid, filled with @fills. */
+#define expect_cli_zh(status, msgid, fills, ...) \
+  expect_cli_zh_argv (status, msgid, fills, (const char * const []) { __VA_ARGS__, NULL })
+#define FILLS(...) ((const char * const []) { __VA_ARGS__, NULL })
+
+static void
+expect_cli_zh_argv (int                 status,
+                    const char         *msgid,
+                    const char * const *fills,
+                    const char * const *args)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("SHZ_BUILD_ROOT"), "po", NULL);
+  const char *env[] = { "LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8", "LC_ALL", "zh_CN.UTF-8",
+                        "SHZ_LOCALEDIR", localedir, NULL };
+  g_autofree char *msgstr = po_translation (msgid);
+  g_autofree char *expected = fill (msgstr, fills);
+  g_auto(Run) r = { 0 };
+
+  run_argv (&r, args, env);
+  if (r.status != status || strstr (r.err, expected) == NULL)
+    g_error ("LC_ALL=zh_CN.UTF-8 shuzhi %s …: exit %d (expected %d), stderr: %s (expected “%s”)",
+             args[0], r.status, status, r.err, expected);
+}
+
+/* The Chinese runs need the zh_CN.UTF-8 locale (tools/install-deps.sh generates it). */
+static gboolean
+have_chinese_locale (void)
+{
+  const char *old = setlocale (LC_ALL, NULL);
+  g_autofree char *saved = g_strdup (old);
+  gboolean ok = setlocale (LC_ALL, "zh_CN.UTF-8") != NULL;
+
+  setlocale (LC_ALL, saved);
+  return ok;
+}
+
 /* ---- readers ---- */
 
 /* Opens @path and reads every row; the first error must be @code with @needle in it. */
@@ -233,6 +366,11 @@ test_io_empty (void)
   expect_cli (1, "zero.csv: the file is empty", "inspect", "zero.csv");
   expect_reader (blank, NULL, SHZ_IO_ERROR_EMPTY, "blank.csv: the file contains no rows");
   expect_cli (1, "blank.csv: the file contains no rows", "inspect", "blank.csv");
+  if (have_chinese_locale ())
+    {
+      expect_cli_zh (1, "%s: the file is empty", FILLS ("zero.csv"), "inspect", "zero.csv");
+      expect_cli_zh (1, "%s: the file contains no rows", FILLS ("blank.csv"), "inspect", "blank.csv");
+    }
 }
 
 static void
@@ -247,6 +385,15 @@ test_io_encoding (void)
   expect_cli (1, "line 2: byte 0xFF is not valid UTF-8", "inspect", "bad-byte.csv", "--encoding", "UTF-8");
   expect_reader (nul, NULL, SHZ_IO_ERROR_ENCODING, "nul.csv: line 2: a NUL byte: this is not a text file");
   expect_cli (1, "line 2: a NUL byte", "inspect", "nul.csv");
+  if (have_chinese_locale ())
+    {
+      /* a line number inside _(): `%" PRId64 "`, which the catalogue can hold */
+      expect_cli_zh (1, "%s: line %<PRId64>: byte 0x%02X is not valid %s; choose the file's encoding "
+                     "(e.g. GB18030 or UTF-16)", FILLS ("bad-byte.csv", "2", "FF", "UTF-8"),
+                     "inspect", "bad-byte.csv", "--encoding", "UTF-8");
+      expect_cli_zh (1, "%s: line %<PRId64>: a NUL byte: this is not a text file in %s",
+                     FILLS ("nul.csv", "2", "GB18030"), "inspect", "nul.csv");
+    }
 }
 
 static void
@@ -445,6 +592,17 @@ test_import_all_rejected (void)
 
   expect_cli (1, "all-bad.csv: all 2 rows were rejected, e.g. line 2, column 产品类别: “Cloud” is not a product category",
               "import", "import-rejected.shuzhi", "all-bad.csv", "--engagement", "E", "--kind", "usage");
+  if (have_chinese_locale ())
+    {
+      g_autofree char *column = po_translation (", column ");
+      g_autofree char *category = po_translation ("“%s” is not a product category (IaaS, PaaS, SaaS, "
+                                                  "大数据计算, 数据中台, XPaaS, 数据智能)");
+      g_autofree char *reason = fill (category, FILLS ("Cloud"));
+
+      expect_cli_zh (1, "%s: all %<PRId64> rows were rejected, e.g. line %<PRId64>%s%s: %s — is the kind "
+                     "or the column mapping wrong?", FILLS ("all-bad.csv", "2", "2", column, "产品类别", reason),
+                     "import", "import-rejected.shuzhi", "all-bad.csv", "--engagement", "E", "--kind", "usage");
+    }
 }
 
 /* Row-level rejections: the import goes on (exit 0); each row's reason names the column. */
@@ -605,6 +763,10 @@ test_store_newer_schema (void)
   sql (path, "PRAGMA user_version = 99;");
   expect_store_open (path, SHZ_STORE_ERROR_NEWER_SCHEMA, "was written by a newer version of Shuzhi (store format 99");
   expect_cli (1, "was written by a newer version of Shuzhi", "list", "newer.shuzhi");
+  if (have_chinese_locale ())
+    expect_cli_zh (1, "“%s” was written by a newer version of Shuzhi (store format %<PRId64>; this version "
+                   "reads up to %d). Update Shuzhi to open it.",
+                   FILLS ("newer.shuzhi", "99", G_STRINGIFY (SHZ_STORE_SCHEMA_VERSION)), "list", "newer.shuzhi");
 }
 
 static void
@@ -868,6 +1030,352 @@ test_catalogue_user_folder (void)
   if (strstr (r.err, "Left out a catalogue: ") == NULL)
     g_error ("stderr: %s", r.err);
   g_assert_nonnull (strstr (r.err, "bad.xml:1: not well-formed XML"));
+
+  if (have_chinese_locale ())
+    {
+      g_autofree char *localedir = g_build_filename (g_getenv ("SHZ_BUILD_ROOT"), "po", NULL);
+      const char *zh_env[] = { "XDG_DATA_HOME", home, "SHZ_SOURCE_DATADIR", NULL, "LANGUAGE", "zh_CN",
+                               "LANG", "zh_CN.UTF-8", "LC_ALL", "zh_CN.UTF-8", "SHZ_LOCALEDIR", localedir, NULL };
+      g_autofree char *left_out = po_translation ("Left out a catalogue: %s");
+      g_autofree char *expected = fill (left_out, FILLS (""));
+      g_auto(Run) zh = { 0 };
+
+      run_argv (&zh, args, zh_env);
+      g_assert_cmpint (zh.status, ==, 0);
+      if (strstr (zh.err, expected) == NULL)
+        g_error ("zh_CN stderr: %s (expected “%s”)", zh.err, expected);
+    }
+}
+
+/* ---- index method files ---- */
+
+static void
+expect_method_file (const char *path,
+                    int         code,
+                    const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzMethod) m = shz_method_load_from_file (path, &error);
+
+  g_assert_null (m);
+  g_assert_error (error, SHZ_METHOD_ERROR, code);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, needle);
+}
+
+/* `shuzhi compute --method FILE` reads the file before it opens the store: no store needed. */
+static void
+test_method_parse (void)
+{
+  g_autofree char *store = make_store ("method-parse.shuzhi");
+  g_autofree char *missing = tmp_path ("no-method.ini");
+  g_autofree char *garbage = write_file ("garbage.ini", "this is not a key-file\n", -1);
+  g_autofree char *latin1 = write_file ("latin1.ini", "[method]\ngroup-by=r\xe9gion\n", -1);
+  g_autoptr(GString) big = g_string_new ("[method]\n");
+  g_autofree char *big_path = NULL;
+
+  expect_method_file (missing, SHZ_METHOD_ERROR_PARSE, "no-method.ini: cannot read the method file: ");
+  expect_cli (1, "no-method.ini: cannot read the method file: ", "compute", "method-parse.shuzhi",
+              "--engagement", "E", "--method", "no-method.ini");
+  expect_method_file (garbage, SHZ_METHOD_ERROR_PARSE,
+                      "garbage.ini: not a method key-file (expected UTF-8 “[group]” and “key=value” lines)");
+  expect_cli (1, "garbage.ini: not a method key-file", "compute", "method-parse.shuzhi",
+              "--engagement", "E", "--method", "garbage.ini");
+  expect_method_file (latin1, SHZ_METHOD_ERROR_PARSE, "latin1.ini: not a method key-file");
+  while (big->len <= 64 * 1024)
+    g_string_append (big, "# a comment line that makes the file larger than a method file may be\n");
+  big_path = write_file ("big.ini", big->str, big->len);
+  expect_method_file (big_path, SHZ_METHOD_ERROR_PARSE, "big.ini: too large for a method file (more than 64 KiB)");
+  expect_cli (1, "big.ini: too large for a method file (more than 64 KiB)", "compute", "method-parse.shuzhi",
+              "--engagement", "E", "--method", "big.ini");
+}
+
+static void
+test_method_invalid (void)
+{
+  g_autofree char *store = make_store ("method-invalid.shuzhi");
+  g_autofree char *group = write_file ("group.ini", "[weights]\nIaaS=1\n", -1);
+  g_autofree char *key = write_file ("key.ini", "[method]\ncolour=red\n", -1);
+  g_autofree char *value = write_file ("value.ini", "[maturity]\ntransform=sqrt\n", -1);
+  g_autofree char *level = write_file ("level.ini", "[method]\nlevel=7\n", -1);
+  g_autofree char *zero = write_file ("zero-weights.ini", "[maturity]\nIaaS=0\nPaaS=0\nSaaS=0\n", -1);
+
+  expect_method_file (group, SHZ_METHOD_ERROR_INVALID,
+                      "group.ini: [weights]: unknown group, expected [method], [maturity] or [innovation]");
+  expect_cli (1, "group.ini: [weights]: unknown group", "compute", "method-invalid.shuzhi",
+              "--engagement", "E", "--method", "group.ini");
+  expect_method_file (key, SHZ_METHOD_ERROR_INVALID, "key.ini: [method] colour: expected one of the keys version, ");
+  expect_cli (1, "key.ini: [method] colour: expected one of the keys", "compute", "method-invalid.shuzhi",
+              "--engagement", "E", "--method", "key.ini");
+  expect_method_file (value, SHZ_METHOD_ERROR_INVALID,
+                      "value.ini: [maturity] transform: expected none or log1p, got “sqrt”");
+  expect_cli (1, "value.ini: [maturity] transform: expected none or log1p, got “sqrt”", "compute",
+              "method-invalid.shuzhi", "--engagement", "E", "--method", "value.ini");
+  expect_method_file (level, SHZ_METHOD_ERROR_INVALID,
+                      "level.ini: [method] level: expected a number from 0.5 to 0.999 (0.90 for a 90 % interval), got “7”");
+  expect_method_file (zero, SHZ_METHOD_ERROR_INVALID,
+                      "zero-weights.ini: [maturity]: expected at least one category weight above 0");
+  expect_cli (1, "zero-weights.ini: [maturity]: expected at least one category weight above 0", "compute",
+              "method-invalid.shuzhi", "--engagement", "E", "--method", "zero-weights.ini");
+
+  if (have_chinese_locale ())
+    {
+      g_autofree char *or = po_translation (" or ");
+      g_autofree char *expected = g_strconcat ("none", or, "log1p", NULL);
+
+      expect_cli_zh (1, "%s: [%s] %s: expected %s, got “%s”",
+                     FILLS ("value.ini", "maturity", "transform", expected, "sqrt"),
+                     "compute", "method-invalid.shuzhi", "--engagement", "E", "--method", "value.ini");
+    }
+}
+
+/* ---- computing positions ---- */
+
+/* A store with one engagement "E" holding a usage dataset "u" (periods 2019) and a scores dataset "s". */
+static char *
+make_usage_store (const char *name)
+{
+  g_autofree char *usage = write_file ("index-usage.csv", USAGE_HEADER "E1,零售,2019,IaaS,1\nE2,金融,2019,SaaS,2\n", -1);
+  g_autofree char *scores = write_file ("index-scores.csv", "framework,item,score\nvalue-chain,product,3\n", -1);
+  char *path = make_store (name);
+
+  expect_cli (0, NULL, "import", name, "index-usage.csv", "--engagement", "E", "--kind", "usage", "--dataset", "u");
+  expect_cli (0, NULL, "import", name, "index-scores.csv", "--engagement", "E", "--kind", "scores", "--dataset", "s");
+  return path;
+}
+
+static ShzDataset *
+find_dataset (ShzStore   *store,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzEngagement) e = shz_store_find_engagement (store, "E", &error);
+  ShzDataset *d;
+
+  g_assert_no_error (error);
+  d = shz_store_find_dataset (store, e->id, name, &error);
+  g_assert_no_error (error);
+  return d;
+}
+
+static void
+test_index_not_usage (void)
+{
+  g_autofree char *path = make_usage_store ("index-kind.shuzhi");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) store = shz_store_open (path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(ShzDataset) d = find_dataset (store, "s");
+  g_autoptr(ShzMethod) method = shz_method_new ();
+  g_autoptr(ShzIndexMatrix) matrix = NULL;
+
+  matrix = shz_index_matrix_load (store, d->id, method, &error);
+  g_assert_null (matrix);
+  g_assert_error (error, SHZ_INDEX_ERROR, SHZ_INDEX_ERROR_NOT_USAGE);
+  g_assert_nonnull (strstr (error->message, "Dataset “s” holds scores, not usage: indices are computed from usage data"));
+  g_clear_pointer (&store, shz_store_free);
+  expect_cli (1, "Dataset “s” holds scores, not usage", "compute", "index-kind.shuzhi", "--engagement", "E",
+              "--dataset", "s");
+}
+
+static void
+test_index_no_data (void)
+{
+  g_autofree char *path = make_usage_store ("index-period.shuzhi");
+  g_autofree char *ini = write_file ("period.ini", "[method]\nperiod=1999\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) store = shz_store_open (path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(ShzDataset) d = find_dataset (store, "u");
+  g_autoptr(ShzMethod) method = shz_method_load_from_file (ini, &error);
+  g_autoptr(ShzIndexMatrix) matrix = NULL;
+  g_autoptr(ShzIndexResult) result = NULL;
+
+  g_assert_no_error (error);
+  matrix = shz_index_matrix_load (store, d->id, method, &error);
+  g_assert_no_error (error);
+  result = shz_index_compute (matrix, method, &error);
+  g_assert_null (result);
+  g_assert_error (error, SHZ_INDEX_ERROR, SHZ_INDEX_ERROR_NO_DATA);
+  g_assert_nonnull (strstr (error->message, "Period “1999” is not in the usage data; it has 2019"));
+  g_clear_pointer (&store, shz_store_free);
+  expect_cli (1, "Period “1999” is not in the usage data; it has 2019", "compute", "index-period.shuzhi",
+              "--engagement", "E", "--dataset", "u", "--method", "period.ini");
+}
+
+/* ---- assessments ---- */
+
+/* A store "NAME" whose engagement "E" has the scores (or links) of @csv as its only dataset "a". */
+static char *
+make_assessment_store (const char *name,
+                       const char *kind,
+                       const char *csv)
+{
+  g_autofree char *file = g_strconcat (name, ".csv", NULL);
+  g_autofree char *data = write_file (file, csv, -1);
+  char *path = make_store (name);
+
+  expect_cli (0, NULL, "import", name, file, "--engagement", "E", "--kind", kind, "--dataset", "a");
+  return path;
+}
+
+static void
+expect_assessment (const char *path,
+                   const char *scores,
+                   int         code,
+                   const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) store = shz_store_open (path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(ShzEngagement) e = NULL;
+  g_autoptr(ShzAssessment) a = NULL;
+
+  g_assert_no_error (error);
+  e = shz_store_find_engagement (store, "E", &error);
+  g_assert_no_error (error);
+  a = shz_assessment_load (store, e->id, scores, NULL, &error);
+  g_assert_null (a);
+  g_assert_error (error, SHZ_ASSESSMENT_ERROR, code);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, needle);
+}
+
+static void
+test_assessment_unknown_item (void)
+{
+  g_autofree char *fw = make_assessment_store ("assess-fw.shuzhi", "scores", "framework,item,score\nno-such,product,3\n");
+  g_autofree char *item = make_assessment_store ("assess-item.shuzhi", "scores", "framework,item,score\nvalue-chain,nope,3\n");
+
+  expect_assessment (fw, NULL, SHZ_ASSESSMENT_ERROR_UNKNOWN_ITEM,
+                     "dataset “a”, row 1, column framework: unknown framework “no-such”; expected value-chain, ");
+  expect_cli (1, "dataset “a”, row 1, column framework: unknown framework “no-such”", "export", "assess-fw.shuzhi",
+              "--engagement", "E", "--chart", "value-chain", "--output", "vc-fw.svg");
+  expect_assessment (item, NULL, SHZ_ASSESSMENT_ERROR_UNKNOWN_ITEM,
+                     "dataset “a”, row 1, column item: “nope” is not a scored item of framework “value-chain”");
+  expect_cli (1, "column item: “nope” is not a scored item of framework “value-chain”", "export", "assess-item.shuzhi",
+              "--engagement", "E", "--chart", "value-chain", "--output", "vc-item.svg");
+}
+
+/* The import checks types, not the catalogue's ranges: these rows are accepted and the chart
+ * refuses them.  A store written elsewhere can hold anything: its rows are changed with SQL. */
+static void
+test_assessment_invalid (void)
+{
+  g_autofree char *score = make_assessment_store ("assess-score.shuzhi", "scores", "framework,item,score\nvalue-chain,product,9\n");
+  g_autofree char *weight = make_assessment_store ("assess-weight.shuzhi", "links",
+                                                   "source,target,weight,type\n零售,消费者,-1,交易\n");
+  g_autofree char *state = make_assessment_store ("assess-state.shuzhi", "scores", "framework,item,score\nvalue-chain,product,3\n");
+
+  expect_assessment (score, NULL, SHZ_ASSESSMENT_ERROR_INVALID,
+                     "dataset “a”, row 1, column score: 9 is out of range; expected 0 to 5");
+  expect_cli (1, "column score: 9 is out of range; expected 0 to 5", "export", "assess-score.shuzhi",
+              "--engagement", "E", "--chart", "value-chain", "--output", "vc-score.svg");
+  expect_cli (1, "dataset “a”, row 1, column weight: -1; expected a number ≥ 0", "export", "assess-weight.shuzhi",
+              "--engagement", "E", "--chart", "value-network", "--output", "vn-weight.svg");
+  sql (state, "UPDATE score_row SET state = 'someday';");
+  expect_assessment (state, NULL, SHZ_ASSESSMENT_ERROR_INVALID,
+                     "dataset “a”, row 1, column state: “someday”; expected as-is/现状 or to-be/目标");
+  expect_cli (1, "column state: “someday”; expected as-is/现状 or to-be/目标", "export", "assess-state.shuzhi",
+              "--engagement", "E", "--chart", "value-chain", "--output", "vc-state.svg");
+}
+
+static void
+test_assessment_unknown_node (void)
+{
+  g_autofree char *path = make_assessment_store ("assess-node.shuzhi", "links",
+                                                 "source,target,weight,type\n零售,消费者,1,交易\n");
+
+  /* the import rejects unknown nodes row by row; only a store written elsewhere holds one */
+  sql (path, "UPDATE link_row SET source = 'mars';");
+  expect_cli (1, "dataset “a”, row 1, column source: unknown node “mars”; expected one of ", "export",
+              "assess-node.shuzhi", "--engagement", "E", "--chart", "value-network", "--output", "vn-node.svg");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ShzStore) store = shz_store_open (path, SHZ_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(ShzEngagement) e = NULL;
+    g_autoptr(ShzAssessment) a = NULL;
+
+    g_assert_no_error (error);
+    e = shz_store_find_engagement (store, "E", &error);
+    a = shz_assessment_load (store, e->id, NULL, "a", &error);
+    g_assert_null (a);
+    g_assert_error (error, SHZ_ASSESSMENT_ERROR, SHZ_ASSESSMENT_ERROR_UNKNOWN_NODE);
+  }
+}
+
+/* Only the C API names the dataset of an assessment (the chart checks the kind first). */
+static void
+test_assessment_wrong_kind (void)
+{
+  g_autofree char *path = make_usage_store ("assess-kind.shuzhi");
+
+  expect_assessment (path, "u", SHZ_ASSESSMENT_ERROR_WRONG_KIND, "dataset “u” holds usage, not scores");
+  expect_cli (1, "The chart “value-chain” draws a scores or links dataset; “u” holds usage", "export",
+              "assess-kind.shuzhi", "--engagement", "E", "--chart", "value-chain", "--output", "vc-kind.svg",
+              "--dataset", "u");
+}
+
+/* ---- chart export ---- */
+
+static void
+test_chart_no_data (void)
+{
+  g_autofree char *path = make_usage_store ("chart-nodata.shuzhi");
+
+  expect_cli (1, "The engagement has no positions dataset to draw the maturity map from", "export",
+              "chart-nodata.shuzhi", "--engagement", "E", "--chart", "maturity-map", "--output", "mm.svg");
+  expect_cli (1, "The dataset “u” holds usage rows; the maturity map needs a positions dataset", "export",
+              "chart-nodata.shuzhi", "--engagement", "E", "--chart", "maturity-map", "--output", "mm.svg",
+              "--dataset", "u");
+  expect_cli (0, NULL, "compute", "chart-nodata.shuzhi", "--engagement", "E", "--dataset", "u");
+  expect_cli (1, "The dataset “u positions” has no period “1999”", "export", "chart-nodata.shuzhi",
+              "--engagement", "E", "--chart", "maturity-map", "--output", "mm.svg", "--period", "1999");
+}
+
+static void
+test_chart_unknown_kind (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzChart) chart = shz_chart_new ("pie", &error);
+  g_autofree char *path = make_store ("chart-kind.shuzhi");
+
+  g_assert_null (chart);
+  g_assert_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_UNKNOWN_KIND);
+  g_assert_nonnull (strstr (error->message, "Unknown chart kind “pie”"));
+  /* the command checks --chart itself: a usage error */
+  expect_cli (2, "unknown chart “pie”", "export", "chart-kind.shuzhi", "--engagement", "E", "--chart", "pie",
+              "--output", "pie.svg");
+}
+
+static void
+test_chart_invalid (void)
+{
+  g_autofree char *path = make_usage_store ("chart-settings.shuzhi");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzChart) chart = shz_chart_new ("maturity-map", &error);
+
+  g_assert_no_error (error);
+  g_assert_false (shz_chart_load_settings (chart, "not [a key-file", &error));
+  g_assert_error (error, SHZ_CHART_ERROR, SHZ_CHART_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The saved settings of the chart “maturity-map” are not readable: "));
+
+  /* the settings a store holds are input too */
+  expect_cli (0, NULL, "compute", "chart-settings.shuzhi", "--engagement", "E", "--dataset", "u");
+  sql (path, "INSERT INTO chart_settings (engagement_id, kind, settings) "
+             "SELECT id, 'maturity-map', 'not [a key-file' FROM engagement;");
+  expect_cli (1, "The saved settings of the chart “maturity-map” are not readable: ", "export",
+              "chart-settings.shuzhi", "--engagement", "E", "--chart", "maturity-map", "--output", "mm.svg");
+  /* export options out of range are usage errors */
+  expect_cli (2, "--dpi 5 is out of range (expected 24 to 600)", "export", "chart-settings.shuzhi",
+              "--engagement", "E", "--chart", "maturity-map", "--output", "mm.png", "--dpi", "5");
+}
+
+static void
+test_chart_io (void)
+{
+  g_autofree char *path = make_usage_store ("chart-io.shuzhi");
+
+  expect_cli (0, NULL, "compute", "chart-io.shuzhi", "--engagement", "E", "--dataset", "u");
+  expect_cli (1, "no-folder/mm.png: Cannot write “no-folder/mm.png", "export", "chart-io.shuzhi",
+              "--engagement", "E", "--chart", "maturity-map", "--output", "no-folder/mm.png");
 }
 
 /* ---- main ---- */
@@ -933,6 +1441,18 @@ main (int    argc,
   g_test_add_func ("/errors/store/too-big", test_store_too_big);
   g_test_add_func ("/errors/store/disk-full", test_store_disk_full);
   g_test_add_func ("/errors/store/io", test_store_io);
+  g_test_add_func ("/errors/method/parse", test_method_parse);
+  g_test_add_func ("/errors/method/invalid", test_method_invalid);
+  g_test_add_func ("/errors/index/not-usage", test_index_not_usage);
+  g_test_add_func ("/errors/index/no-data", test_index_no_data);
+  g_test_add_func ("/errors/assessment/unknown-item", test_assessment_unknown_item);
+  g_test_add_func ("/errors/assessment/invalid", test_assessment_invalid);
+  g_test_add_func ("/errors/assessment/unknown-node", test_assessment_unknown_node);
+  g_test_add_func ("/errors/assessment/wrong-kind", test_assessment_wrong_kind);
+  g_test_add_func ("/errors/chart/no-data", test_chart_no_data);
+  g_test_add_func ("/errors/chart/unknown-kind", test_chart_unknown_kind);
+  g_test_add_func ("/errors/chart/invalid", test_chart_invalid);
+  g_test_add_func ("/errors/chart/io", test_chart_io);
   g_test_add_func ("/errors/catalogue/classes", test_catalogue_classes);
   g_test_add_func ("/errors/catalogue/user-folder", test_catalogue_user_folder);
 
