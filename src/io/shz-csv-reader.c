@@ -464,8 +464,10 @@ cell_too_large:
   what = shz_row_buf_overflow (b, overflow_n);
   {
     gboolean cell = b->len - b->field_start + overflow_n > b->max_cell;
-    g_autofree char *msg = cell ? g_strdup_printf ("%s (%" G_GSIZE_FORMAT " bytes)%s", what,
-                                                   b->max_cell,
+    /* TRANSLATORS: "a cell is larger than the limit (1048576 bytes)", then nothing or
+     * "; is a quote missing?" */
+    g_autofree char *msg = cell ? g_strdup_printf (_("%s (%" PRIu64 " bytes)%s"), what,
+                                                   (uint64_t) b->max_cell,
                                                    st == S_QUOTED ? _("; is a quote missing?") : "")
                                 : g_strdup (what);
     shz_reader_set_bound_error (reader, error, st == S_QUOTED ? quote_line : *line_no, msg);

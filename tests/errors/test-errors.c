@@ -455,6 +455,15 @@ test_io_too_large_cell (void)
   path = write_file ("big-cell.csv", s->str, s->len);
   expect_reader (path, NULL, SHZ_IO_ERROR_TOO_LARGE, "big-cell.csv: line 2: a cell is larger than the limit");
   expect_cli (1, "line 2: a cell is larger than the limit", "inspect", "big-cell.csv");
+  if (have_chinese_locale ())
+    {
+      /* a message put together from three translated parts */
+      g_autofree char *what = po_translation ("a cell is larger than the limit");
+      g_autofree char *with_bound = po_translation ("%s (%<PRIu64> bytes)%s");
+      g_autofree char *limit = fill (with_bound, FILLS (what, "1048576", ""));
+
+      expect_cli_zh (1, "%s: line %<PRId64>: %s", FILLS ("big-cell.csv", "2", limit), "inspect", "big-cell.csv");
+    }
 }
 
 static void
