@@ -428,6 +428,8 @@ update_toolbar (ShzChartPage *self)
                           self->chart != NULL && g_strcmp0 (shz_chart_get_kind (self->chart), "value-network") == 0);
   for (guint i = 0; i < G_N_ELEMENTS (maturity_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), maturity_actions[i], maturity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reset-layout",
+                                 self->chart != NULL && shz_chart_can_move (self->chart, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.state", self->chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.chart-lang", self->chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.chart-theme", self->chart != NULL);
@@ -748,10 +750,29 @@ on_item_activated_cb (ShzChartPage *self,
   shz_inspector_focus (self->inspector);
 }
 
+/* The inspector says whether a node was placed by hand: show it again after a move. */
+static void
+refresh_network_item (ShzChartPage *self)
+{
+  const char *selected = shz_chart_view_get_selected (self->view);
+
+  if (self->chart != NULL && SHZ_IS_NETWORK_CHART (self->chart) && selected != NULL)
+    {
+      int w = gtk_widget_get_width (GTK_WIDGET (self->view));
+      int h = gtk_widget_get_height (GTK_WIDGET (self->view));
+
+      /* items exist only after a layout: the one the view draws next */
+      if (w > 0 && h > 0)
+        shz_chart_ensure_layout (self->chart, NULL, w, h);
+      shz_inspector_show_item (self->inspector, self->store, self->engagement_id, self->chart, selected);
+    }
+}
+
 static void
 on_view_settings_changed_cb (ShzChartPage *self)
 {
   save_settings (self);
+  refresh_network_item (self);
 }
 
 /* ---- actions ---- */
@@ -775,6 +796,24 @@ unpin_labels_action (GtkWidget  *widget,
     return;
   shz_chart_unpin_labels (self->chart);
   save_settings (self);
+}
+
+static void
+reset_layout_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ShzChartPage *self = SHZ_CHART_PAGE (widget);
+
+  if (self->chart == NULL)
+    return;
+  /* moves of the keyboard not saved yet are saved first: the reset is a step of its own */
+  shz_chart_view_flush_moves (self->view);
+  if (shz_chart_reset_layout (self->chart))
+    {
+      save_settings (self);
+      refresh_network_item (self);
+    }
 }
 
 static void
@@ -1131,6 +1170,7 @@ shz_chart_page_class_init (ShzChartPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "page.show-inspector", "show-inspector");
   gtk_widget_class_install_action (widget_class, "page.reset-view", NULL, reset_view_action);
   gtk_widget_class_install_action (widget_class, "page.unpin-labels", NULL, unpin_labels_action);
+  gtk_widget_class_install_action (widget_class, "page.reset-layout", NULL, reset_layout_action);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.copy", NULL, copy_action);
 
@@ -1295,6 +1335,22 @@ shz_chart_page_reload (ShzChartPage *self)
   while (g_hash_table_iter_next (&iter, &kind, NULL))
     if (!g_str_equal (kind, current_kind (self)))
       g_hash_table_iter_remove (&iter);
+  /* The settings are what the store has: after an undo (or redo) of a chart's settings, the
+   * store's differ from the chart's, and they win — the chart shown changes at once, and the
+   * chart read next starts from them.  Layout edits are replaced, not merged. */
+  if (self->chart != NULL && !shz_store_is_read_only (self->store))
+    {
+      g_autofree char *text = shz_store_get_chart_settings (self->store, self->engagement_id,
+                                                            shz_chart_get_kind (self->chart), NULL);
+      g_autofree char *current = shz_chart_save_settings (self->chart);
+
+      if (g_strcmp0 (text, current) != 0)
+        {
+          shz_chart_reset_layout (self->chart);
+          if (text != NULL)
+            shz_chart_load_settings (self->chart, text, NULL);
+        }
+    }
   g_free (self->reselect);
   self->reselect = g_strdup (shz_chart_view_get_selected (self->view));
   load_current (self, NULL, NULL);

@@ -15,6 +15,11 @@
 #define MIN_ZOOM 1.0
 #define MAX_ZOOM 8.0
 #define DRAG_THRESHOLD 4.0
+/* Alt+arrow keys move the selected node this far (chart units; with Shift, a finer step), and
+ * a run of presses is saved as one step once they pause this long (ms) */
+#define KEY_MOVE_STEP 12.0
+#define KEY_MOVE_FINE 2.0
+#define KEY_MOVE_SAVE_DELAY 600
 
 struct _ShzChartView
 {
@@ -27,10 +32,12 @@ struct _ShzChartView
   double     zoom;
   double     pan_x, pan_y;          /* widget offset of the chart's origin */
 
-  /* a drag in progress: panning, or moving a label */
+  /* a drag in progress: panning, moving a label, or moving a node */
   gboolean   dragging;
   gboolean   moved;
   char      *drag_label;
+  char      *drag_node;
+  guint      key_move_timeout;      /* Alt+arrow moves not saved yet */
   double     drag_pan_x, drag_pan_y;
   double     drag_last_x, drag_last_y;
 
@@ -181,7 +188,16 @@ on_motion_cb (GtkEventControllerMotion *controller,
     return;
   id = item_at (self, x, y);
   shz_chart_set_hovered (self->chart, id);
-  if (id == NULL)
+  if (id != NULL && shz_chart_can_move (self->chart, id))
+    {
+      double cx, cy;
+      g_autofree char *node = NULL;
+      shz_chart_view_to_chart (self, x, y, &cx, &cy);
+      node = shz_chart_hit_movable (self->chart, cx, cy);
+      /* a node that can be dragged says so */
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), node != NULL ? "grab" : "pointer");
+    }
+  else if (id == NULL)
     {
       double cx, cy;
       g_autofree char *label = NULL;
@@ -245,10 +261,9 @@ on_click_pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
-on_drag_begin_cb (GtkGestureDrag *gesture,
-                  double          x,
-                  double          y,
-                  ShzChartView   *self)
+drag_begin (ShzChartView *self,
+            double        x,
+            double        y)
 {
   double cx, cy;
 
@@ -258,23 +273,42 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
   self->drag_pan_y = self->pan_y;
   self->drag_last_x = self->drag_last_y = 0;
   g_clear_pointer (&self->drag_label, g_free);
+  g_clear_pointer (&self->drag_node, g_free);
   if (self->chart == NULL)
     return;
   ensure_layout (self);
   shz_chart_view_to_chart (self, x, y, &cx, &cy);
   self->drag_label = shz_chart_hit_label (self->chart, cx, cy);
+  if (self->drag_label == NULL)
+    self->drag_node = shz_chart_hit_movable (self->chart, cx, cy);
 }
 
 static void
-on_drag_update_cb (GtkGestureDrag *gesture,
-                   double          dx,
-                   double          dy,
-                   ShzChartView   *self)
+drag_update (ShzChartView *self,
+             double        dx,
+             double        dy)
 {
   if (!self->moved && hypot (dx, dy) < DRAG_THRESHOLD)
     return;
+  if (!self->moved && self->drag_node != NULL && self->chart != NULL)
+    {
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      /* what does not move with the node is drawn once for the whole drag */
+      shz_chart_set_moving (self->chart, self->drag_node);
+    }
   self->moved = TRUE;
-  if (self->drag_label != NULL && self->chart != NULL)
+  if (self->drag_node != NULL && self->chart != NULL)
+    {
+      /* the node follows the pointer, in chart units; the layout keeps it in its area and off
+       * its neighbours, once a frame (moves between frames add up).  Saved once, when the drag
+       * ends. */
+      shz_chart_move_item (self->chart, self->drag_node,
+                           (dx - self->drag_last_x) / self->zoom,
+                           (dy - self->drag_last_y) / self->zoom);
+      self->drag_last_x = dx;
+      self->drag_last_y = dy;
+    }
+  else if (self->drag_label != NULL && self->chart != NULL)
     {
       /* the label follows the pointer, in chart units */
       shz_chart_move_label (self->chart, self->drag_label,
@@ -293,17 +327,74 @@ on_drag_update_cb (GtkGestureDrag *gesture,
 }
 
 static void
+drag_end (ShzChartView *self)
+{
+  gboolean edited = self->moved && (self->drag_label != NULL || self->drag_node != NULL);
+
+  if (self->drag_node != NULL)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+  if (self->chart != NULL)
+    shz_chart_set_moving (self->chart, NULL);
+  self->dragging = FALSE;
+  g_clear_pointer (&self->drag_label, g_free);
+  g_clear_pointer (&self->drag_node, g_free);
+  /* the whole drag is one edit: one save, one undo step */
+  if (edited)
+    g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  ShzChartView   *self)
+{
+  drag_begin (self, x, y);
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   ShzChartView   *self)
+{
+  drag_update (self, dx, dy);
+}
+
+static void
 on_drag_end_cb (GtkGestureDrag *gesture,
                 double          dx,
                 double          dy,
                 ShzChartView   *self)
 {
-  gboolean label_moved = self->moved && self->drag_label != NULL;
+  drag_end (self);
+}
 
-  self->dragging = FALSE;
-  g_clear_pointer (&self->drag_label, g_free);
-  if (label_moved)
-    g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
+/* Alt+arrow moves of the selected node are saved together once the keys pause. */
+static gboolean
+on_key_move_save_cb (gpointer user_data)
+{
+  ShzChartView *self = user_data;
+
+  self->key_move_timeout = 0;
+  g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_key_moves (ShzChartView *self)
+{
+  if (self->key_move_timeout == 0)
+    return;
+  g_clear_handle_id (&self->key_move_timeout, g_source_remove);
+  g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   ShzChartView            *self)
+{
+  flush_key_moves (self);
 }
 
 static gboolean
@@ -413,6 +504,22 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
 
+  if ((state & GDK_ALT_MASK) != 0)
+    {
+      double step = (state & GDK_SHIFT_MASK) != 0 ? KEY_MOVE_FINE : KEY_MOVE_STEP;
+      double dx = 0, dy = 0;
+
+      switch (keyval)
+        {
+        case GDK_KEY_Left:  case GDK_KEY_KP_Left:  dx = -step; break;
+        case GDK_KEY_Right: case GDK_KEY_KP_Right: dx = step; break;
+        case GDK_KEY_Up:    case GDK_KEY_KP_Up:    dy = -step; break;
+        case GDK_KEY_Down:  case GDK_KEY_KP_Down:  dy = step; break;
+        default: return FALSE;
+        }
+      return shz_chart_view_move_selected (self, dx, dy);
+    }
+
   switch (keyval)
     {
     case GDK_KEY_Right:
@@ -500,6 +607,20 @@ unpin_action (GtkWidget  *widget,
   g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
 }
 
+static void
+reset_layout_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ShzChartView *self = SHZ_CHART_VIEW (widget);
+
+  if (self->chart == NULL)
+    return;
+  g_clear_handle_id (&self->key_move_timeout, g_source_remove);
+  if (shz_chart_reset_layout (self->chart))
+    g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
+}
+
 /* ---- GtkWidget ---- */
 
 static void
@@ -556,6 +677,7 @@ shz_chart_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->description_idle, g_source_remove);
   g_clear_handle_id (&self->settle_timeout, g_source_remove);
+  g_clear_handle_id (&self->key_move_timeout, g_source_remove);
   if (self->chart != NULL)
     g_clear_signal_handler (&self->changed_id, self->chart);
   g_clear_object (&self->chart);
@@ -570,6 +692,7 @@ shz_chart_view_finalize (GObject *object)
 
   g_free (self->selected);
   g_free (self->drag_label);
+  g_free (self->drag_node);
 
   G_OBJECT_CLASS (shz_chart_view_parent_class)->finalize (object);
 }
@@ -653,6 +776,7 @@ shz_chart_view_class_init (ShzChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "chart.unpin-labels", NULL, unpin_action);
+  gtk_widget_class_install_action (widget_class, "chart.reset-layout", NULL, reset_layout_action);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -699,6 +823,10 @@ shz_chart_view_init (ShzChartView *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* ---- public API ---- */
@@ -718,6 +846,7 @@ shz_chart_view_set_chart (ShzChartView *self,
 
   if (self->chart == chart)
     return;
+  flush_key_moves (self);
   if (self->chart != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->chart);
@@ -826,4 +955,45 @@ shz_chart_view_to_chart (ShzChartView *self,
   g_return_if_fail (SHZ_IS_CHART_VIEW (self));
   *chart_x = (x - self->pan_x) / self->zoom;
   *chart_y = (y - self->pan_y) / self->zoom;
+}
+
+gboolean
+shz_chart_view_move_selected (ShzChartView *self,
+                              double        dx,
+                              double        dy)
+{
+  g_return_val_if_fail (SHZ_IS_CHART_VIEW (self), FALSE);
+
+  if (self->chart == NULL || self->selected == NULL)
+    return FALSE;
+  ensure_layout (self);
+  if (!shz_chart_move_item (self->chart, self->selected, dx, dy))
+    return FALSE;
+  if (self->key_move_timeout != 0)
+    g_source_remove (self->key_move_timeout);
+  self->key_move_timeout = g_timeout_add (KEY_MOVE_SAVE_DELAY, on_key_move_save_cb, self);
+  return TRUE;
+}
+
+void
+shz_chart_view_flush_moves (ShzChartView *self)
+{
+  g_return_if_fail (SHZ_IS_CHART_VIEW (self));
+  flush_key_moves (self);
+}
+
+void
+shz_chart_view_drag (ShzChartView *self,
+                     double        x,
+                     double        y,
+                     double        dx,
+                     double        dy)
+{
+  g_return_if_fail (SHZ_IS_CHART_VIEW (self));
+
+  drag_begin (self, x, y);
+  /* in a few pointer steps, as a hand would */
+  for (int i = 1; i <= 4; i++)
+    drag_update (self, dx * i / 4, dy * i / 4);
+  drag_end (self);
 }

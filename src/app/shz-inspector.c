@@ -37,6 +37,7 @@ struct _ShzInspector
   AdwPreferencesGroup  *enterprises_group;
   GtkListView          *enterprise_list;
   AdwPreferencesGroup  *dataset_group;
+  AdwPreferencesGroup  *layout_group;
   GtkLabel             *rows_title;
   GtkLabel             *rows_subtitle;
   GtkListView          *rows_list;
@@ -863,6 +864,7 @@ shz_inspector_class_init (ShzInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShzInspector, enterprises_group);
   gtk_widget_class_bind_template_child (widget_class, ShzInspector, enterprise_list);
   gtk_widget_class_bind_template_child (widget_class, ShzInspector, dataset_group);
+  gtk_widget_class_bind_template_child (widget_class, ShzInspector, layout_group);
   gtk_widget_class_bind_template_child (widget_class, ShzInspector, rows_title);
   gtk_widget_class_bind_template_child (widget_class, ShzInspector, rows_subtitle);
   gtk_widget_class_bind_template_child (widget_class, ShzInspector, rows_list);
@@ -940,6 +942,7 @@ shz_inspector_show_item (ShzInspector *self,
       self->store_path = g_strdup (shz_store_get_path (store));
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_group), FALSE);
   item = (chart != NULL && id != NULL) ? shz_chart_find_item (chart, id) : NULL;
   if (item == NULL || store == NULL)
     {
@@ -956,6 +959,13 @@ shz_inspector_show_item (ShzInspector *self,
       if (item->description != NULL && g_strcmp0 (item->description, item->label) != 0)
         gtk_label_set_text (self->subtitle_label, item->description);
       show_network_item (self, store, SHZ_NETWORK_CHART (chart), id);
+      if (shz_chart_can_move (chart, id))
+        {
+          /* a node of the ring: where it is, and the way back to the automatic layout */
+          add_row (self, self->layout_group, _("Position"),
+                   shz_chart_is_moved (chart, id) ? _("Placed by hand") : _("Automatic"));
+          gtk_widget_set_visible (GTK_WIDGET (self->layout_group), TRUE);
+        }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
                           gtk_label_get_text (self->subtitle_label)[0] != '\0');

@@ -25,6 +25,7 @@ typedef struct
   GArray          *items;      /* of ShzChartItem */
   char            *selected;
   char            *hovered;
+  char            *moving;
 } ShzChartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ShzChart, shz_chart, G_TYPE_OBJECT)
@@ -128,6 +129,7 @@ shz_chart_finalize (GObject *object)
   g_clear_pointer (&priv->items, g_array_unref);
   g_clear_pointer (&priv->selected, g_free);
   g_clear_pointer (&priv->hovered, g_free);
+  g_clear_pointer (&priv->moving, g_free);
 
   G_OBJECT_CLASS (shz_chart_parent_class)->finalize (object);
 }
@@ -330,6 +332,24 @@ shz_chart_get_interactive (ShzChart *self)
   ShzChartPrivate *priv = shz_chart_get_instance_private (self);
   g_return_val_if_fail (SHZ_IS_CHART (self), FALSE);
   return priv->interactive;
+}
+
+void
+shz_chart_set_moving (ShzChart   *self,
+                      const char *id)
+{
+  ShzChartPrivate *priv = shz_chart_get_instance_private (self);
+  g_return_if_fail (SHZ_IS_CHART (self));
+  g_free (priv->moving);
+  priv->moving = g_strdup (id);
+}
+
+const char *
+shz_chart_get_moving (ShzChart *self)
+{
+  ShzChartPrivate *priv = shz_chart_get_instance_private (self);
+  g_return_val_if_fail (SHZ_IS_CHART (self), NULL);
+  return priv->moving;
 }
 
 void

@@ -202,6 +202,13 @@ void          shz_chart_set_interactive   (ShzChart     *chart,
                                            gboolean      interactive);
 gboolean      shz_chart_get_interactive   (ShzChart     *chart);
 
+/* On a canvas: the item being dragged (NULL: none).  A kind may then keep what does not
+ * move with it in a cache and draw only the rest at each step (the value network: the links
+ * not touching the node).  Exports never set it. */
+void          shz_chart_set_moving        (ShzChart     *chart,
+                                           const char   *id);
+const char   *shz_chart_get_moving        (ShzChart     *chart);
+
 /* Mark the layout stale and emit ::changed (subclasses call it when a setting changes). */
 void          shz_chart_invalidate        (ShzChart     *chart);
 

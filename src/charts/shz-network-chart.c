@@ -18,7 +18,18 @@ typedef struct
   ShzNetLayout  *layout;
   char          *client;
   GHashTable    *moved;       /* node id → double[2]: its centre, fractions of its area */
+  gboolean       fresh;       /* the layout shows every move (none since it was made) */
+
+  /* while a node is dragged on the canvas: what does not move, drawn once (device pixels) */
+  cairo_surface_t *still;
+  char          *still_node;
+  double         still_sx, still_sy;
+  GArray        *still_rects;  /* ShzRect of every node but the moving one, when drawn */
+  guint          still_key;    /* language, theme and number of links, when drawn */
 } ShzNetworkChartPrivate;
+
+/* Beyond this many device pixels (a deep zoom) the still layer is not worth its memory. */
+#define MAX_STILL_PIXELS (4096 * 4096)
 
 #define LAYOUT_GROUP "layout"
 #define MAX_ID_BYTES 128
@@ -300,6 +311,7 @@ shz_network_chart_layout (ShzChart     *chart,
   l->background = theme->background;
   if (SHZ_NETWORK_CHART_GET_CLASS (self)->build != NULL)
     SHZ_NETWORK_CHART_GET_CLASS (self)->build (self, l, pango);
+  priv->fresh = TRUE;
 
   /* Items for hit-testing, tooltips and keyboard navigation: nodes, then links. */
   for (guint i = 0; i < l->nodes->len; i++)
@@ -330,12 +342,104 @@ shz_network_chart_layout (ShzChart     *chart,
 }
 
 static void
+drop_still (ShzNetworkChartPrivate *priv)
+{
+  g_clear_pointer (&priv->still, cairo_surface_destroy);
+  g_clear_pointer (&priv->still_node, g_free);
+  if (priv->still_rects != NULL)
+    g_array_set_size (priv->still_rects, 0);
+}
+
+static void
+rects_but (ShzNetLayout *l, int moving, GArray *out)
+{
+  g_array_set_size (out, 0);
+  for (guint i = 0; i < l->nodes->len; i++)
+    if ((int) i != moving)
+      g_array_append_val (out, g_array_index (l->nodes, ShzNetNode, i).rect);
+}
+
+/* A node dragged on the canvas: the links not touching it and the background stay as they are
+ * from step to step (the other nodes keep their places), so they are drawn once into a layer
+ * at the canvas's pixels and each step draws that, then the node's links, the nodes and the
+ * texts.  FALSE when it does not apply; then everything is drawn. */
+static gboolean
+render_with_still (ShzNetworkChart *self,
+                   cairo_t         *cr)
+{
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
+  ShzNetLayout *l = priv->layout;
+  const char *moving = shz_chart_get_moving (SHZ_CHART (self));
+  const ShzNetNode *n;
+  g_autoptr(GArray) rects = NULL;
+  double sx = 1, sy = 0, dx = 0, dy = 1;
+  guint key;
+  int index;
+
+  if (!shz_chart_get_interactive (SHZ_CHART (self)) || moving == NULL ||
+      (n = shz_net_layout_find_movable (l, moving)) == NULL)
+    {
+      drop_still (priv);
+      return FALSE;
+    }
+  index = (int) (n - &g_array_index (l->nodes, ShzNetNode, 0));
+  /* only a plain scale (the canvas's zoom and HiDPI factor) and a pan */
+  cairo_user_to_device_distance (cr, &sx, &sy);
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  if (fabs (sy) > 1e-9 || fabs (dx) > 1e-9 || sx <= 0 || dy <= 0 || l->width * sx * l->height * dy > MAX_STILL_PIXELS)
+    {
+      drop_still (priv);
+      return FALSE;
+    }
+  if (priv->still_rects == NULL)
+    priv->still_rects = g_array_new (FALSE, FALSE, sizeof (ShzRect));
+  rects = g_array_new (FALSE, FALSE, sizeof (ShzRect));
+  rects_but (l, index, rects);
+  key = (l->links->len * 4u + shz_chart_get_theme (SHZ_CHART (self))) * 2u + shz_chart_get_lang (SHZ_CHART (self));
+  if (priv->still == NULL || g_strcmp0 (priv->still_node, moving) != 0 || priv->still_sx != sx ||
+      priv->still_key != key ||
+      priv->still_sy != dy || rects->len != priv->still_rects->len ||
+      memcmp (rects->data, priv->still_rects->data, rects->len * sizeof (ShzRect)) != 0)
+    {
+      cairo_t *still_cr;
+
+      drop_still (priv);
+      priv->still = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (l->width * sx),
+                                                (int) ceil (l->height * dy));
+      if (cairo_surface_status (priv->still) != CAIRO_STATUS_SUCCESS)
+        {
+          drop_still (priv);
+          return FALSE;
+        }
+      still_cr = cairo_create (priv->still);
+      cairo_scale (still_cr, sx, dy);
+      shz_net_layout_render_layers (l, still_cr, index, TRUE, FALSE);
+      cairo_destroy (still_cr);
+      priv->still_node = g_strdup (moving);
+      priv->still_sx = sx;
+      priv->still_sy = dy;
+      priv->still_key = key;
+      g_array_append_vals (priv->still_rects, rects->data, rects->len);
+    }
+  cairo_save (cr);
+  cairo_scale (cr, 1 / sx, 1 / dy);
+  cairo_set_source_surface (cr, priv->still, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  shz_net_layout_render_layers (l, cr, index, FALSE, TRUE);
+  return TRUE;
+}
+
+static void
 shz_network_chart_render (ShzChart *chart,
                           cairo_t  *cr)
 {
-  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (SHZ_NETWORK_CHART (chart));
+  ShzNetworkChart *self = SHZ_NETWORK_CHART (chart);
+  ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
 
-  if (priv->layout != NULL)
+  if (priv->layout == NULL)
+    return;
+  if (!render_with_still (self, cr))
     shz_net_layout_render (priv->layout, cr);
 }
 
@@ -401,15 +505,28 @@ shz_network_chart_move_item (ShzChart   *chart,
   const ShzNetNode *n = priv->layout != NULL ? shz_net_layout_find_movable (priv->layout, id) : NULL;
   const ShzRect *a;
   double cx, cy, half_w, half_h, fx, fy;
+  const double *stored;
 
   if (n == NULL || n->area.width <= 0 || n->area.height <= 0)
     return FALSE;
-  /* from where it is drawn: a node held back by a neighbour never jumps to the pointer */
   a = &n->area;
+  stored = g_hash_table_lookup (priv->moved, id);
+  if (priv->fresh || stored == NULL)
+    {
+      /* from where it is drawn: a node held back by a neighbour never jumps to the pointer */
+      cx = n->rect.x + n->rect.width / 2;
+      cy = n->rect.y + n->rect.height / 2;
+    }
+  else
+    {
+      /* moved again before a new layout (pointer steps between two frames): they add up */
+      cx = a->x + stored[0] * a->width;
+      cy = a->y + stored[1] * a->height;
+    }
   half_w = MIN (n->rect.width / 2, a->width / 2);
   half_h = MIN (n->rect.height / 2, a->height / 2);
-  cx = CLAMP (n->rect.x + n->rect.width / 2 + dx, a->x + half_w, a->x + a->width - half_w);
-  cy = CLAMP (n->rect.y + n->rect.height / 2 + dy, a->y + half_h, a->y + a->height - half_h);
+  cx = CLAMP (cx + dx, a->x + half_w, a->x + a->width - half_w);
+  cy = CLAMP (cy + dy, a->y + half_h, a->y + a->height - half_h);
   fx = (cx - a->x) / a->width;
   fy = (cy - a->y) / a->height;
   if (!isfinite (fx) || !isfinite (fy))
@@ -421,6 +538,7 @@ shz_network_chart_move_item (ShzChart   *chart,
     pos[1] = round (CLAMP (fy, 0, 1) * 1e6) / 1e6;
     g_hash_table_replace (priv->moved, g_strdup (id), pos);
   }
+  priv->fresh = FALSE;
   return TRUE;
 }
 
@@ -530,6 +648,8 @@ shz_network_chart_finalize (GObject *object)
   g_clear_pointer (&priv->layout, shz_net_layout_free);
   g_clear_pointer (&priv->client, g_free);
   g_clear_pointer (&priv->moved, g_hash_table_unref);
+  drop_still (priv);
+  g_clear_pointer (&priv->still_rects, g_array_unref);
   G_OBJECT_CLASS (shz_network_chart_parent_class)->finalize (object);
 }
 

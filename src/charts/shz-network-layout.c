@@ -565,33 +565,56 @@ void
 shz_net_layout_render (ShzNetLayout *l,
                        cairo_t      *cr)
 {
-  PangoContext *pango = shz_chart_text_create_context ();
+  shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE);
+}
 
-  shz_chart_text_update_context (pango, cr);
+void
+shz_net_layout_render_layers (ShzNetLayout *l,
+                              cairo_t      *cr,
+                              int           moving,
+                              gboolean      below,
+                              gboolean      above)
+{
+  PangoContext *pango = NULL;
+
   cairo_save (cr);
-  shz_color_set_source (cr, &l->background);
-  cairo_rectangle (cr, 0, 0, l->width, l->height);
-  cairo_fill (cr);
-
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < l->nodes->len; i++)
+  if (below)
     {
-      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
-      if (n->shape == SHZ_NET_BAND)
-        draw_node (cr, n);
+      shz_color_set_source (cr, &l->background);
+      cairo_rectangle (cr, 0, 0, l->width, l->height);
+      cairo_fill (cr);
+      for (guint i = 0; i < l->nodes->len; i++)
+        {
+          const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
+          if (n->shape == SHZ_NET_BAND)
+            draw_node (cr, n);
+        }
     }
   /* Curves to within half a unit: invisible on screen and in print, and far fewer segments
    * when there are thousands of links. */
   cairo_set_tolerance (cr, l->links->len > 200 ? 0.5 : 0.1);
   for (guint i = 0; i < l->links->len; i++)
-    draw_link (cr, &g_array_index (l->links, ShzNetLink, i));
+    {
+      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+      gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
+      if (moves ? above : below)
+        draw_link (cr, k);
+    }
   cairo_set_tolerance (cr, 0.1);
+  if (!above)
+    {
+      cairo_restore (cr);
+      return;
+    }
   for (guint i = 0; i < l->nodes->len; i++)
     {
       const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
       if (n->shape != SHZ_NET_BAND)
         draw_node (cr, n);
     }
+  pango = shz_chart_text_create_context ();
+  shz_chart_text_update_context (pango, cr);
   for (guint i = 0; i < l->texts->len; i++)
     {
       const ShzNetText *t = &g_array_index (l->texts, ShzNetText, i);

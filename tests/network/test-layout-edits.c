@@ -209,7 +209,9 @@ test_move (Fixture *f, gconstpointer data)
   /* between brand (top right of the ring) and the consumer there is room: a short move inwards */
   dx = (shz_chart_get_width (chart) / 2 - x0) * 0.25;
   dy = (shz_chart_get_height (chart) / 2 - y0) * 0.25;
-  g_assert_true (shz_chart_move_item (chart, "brand", dx, dy));
+  /* two pointer steps within one frame (no layout between them) add up */
+  g_assert_true (shz_chart_move_item (chart, "brand", dx / 2, dy / 2));
+  g_assert_true (shz_chart_move_item (chart, "brand", dx / 2, dy / 2));
   g_assert_true (shz_chart_is_moved (chart, "brand"));
   g_assert_true (shz_chart_is_moved (chart, NULL));
   g_assert_false (shz_chart_is_moved (chart, "retail"));
@@ -559,6 +561,57 @@ test_hostile (Fixture *f, gconstpointer data)
   check_layout (chart, "garbage");
 }
 
+static double
+differing (GBytes *a, GBytes *b)
+{
+  gsize n, m;
+  const guint32 *pa = g_bytes_get_data (a, &n), *pb = g_bytes_get_data (b, &m);
+  gsize diff = 0;
+
+  g_assert_cmpuint (n, ==, m);
+  for (gsize i = 0; i < n / 4; i++)
+    diff += pa[i] != pb[i];
+  return (double) diff / (n / 4);
+}
+
+/* While a node is dragged on the canvas, what does not move is drawn from a layer made once:
+ * the picture is the same as a full drawing (but where the node's links cross others, drawn
+ * in another order), and a change of theme or of other nodes makes the layer again. */
+static void
+test_still_layer (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ShzChart) canvas = load_chart (f, "value-network", SHZ_CHART_LANG_EN);
+  g_autoptr(ShzChart) export = load_chart (f, "value-network", SHZ_CHART_LANG_EN);
+
+  shz_chart_set_interactive (canvas, TRUE);
+  shz_chart_ensure_layout (canvas, NULL, 1200, 800);
+  shz_chart_set_moving (canvas, "brand");
+  for (int step = 0; step < 6; step++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GBytes) a = NULL;
+      g_autoptr(GBytes) b = NULL;
+
+      g_assert_true (shz_chart_move_item (canvas, "brand", -15, 10));
+      /* mid-drag: the theme changes, another node moves */
+      if (step == 2)
+        shz_chart_set_theme (canvas, SHZ_CHART_THEME_DARK);
+      if (step == 4)
+        g_assert_true (shz_chart_move_item (canvas, "service", 30, 0));
+      a = render_pixels (canvas, 1200, 800);
+      text = shz_chart_save_settings (canvas);
+      g_assert_true (shz_chart_load_settings (export, text, NULL));
+      b = render_pixels (export, 1200, 800);
+      g_assert_cmpfloat (differing (a, b), <, 0.01);
+    }
+  shz_chart_set_moving (canvas, NULL);
+  {
+    g_autoptr(GBytes) a = render_pixels (canvas, 1200, 800);
+    g_autoptr(GBytes) b = render_pixels (export, 1200, 800);
+    g_assert_true (g_bytes_equal (a, b));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -571,5 +624,6 @@ main (int argc, char **argv)
   g_test_add ("/network/layout-edits/reset", Fixture, NULL, fixture_set_up, test_reset, fixture_tear_down);
   g_test_add ("/network/layout-edits/not-movable", Fixture, NULL, fixture_set_up, test_not_movable, fixture_tear_down);
   g_test_add ("/network/layout-edits/hostile", Fixture, NULL, fixture_set_up, test_hostile, fixture_tear_down);
+  g_test_add ("/network/layout-edits/still-layer", Fixture, NULL, fixture_set_up, test_still_layer, fixture_tear_down);
   return g_test_run ();
 }
