@@ -144,7 +144,8 @@ add_score (ShzAssessment      *self,
   ShzAssessmentScore *s;
   g_autofree char *key = NULL;
   const char *prefix = where != NULL ? where : "";
-  const char *sep = where != NULL ? ", " : "";
+  /* TRANSLATORS: between "dataset “x”, row 3" and "column item: …" */
+  const char *sep = where != NULL ? C_("before a column", ", ") : "";
 
   it = shz_catalogue_lookup_score_item (self->catalogue, framework, item, &fw);
   if (fw == NULL)
@@ -203,7 +204,8 @@ add_link (ShzAssessment      *self,
   const char *dst = shz_catalogue_resolve_node (self->catalogue, target);
   const char *k = shz_catalogue_resolve_link_kind (self->catalogue, kind);
   const char *prefix = where != NULL ? where : "";
-  const char *sep = where != NULL ? ", " : "";
+  /* TRANSLATORS: between "dataset “x”, row 3" and "column item: …" */
+  const char *sep = where != NULL ? C_("before a column", ", ") : "";
   ShzAssessmentLink *l;
 
   if (src == NULL || dst == NULL)

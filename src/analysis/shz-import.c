@@ -237,7 +237,8 @@ validate_row (Validator    *v,
 
             if (!shz_number_parse (value, &d, &reason))
               {
-                reject (v, arena, item, f, g_strdup_printf ("%s: %s", field->name, reason));
+                /* TRANSLATORS: a field name, then why its value is not a number */
+                reject (v, arena, item, f, g_strdup_printf (_("%s: %s"), field->name, reason));
                 g_free (reason);
                 return;
               }

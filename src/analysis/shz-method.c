@@ -491,8 +491,9 @@ shz_method_load_from_data (const char  *data,
 
   if (!shz_method_validate (m, &local_error))
     {
+      /* TRANSLATORS: the method file's name, then what is wrong in it */
       g_set_error (error, SHZ_METHOD_ERROR, SHZ_METHOD_ERROR_INVALID,
-                   "%s: %s", r.origin, local_error->message);
+                   _("%s: %s"), r.origin, local_error->message);
       return NULL;
     }
   return g_steal_pointer (&m);

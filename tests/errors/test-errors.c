@@ -216,15 +216,17 @@ po_escape (const char *s)
   return g_string_free (out, FALSE);
 }
 
-/* The translation of @msgid in po/zh_CN.po (msgids as xgettext writes them: `%<PRId64>` for
- * `%" PRId64 "`); fails the test when it is not there or not translated. */
+/* The translation of @msgid (in @context, or none) in po/zh_CN.po (msgids as xgettext writes
+ * them: `%<PRId64>` for `%" PRId64 "`); fails the test when it is not there or not translated. */
 static char *
-po_translation (const char *msgid)
+po_translation_ctx (const char *context,
+                    const char *msgid)
 {
   g_autofree char *po = g_build_filename (g_getenv ("SHZ_SOURCE_DATADIR"), "..", "po", "zh_CN.po", NULL);
   g_autofree char *text = NULL;
   g_autofree char *escaped = po_escape (msgid);
-  g_autofree char *key = g_strdup_printf ("\nmsgid \"%s\"\nmsgstr \"", escaped);
+  g_autofree char *ctxt = context ? g_strdup_printf ("\nmsgctxt \"%s\"", context) : g_strdup ("");
+  g_autofree char *key = g_strdup_printf ("%s\nmsgid \"%s\"\nmsgstr \"", ctxt, escaped);
   g_autoptr(GError) error = NULL;
   const char *start, *end;
   g_autofree char *quoted = NULL;
@@ -232,6 +234,7 @@ po_translation (const char *msgid)
 
   g_assert_true (g_file_get_contents (po, &text, NULL, &error));
   g_assert_no_error (error);
+  /* an entry with a context has it on the line before its msgid */
   start = strstr (text, key);
   if (start == NULL)
     g_error ("po/zh_CN.po has no msgid “%s”", escaped);
@@ -243,6 +246,12 @@ po_translation (const char *msgid)
   if (*msgstr == '\0')
     g_error ("po/zh_CN.po does not translate “%s”", escaped);
   return msgstr;
+}
+
+static char *
+po_translation (const char *msgid)
+{
+  return po_translation_ctx (NULL, msgid);
 }
 
 typedef struct {
@@ -1208,6 +1217,10 @@ test_index_no_data (void)
   g_clear_pointer (&store, shz_store_free);
   expect_cli (1, "Period “1999” is not in the usage data; it has 2019", "compute", "index-period.shuzhi",
               "--engagement", "E", "--dataset", "u", "--method", "period.ini");
+  /* the import refuses a file without rows: only a store written elsewhere has such a dataset */
+  sql (path, "DELETE FROM usage_row;");
+  expect_cli (1, "The usage dataset has no rows to compute positions from", "compute", "index-period.shuzhi",
+              "--engagement", "E", "--dataset", "u");
 }
 
 /* ---- assessments ---- */
@@ -1261,6 +1274,16 @@ test_assessment_unknown_item (void)
                      "dataset “a”, row 1, column item: “nope” is not a scored item of framework “value-chain”");
   expect_cli (1, "column item: “nope” is not a scored item of framework “value-chain”", "export", "assess-item.shuzhi",
               "--engagement", "E", "--chart", "value-chain", "--output", "vc-item.svg");
+  if (have_chinese_locale ())
+    {
+      g_autofree char *row = po_translation ("dataset “%s”, row %<PRId64>");
+      g_autofree char *where = fill (row, FILLS ("a", "1"));
+      g_autofree char *sep = po_translation_ctx ("before a column", ", ");
+
+      expect_cli_zh (1, "%s%scolumn item: “%s” is not a scored item of framework “%s” (see data/catalogues/README.md)",
+                     FILLS (where, sep, "nope", "value-chain"), "export", "assess-item.shuzhi",
+                     "--engagement", "E", "--chart", "value-chain", "--output", "vc-item.svg");
+    }
 }
 
 /* The import checks types, not the catalogue's ranges: these rows are accepted and the chart
@@ -1279,6 +1302,9 @@ test_assessment_invalid (void)
               "--engagement", "E", "--chart", "value-chain", "--output", "vc-score.svg");
   expect_cli (1, "dataset “a”, row 1, column weight: -1; expected a number ≥ 0", "export", "assess-weight.shuzhi",
               "--engagement", "E", "--chart", "value-network", "--output", "vn-weight.svg");
+  sql (weight, "UPDATE link_row SET weight = 1, type = 'gossip';");
+  expect_cli (1, "dataset “a”, row 1, column type: unknown link kind “gossip”; expected 交易/transaction", "export",
+              "assess-weight.shuzhi", "--engagement", "E", "--chart", "value-network", "--output", "vn-type.svg");
   sql (state, "UPDATE score_row SET state = 'someday';");
   expect_assessment (state, NULL, SHZ_ASSESSMENT_ERROR_INVALID,
                      "dataset “a”, row 1, column state: “someday”; expected as-is/现状 or to-be/目标");
