@@ -87,7 +87,11 @@ extract_pot () {
     # xgettext cannot expand GLib's format macros: _("row %" G_GINT64_FORMAT) would become
     # the msgid "row %", which no lookup ever matches. Extract from copies where each macro
     # is replaced by its value in this machine's glibconfig.h, so the msgid is the string the
-    # compiled code looks up ("row %li" on 64-bit Linux).
+    # compiled code looks up ("row %li" on 64-bit Linux) — right only where glibconfig.h says
+    # the same. Prefer "%" PRId64 / PRIu64 (<inttypes.h>) inside _(): xgettext keeps those as
+    # "%<PRId64>" and gettext resolves them on every platform; src/io, src/store, src/analysis
+    # and src/cli use them. Still needed for src/app (shz-import-dialog.c, shz-inspector.c,
+    # shz-method-dialog.c, shz-window.c).
     glib_format_sed > "$w/formats.sed"
     while read -r f; do
       mkdir -p "$w/csrc/$(dirname "$f")"
