@@ -330,9 +330,12 @@ show_selected (ShzWindow *self)
   if (obj == NULL)
     {
       self->shown_id = 0;
-      shz_data_view_set_engagement (self->data_view, NULL, NULL, 0);
-      shz_chart_page_set_engagement (self->maturity_page, NULL, 0);
-      shz_chart_page_set_engagement (self->network_page, NULL, 0);
+      if (self->data_view != NULL)
+        {
+          shz_data_view_set_engagement (self->data_view, NULL, NULL, 0);
+          shz_chart_page_set_engagement (self->maturity_page, NULL, 0);
+          shz_chart_page_set_engagement (self->network_page, NULL, 0);
+        }
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       adw_view_switcher_title_set_title (self->switcher_title, _("Shuzhi"));
       return;
@@ -349,18 +352,21 @@ show_selected (ShzWindow *self)
   self->has_usage = has_kind (datasets, SHZ_KIND_USAGE);
   update_actions (self);
   fill_overview (self, e, datasets);
-  shz_data_view_set_engagement (self->data_view, self->store, self->store_path, e->id);
-  if (self->shown_id == e->id && self->keep_pages)
-    ;
-  else if (self->shown_id == e->id)
+  if (self->data_view != NULL)  /* else made later by ensure_views(), for the engagement shown then */
     {
-      shz_chart_page_reload (self->maturity_page);
-      shz_chart_page_reload (self->network_page);
-    }
-  else
-    {
-      shz_chart_page_set_engagement (self->maturity_page, self->store, e->id);
-      shz_chart_page_set_engagement (self->network_page, self->store, e->id);
+      shz_data_view_set_engagement (self->data_view, self->store, self->store_path, e->id);
+      if (self->shown_id == e->id && self->keep_pages)
+        ;
+      else if (self->shown_id == e->id)
+        {
+          shz_chart_page_reload (self->maturity_page);
+          shz_chart_page_reload (self->network_page);
+        }
+      else
+        {
+          shz_chart_page_set_engagement (self->maturity_page, self->store, e->id);
+          shz_chart_page_set_engagement (self->network_page, self->store, e->id);
+        }
     }
   self->shown_id = e->id;
   gtk_stack_set_visible_child_name (self->content_stack, "engagement");
@@ -433,12 +439,56 @@ open_engagement_dialog (ShzWindow           *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void on_visible_view_cb (ShzWindow *self);
+static void on_view_changed_cb (ShzWindow *self);
+static void on_page_changed_cb (ShzWindow *self);
+
+/* The Data, Maturity Map and Value Network views are made the first time one of them is shown or
+ * an action needs one: a window that opens on the overview draws its first frame without them
+ * (they are most of its widgets, and the chart pages start loading their charts when made). */
+static void
+ensure_views (ShzWindow *self)
+{
+  static const char *const maturity_kinds[] = { "maturity-map", NULL };
+  static const char *const network_kinds[] = { "value-network", "value-chain", "network-compare",
+                                               "rhc-chains", "evolution-paths", NULL };
+
+  if (self->data_view != NULL || self->content_stack == NULL)
+    return;
+  self->data_view = SHZ_DATA_VIEW (shz_data_view_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->data_view), TRUE);
+  gtk_box_append (self->data_box, GTK_WIDGET (self->data_view));
+  g_signal_connect_swapped (self->data_view, "changed", G_CALLBACK (on_view_changed_cb), self);
+
+  self->maturity_page = SHZ_CHART_PAGE (shz_chart_page_new (maturity_kinds));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->maturity_page), TRUE);
+  gtk_box_append (self->maturity_box, GTK_WIDGET (self->maturity_page));
+  g_signal_connect_swapped (self->maturity_page, "changed", G_CALLBACK (on_page_changed_cb), self);
+
+  self->network_page = SHZ_CHART_PAGE (shz_chart_page_new (network_kinds));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->network_page), TRUE);
+  gtk_box_append (self->network_box, GTK_WIDGET (self->network_page));
+  g_signal_connect_swapped (self->network_page, "changed", G_CALLBACK (on_page_changed_cb), self);
+
+  g_signal_connect_swapped (self->maturity_page, "map", G_CALLBACK (on_visible_view_cb), self);
+  g_signal_connect_swapped (self->network_page, "map", G_CALLBACK (on_visible_view_cb), self);
+  if (self->shown_id != 0 && self->store != NULL)
+    {
+      shz_data_view_set_engagement (self->data_view, self->store, self->store_path, self->shown_id);
+      shz_chart_page_set_engagement (self->maturity_page, self->store, self->shown_id);
+      shz_chart_page_set_engagement (self->network_page, self->store, self->shown_id);
+    }
+}
+
 /* On a chart tab the chart takes the keyboard focus, so the arrow keys move between its items. */
 static void
 on_visible_view_cb (ShzWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
   ShzChartPage *page = NULL;
+
+  if (name != NULL && g_strcmp0 (name, "overview") != 0)
+    ensure_views (self);
 
   if (g_strcmp0 (name, "maturity") == 0)
     page = self->maturity_page;
@@ -479,6 +529,7 @@ on_drop_cb (GtkDropTarget *target,
   if (files == NULL)
     return FALSE;
   adw_view_stack_set_visible_child_name (self->view_stack, "data");
+  ensure_views (self);
   shz_data_view_import (self->data_view, files->data);
   return TRUE;
 }
@@ -496,6 +547,7 @@ import_action (GtkWidget  *widget,
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, "data");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  ensure_views (self);
   shz_data_view_import (self->data_view, NULL);
 }
 
@@ -898,6 +950,7 @@ export_chart_action (GtkWidget  *widget,
       view = "maturity";
       adw_view_stack_set_visible_child_name (self->view_stack, view);
     }
+  ensure_views (self);
   shz_chart_page_export (g_str_equal (view, "network") ? self->network_page : self->maturity_page);
 }
 
@@ -1509,29 +1562,9 @@ shz_window_init (ShzWindow *self)
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
 
   {
-    static const char *const maturity_kinds[] = { "maturity-map", NULL };
-    static const char *const network_kinds[] = { "value-network", "value-chain", "network-compare",
-                                                 "rhc-chains", "evolution-paths", NULL };
     GtkDropTarget *drop;
 
-    self->data_view = SHZ_DATA_VIEW (shz_data_view_new ());
-    gtk_widget_set_vexpand (GTK_WIDGET (self->data_view), TRUE);
-    gtk_box_append (self->data_box, GTK_WIDGET (self->data_view));
-    g_signal_connect_swapped (self->data_view, "changed", G_CALLBACK (on_view_changed_cb), self);
-
-    self->maturity_page = SHZ_CHART_PAGE (shz_chart_page_new (maturity_kinds));
-    gtk_widget_set_vexpand (GTK_WIDGET (self->maturity_page), TRUE);
-    gtk_box_append (self->maturity_box, GTK_WIDGET (self->maturity_page));
-    g_signal_connect_swapped (self->maturity_page, "changed", G_CALLBACK (on_page_changed_cb), self);
-
-    self->network_page = SHZ_CHART_PAGE (shz_chart_page_new (network_kinds));
-    gtk_widget_set_vexpand (GTK_WIDGET (self->network_page), TRUE);
-    gtk_box_append (self->network_box, GTK_WIDGET (self->network_page));
-    g_signal_connect_swapped (self->network_page, "changed", G_CALLBACK (on_page_changed_cb), self);
-
     g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_view_cb), self);
-    g_signal_connect_swapped (self->maturity_page, "map", G_CALLBACK (on_visible_view_cb), self);
-    g_signal_connect_swapped (self->network_page, "map", G_CALLBACK (on_visible_view_cb), self);
 
     /* Drop a client file anywhere on the window to import it into the selected engagement. */
     drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

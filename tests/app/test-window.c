@@ -10,6 +10,8 @@
 
 #include "app/shz-application.h"
 #include "app/shz-window.h"
+#include "app/shz-chart-page.h"
+#include "app/shz-data-view.h"
 
 static char *tmpdir;
 
@@ -124,6 +126,30 @@ test_first_start_shows_demo (void)
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Demo engagement");
   g_assert_cmpint (shz_window_get_engagement_id (window), >, 0);
+
+  /* The Data and chart views are made when first shown, not for the first frame … */
+  g_assert_null (find_widget (GTK_WIDGET (window), SHZ_TYPE_CHART_PAGE, NULL));
+  g_assert_null (find_widget (GTK_WIDGET (window), SHZ_TYPE_DATA_VIEW, NULL));
+  /* … and then show the engagement selected before they existed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "maturity"));
+  {
+    ShzChartPage *page = SHZ_CHART_PAGE (find_widget (GTK_WIDGET (window), SHZ_TYPE_CHART_PAGE, NULL));
+    ShzDataView *data = SHZ_DATA_VIEW (find_widget (GTK_WIDGET (window), SHZ_TYPE_DATA_VIEW, NULL));
+    g_auto(GStrv) datasets = NULL;
+
+    g_assert_nonnull (page);
+    g_assert_nonnull (data);
+    for (int i = 0; i < 1000 && shz_chart_page_is_loading (page); i++)
+      iterate (10);
+    g_assert_false (shz_chart_page_is_loading (page));
+    g_assert_cmpstr (shz_chart_page_get_kind (page), ==, "maturity-map");
+    /* laid out (its items placed) when drawn */
+    for (int i = 0; i < 500 && shz_chart_get_n_items (shz_chart_page_get_chart (page)) == 0; i++)
+      iterate (10);
+    g_assert_cmpuint (shz_chart_get_n_items (shz_chart_page_get_chart (page)), >, 0);
+    datasets = shz_data_view_get_names (data);
+    g_assert_cmpuint (g_strv_length (datasets), >, 0);
+  }
   close_all (app);
 }
 
