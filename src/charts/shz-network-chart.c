@@ -391,6 +391,15 @@ render_with_still (ShzNetworkChart *self,
       drop_still (priv);
       return FALSE;
     }
+  /* the canvas says how many device pixels a unit is (zoom × HiDPI factor): its cairo context
+   * may record at logical pixels */
+  if (shz_chart_get_raster_scale (SHZ_CHART (self)) > 0)
+    sx = dy = MIN (shz_chart_get_raster_scale (SHZ_CHART (self)), 8.0);
+  if (l->width * sx * l->height * dy > MAX_STILL_PIXELS)
+    {
+      drop_still (priv);
+      return FALSE;
+    }
   if (priv->still_rects == NULL)
     priv->still_rects = g_array_new (FALSE, FALSE, sizeof (ShzRect));
   rects = g_array_new (FALSE, FALSE, sizeof (ShzRect));

@@ -195,6 +195,7 @@ test_drag_undo_reset (void)
   dump = shz_inspector_dump (inspector);
   if (english)
     g_assert_nonnull (strstr (dump, "Position: Placed by hand"));
+  settle_for (600);
   save_screenshot (window, english ? "node-drag-inspector-en.png" : "node-drag-inspector-zh_CN.png");
 
   /* Ctrl+Z: the store's settings come back, and the page shows them */
