@@ -231,6 +231,7 @@ shz_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
   static const char *export_accels[] = { "<Control><Shift>e", NULL };
+  static const char *export_all_accels[] = { "<Control><Alt>e", NULL };
   static const char *compute_accels[] = { "<Control>m", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
@@ -255,6 +256,7 @@ shz_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-chart", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-all-charts", export_all_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.compute-positions", compute_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);

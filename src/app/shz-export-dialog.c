@@ -1,7 +1,8 @@
-/* shz-export-dialog.c — the Export dialog (see the header).  The worker repeats what
- * `shuzhi export` does for one chart (src/cli/shz-cli-export.c: export_one): a new chart of the
- * kind, the settings saved with the engagement, the language and theme asked for, the data,
- * then shz_chart_export() — on its own read-only connection, so the window stays responsive.
+/* shz-export-dialog.c — the Export dialog (see the header).  The worker calls what
+ * `shuzhi export` calls for one chart, shz_chart_export_kind(): a new chart of the kind, the
+ * settings saved with the engagement, the language and theme asked for, the data (from a
+ * pseudonymised copy when client names are hidden), then shz_chart_export() — on its own
+ * read-only connection, so the window stays responsive.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,8 @@
 #include <string.h>
 
 #include "shz-export-dialog.h"
+#include "shz-application.h"
+#include "charts/shz-chart-batch.h"
 
 struct _ShzExportDialog
 {
@@ -32,6 +35,7 @@ struct _ShzExportDialog
   GtkSpinButton   *dpi_spin;
   AdwComboRow     *lang_row;
   AdwComboRow     *theme_row;
+  GtkSwitch       *pseudonymise_switch;
   AdwActionRow    *file_row;
   GtkButton       *choose_button;
   GtkLabel        *error_label;
@@ -72,6 +76,7 @@ typedef struct {
   char             *lang;
   char             *theme;
   ShzExportOptions  options;
+  gboolean          pseudonymise;
   char             *path;
 } ExportJob;
 
@@ -99,25 +104,22 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(ShzStore) store = NULL;
-  g_autoptr(ShzChart) chart = NULL;
-  ShzChartLang lang;
-  ShzChartThemeId theme;
+  ShzChartBatchOptions options;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
   store = shz_store_open (job->store_path, SHZ_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     goto failed;
-  chart = shz_chart_new (job->kind, &error);
-  if (chart == NULL || !shz_chart_load_settings_from_store (chart, store, job->engagement_id, &error))
-    goto failed;
-  if (shz_chart_lang_from_string (job->lang, &lang))
-    shz_chart_set_lang (chart, lang);
-  if (shz_chart_theme_from_string (job->theme, &theme))
-    shz_chart_set_theme (chart, theme);
-  if (!shz_chart_load (chart, store, job->engagement_id, job->dataset, job->period, &error))
-    goto failed;
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!shz_chart_export (chart, &job->options, job->path, &error))
+  /* what `shuzhi export --chart KIND` does with the same choices */
+  shz_chart_batch_options_init (&options);
+  options.size = job->options;
+  options.lang = job->lang;
+  options.theme = job->theme;
+  options.dataset = job->dataset;
+  options.period = job->period;
+  options.pseudonymise = job->pseudonymise;
+  if (!shz_chart_export_kind (store, job->engagement_id, job->kind, &options, job->options.format, job->path, &error))
     goto failed;
   g_task_return_boolean (task, TRUE);
   return;
@@ -127,6 +129,24 @@ failed:
 }
 
 /* ---- helpers ---- */
+
+/* The Preferences' "Pseudonymise client names": the application's settings (which a
+ * build-tree run finds in the build tree), else the installed schema's, else off. */
+static gboolean
+default_pseudonymise (GtkWindow *parent)
+{
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (SHZ_IS_APPLICATION (app))
+    return g_settings_get_boolean (shz_application_get_settings (SHZ_APPLICATION (app)), "pseudonymise");
+  source = g_settings_schema_source_get_default ();
+  schema = source ? g_settings_schema_source_lookup (source, "io.github.shuzhi.Shuzhi", TRUE) : NULL;
+  settings = schema ? g_settings_new ("io.github.shuzhi.Shuzhi") : NULL;
+  return settings != NULL && g_settings_get_boolean (settings, "pseudonymise");
+}
 
 static ShzExportFormat
 get_format (ShzExportDialog *self)
@@ -435,6 +455,7 @@ shz_export_dialog_class_init (ShzExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShzExportDialog, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, ShzExportDialog, lang_row);
   gtk_widget_class_bind_template_child (widget_class, ShzExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, ShzExportDialog, pseudonymise_switch);
   gtk_widget_class_bind_template_child (widget_class, ShzExportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, ShzExportDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, ShzExportDialog, error_label);
@@ -481,6 +502,7 @@ shz_export_dialog_new (GtkWindow       *parent,
   self->period = g_strdup (period);
   adw_combo_row_set_selected (self->lang_row, lang == SHZ_CHART_LANG_EN ? 1 : 0);
   adw_combo_row_set_selected (self->theme_row, theme == SHZ_CHART_THEME_DARK ? 1 : 0);
+  gtk_switch_set_active (self->pseudonymise_switch, default_pseudonymise (parent));
 
   dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -535,6 +557,21 @@ shz_export_dialog_set_lang (ShzExportDialog *self,
 {
   g_return_if_fail (SHZ_IS_EXPORT_DIALOG (self));
   adw_combo_row_set_selected (self->lang_row, lang == SHZ_CHART_LANG_EN ? 1 : 0);
+}
+
+void
+shz_export_dialog_set_pseudonymise (ShzExportDialog *self,
+                                    gboolean         pseudonymise)
+{
+  g_return_if_fail (SHZ_IS_EXPORT_DIALOG (self));
+  gtk_switch_set_active (self->pseudonymise_switch, pseudonymise);
+}
+
+gboolean
+shz_export_dialog_get_pseudonymise (ShzExportDialog *self)
+{
+  g_return_val_if_fail (SHZ_IS_EXPORT_DIALOG (self), FALSE);
+  return gtk_switch_get_active (self->pseudonymise_switch);
 }
 
 void
@@ -604,6 +641,7 @@ shz_export_dialog_export (ShzExportDialog *self)
   job->lang = g_strdup (adw_combo_row_get_selected (self->lang_row) == 1 ? "en" : "zh_CN");
   job->theme = g_strdup (adw_combo_row_get_selected (self->theme_row) == 1 ? "dark" : "light");
   job->path = g_strdup (self->path);
+  job->pseudonymise = gtk_switch_get_active (self->pseudonymise_switch);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   self->cancellable = g_cancellable_new ();

@@ -1,5 +1,6 @@
 /* shz-export-dialog.h — export one chart of an engagement to PNG, SVG or PDF: format, size
- * preset or custom size and DPI, chart language and theme, and the file.  The export runs in a
+ * preset or custom size and DPI, chart language and theme, client names hidden or not, and the
+ * file.  The export runs in a
  * thread on its own store connection through the same code as `shuzhi export`, so the window
  * and the command line write the same file for the same options.
  *
@@ -46,6 +47,10 @@ void             shz_export_dialog_set_custom_size (ShzExportDialog *self,
                                                     double           dpi);
 void             shz_export_dialog_set_lang     (ShzExportDialog  *self,
                                                  ShzChartLang      lang);
+/* "Hide client names": client and enterprises as "Company A" … (default: the Preferences'). */
+void             shz_export_dialog_set_pseudonymise (ShzExportDialog *self,
+                                                     gboolean         pseudonymise);
+gboolean         shz_export_dialog_get_pseudonymise (ShzExportDialog *self);
 void             shz_export_dialog_set_path     (ShzExportDialog  *self,
                                                  const char       *path);
 const char      *shz_export_dialog_get_path     (ShzExportDialog  *self);

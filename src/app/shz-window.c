@@ -17,6 +17,7 @@
 #include "shz-data-view.h"
 #include "shz-method-dialog.h"
 #include "shz-assessment-editor.h"
+#include "shz-batch-export-dialog.h"
 #include "charts/shz-report.h"
 
 struct _ShzWindow {
@@ -954,6 +955,23 @@ export_chart_action (GtkWidget  *widget,
   shz_chart_page_export (g_str_equal (view, "network") ? self->network_page : self->maturity_page);
 }
 
+/* Every chart of the engagement into a folder: a dialog of its own (formats, size, progress). */
+static void
+export_all_charts_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  ShzWindow *self = SHZ_WINDOW (widget);
+  ShzEngagementObject *obj = selected_object (self);
+  ShzBatchExportDialog *dialog;
+
+  if (obj == NULL || self->store_path == NULL)
+    return;
+  dialog = shz_batch_export_dialog_new (GTK_WINDOW (self), self->store_path, self->selected_id,
+                                        shz_engagement_object_get_name (obj));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 new_engagement_action (GtkWidget  *widget,
                        const char *name,
@@ -1293,6 +1311,7 @@ update_actions (ShzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-assessment", have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-engagement", have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", have_engagement);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all-charts", have_engagement);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-store", writable);
   if (have_store)
     {
@@ -1542,6 +1561,7 @@ shz_window_class_init (ShzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-assessment", NULL, edit_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.export-engagement", NULL, export_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all-charts", NULL, export_all_charts_action);
   gtk_widget_class_install_action (widget_class, "win.merge-store", NULL, merge_store_action);
 }
 
