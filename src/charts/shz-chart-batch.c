@@ -107,6 +107,38 @@ check_options (const ShzChartBatchOptions *o,
   return TRUE;
 }
 
+static int
+by_id (gconstpointer a,
+       gconstpointer b)
+{
+  gint64 x = (*(ShzDataset * const *) a)->id, y = (*(ShzDataset * const *) b)->id;
+  return x < y ? -1 : x > y;
+}
+
+/* The name dataset @name of engagement @id has in the pseudonymised copy: a name holding the
+ * client's was rewritten there.  The copy keeps the datasets in the order of their ids, so the
+ * one at the same rank is the same dataset.  NULL when there is no such dataset (the load then
+ * says so, with the name the user gave). */
+static char *
+name_in_copy (ShzStore   *store,
+              gint64      id,
+              ShzStore   *copy,
+              gint64      copy_id,
+              const char *name)
+{
+  g_autoptr(GPtrArray) mine = shz_store_list_datasets (store, id, NULL);
+  g_autoptr(GPtrArray) theirs = shz_store_list_datasets (copy, copy_id, NULL);
+
+  if (mine == NULL || theirs == NULL || mine->len != theirs->len)
+    return NULL;
+  g_ptr_array_sort (mine, by_id);
+  g_ptr_array_sort (theirs, by_id);
+  for (guint i = 0; i < mine->len; i++)
+    if (g_strcmp0 (((ShzDataset *) g_ptr_array_index (mine, i))->name, name) == 0)
+      return g_strdup (((ShzDataset *) g_ptr_array_index (theirs, i))->name);
+  return NULL;
+}
+
 /* A chart of @kind loaded as the options ask, from @store or, pseudonymised, from the copy in
  * its language.  NULL with the reason it cannot be drawn; *@fatal when the reason is not the
  * chart's (the copy could not be made). */
@@ -120,6 +152,7 @@ load_chart (ShzStore                   *store,
             GError                    **error)
 {
   g_autoptr(ShzChart) chart = NULL;
+  g_autofree char *dataset = NULL;
   ShzChartLang lang;
   ShzChartThemeId theme;
 
@@ -146,6 +179,8 @@ load_chart (ShzStore                   *store,
               return NULL;
             }
         }
+      if (o->dataset != NULL)
+        dataset = name_in_copy (store, engagement_id, copies->store[i], copies->id[i], o->dataset);
       /* The settings again, from the copy: pinned labels may name an enterprise. */
       store = copies->store[i];
       engagement_id = copies->id[i];
@@ -155,7 +190,7 @@ load_chart (ShzStore                   *store,
     }
   if (o->theme != NULL && shz_chart_theme_from_string (o->theme, &theme))
     shz_chart_set_theme (chart, theme);
-  if (!shz_chart_load (chart, store, engagement_id, o->dataset, o->period, error))
+  if (!shz_chart_load (chart, store, engagement_id, dataset ? dataset : o->dataset, o->period, error))
     return NULL;
   return g_steal_pointer (&chart);
 }

@@ -383,13 +383,24 @@ test_pseudonymise (Fixture       *f,
     g_assert_cmpstr (e->client, ==, CLIENT);
   }
 
-  /* One chart alone, pseudonymised */
+  /* One chart alone, pseudonymised, of a dataset named after the client (renamed in the copy) */
   {
     g_autofree char *one = g_build_filename (f->dir, "one.svg", NULL);
+    g_autoptr(ShzDataset) d = shz_store_find_dataset (f->store, f->demo, "Client positions", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (shz_store_rename_dataset (f->store, d->id, CLIENT " positions", &error));
+    g_assert_no_error (error);
+    o.dataset = CLIENT " positions";
     g_assert_true (shz_chart_export_kind (f->store, f->demo, "maturity-map", &o, SHZ_EXPORT_SVG, one, &error));
     g_assert_no_error (error);
     g_assert_false (file_contains (one, CLIENT));
     g_assert_true (file_contains (one, "企业 A"));
+    /* a dataset that does not exist is still named as the user gave it */
+    o.dataset = "No such data";
+    g_assert_false (shz_chart_export_kind (f->store, f->demo, "maturity-map", &o, SHZ_EXPORT_SVG, one, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "No such data"));
   }
 }
 
