@@ -30,6 +30,8 @@ typedef struct
 
 /* Beyond this many device pixels (a deep zoom) the still layer is not worth its memory. */
 #define MAX_STILL_PIXELS (4096 * 4096)
+/* Past this many links, a dragged node's links are drawn rough while it moves. */
+#define ROUGH_LINKS 400
 
 #define LAYOUT_GROUP "layout"
 #define MAX_ID_BYTES 128
@@ -422,7 +424,7 @@ render_with_still (ShzNetworkChart *self,
         }
       still_cr = cairo_create (priv->still);
       cairo_scale (still_cr, sx, dy);
-      shz_net_layout_render_layers (l, still_cr, index, TRUE, FALSE);
+      shz_net_layout_render_layers (l, still_cr, index, TRUE, FALSE, FALSE);
       cairo_destroy (still_cr);
       priv->still_node = g_strdup (moving);
       priv->still_sx = sx;
@@ -435,7 +437,9 @@ render_with_still (ShzNetworkChart *self,
   cairo_set_source_surface (cr, priv->still, 0, 0);
   cairo_paint (cr);
   cairo_restore (cr);
-  shz_net_layout_render_layers (l, cr, index, FALSE, TRUE);
+  /* with many links, the node's own are drawn without antialiasing until the drag ends (the
+   * next frame draws them smooth again): antialiasing is most of their cost */
+  shz_net_layout_render_layers (l, cr, index, FALSE, TRUE, l->links->len > ROUGH_LINKS);
   return TRUE;
 }
 

@@ -565,7 +565,7 @@ void
 shz_net_layout_render (ShzNetLayout *l,
                        cairo_t      *cr)
 {
-  shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE);
+  shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE, FALSE);
 }
 
 void
@@ -573,7 +573,8 @@ shz_net_layout_render_layers (ShzNetLayout *l,
                               cairo_t      *cr,
                               int           moving,
                               gboolean      below,
-                              gboolean      above)
+                              gboolean      above,
+                              gboolean      rough)
 {
   PangoContext *pango = NULL;
 
@@ -594,6 +595,8 @@ shz_net_layout_render_layers (ShzNetLayout *l,
   /* Curves to within half a unit: invisible on screen and in print, and far fewer segments
    * when there are thousands of links. */
   cairo_set_tolerance (cr, l->links->len > 200 ? 0.5 : 0.1);
+  if (rough)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   for (guint i = 0; i < l->links->len; i++)
     {
       const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
@@ -601,6 +604,7 @@ shz_net_layout_render_layers (ShzNetLayout *l,
       if (moves ? above : below)
         draw_link (cr, k);
     }
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   cairo_set_tolerance (cr, 0.1);
   if (!above)
     {

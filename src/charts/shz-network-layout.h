@@ -165,12 +165,14 @@ void     shz_net_layout_render      (ShzNetLayout *layout,
                                      cairo_t      *cr);
 /* Draw in two layers around node @moving (an index; -1: none): @below is the background,
  * the bands and the links that do not touch it — what stays put while it is dragged — and
- * @above its links, then every node and text.  Both: shz_net_layout_render(). */
+ * @above its links, then every node and text.  Both: shz_net_layout_render().  @rough: links
+ * without antialiasing (a canvas mid-drag with many links: a third of the time). */
 void     shz_net_layout_render_layers (ShzNetLayout *layout,
                                        cairo_t      *cr,
                                        int           moving,
                                        gboolean      below,
-                                       gboolean      above);
+                                       gboolean      above,
+                                       gboolean      rough);
 
 /* The ids under a point: a node's (topmost non-band first), else a link's, else NULL. */
 const char *shz_net_layout_hit      (ShzNetLayout *layout,
