@@ -333,8 +333,12 @@ drag_end (ShzChartView *self)
 
   if (self->drag_node != NULL)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
-  if (self->chart != NULL)
-    shz_chart_set_moving (self->chart, NULL);
+  if (self->chart != NULL && shz_chart_get_moving (self->chart) != NULL)
+    {
+      /* drawn whole again: smooth links, and the drag's layer let go */
+      shz_chart_set_moving (self->chart, NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   self->dragging = FALSE;
   g_clear_pointer (&self->drag_label, g_free);
   g_clear_pointer (&self->drag_node, g_free);
