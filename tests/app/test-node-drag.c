@@ -180,6 +180,7 @@ test_drag_undo_reset (void)
   settle_for (50);
   chart = wait_for_chart (page);
   g_assert_true (shz_chart_is_moved (chart, "brand"));
+  g_assert_null (shz_chart_get_moving (chart));   /* the drag's layer is let go */
   node_centre (chart, "brand", &x2, &y2);
   g_assert_cmpfloat (fabs (x2 - (x0 + dx)), <, 0.01);
   g_assert_cmpfloat (fabs (y2 - (y0 + dy)), <, 0.01);
