@@ -425,6 +425,61 @@ test_window_action (void)
   iterate (50);
 }
 
+/* An engagement without data: the kinds that cannot be drawn are left out and named in a
+ * message over the window; the others are written. */
+static void
+test_skipped_named (void)
+{
+  GtkWindow *parent = parent_window ();
+  g_autofree char *folder = g_build_filename (tmpdir, "empty", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Finished) f = { 0 };
+  ShzBatchExportDialog *dialog;
+  AdwMessageDialog *message = NULL;
+  gint64 empty;
+
+  {
+    g_autoptr(ShzStore) store = shz_store_open (store_path, SHZ_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(ShzEngagement) e = shz_engagement_new ();
+
+    g_assert_no_error (error);
+    e->name = g_strdup ("Empty");
+    empty = shz_store_create_engagement (store, e, &error);
+    g_assert_no_error (error);
+  }
+  dialog = shz_batch_export_dialog_new (parent, store_path, empty, "Empty");
+  gtk_window_present (GTK_WINDOW (dialog));
+  shz_batch_export_dialog_set_preset (dialog, "screen");
+  shz_batch_export_dialog_set_folder (dialog, folder);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished_cb), &f);
+  shz_batch_export_dialog_export (dialog);
+  wait_for (&f.done);
+  g_assert_no_error (f.error);
+  g_assert_cmpuint (f.skipped->len, >=, 1);
+  g_assert_cmpuint (f.written->len + f.skipped->len, ==, n_kinds);
+  g_assert_cmpstr (((ShzChartBatchSkip *) g_ptr_array_index (f.skipped, 0))->kind, ==, "maturity-map");
+
+  for (int i = 0; i < 100 && message == NULL; i++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+      iterate (10);
+      for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (toplevels, k);
+          if (ADW_IS_MESSAGE_DIALOG (w))
+            message = ADW_MESSAGE_DIALOG (w);
+        }
+    }
+  g_assert_nonnull (message);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == parent);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Maturity map"));
+  save_screenshot (GTK_WINDOW (message), "batch-export-skipped.png");
+  gtk_window_destroy (GTK_WINDOW (message));
+  gtk_window_destroy (parent);
+  iterate (50);
+}
+
 /* The single-chart Export dialog: "Hide client names" follows the Preferences and is honoured. */
 static void
 test_single_chart_hides_names (void)
@@ -548,6 +603,7 @@ main (int    argc,
 
   g_test_add_func ("/app/batch-export/writes-every-chart", test_writes_every_chart);
   g_test_add_func ("/app/batch-export/cancel", test_cancel);
+  g_test_add_func ("/app/batch-export/skipped-named", test_skipped_named);
   g_test_add_func ("/app/batch-export/window-action", test_window_action);
   g_test_add_func ("/app/export-dialog/hide-client-names", test_single_chart_hides_names);
 
