@@ -587,6 +587,7 @@ shz_network_chain_build (ShzNetworkChart    *chart,
       gboolean dashed = FALSE;
       double score = NAN;
       g_autofree char *label = NULL;
+      g_autofree char *node_id = NULL;
       int ni;
 
       if (it != NULL)
@@ -605,7 +606,10 @@ shz_network_chain_build (ShzNetworkChart    *chart,
           label = g_strdup (audience != NULL ? shz_network_chart_tr (chart, &audience->label)
                                              : shz_network_chart_tr2 (chart, "消费者", "Consumer"));
         }
-      ni = shz_net_layout_add_node (l, id, SHZ_NET_ROUNDED, &r, &fill, &stroke,
+      /* "ITEM:STATE", as the other kinds' state-specific nodes: beside the ring of the
+       * comparison the same element is another node (the ring's moves, this one does not) */
+      node_id = g_strdup_printf ("%s:%s", id, shz_assessment_state_to_string (state));
+      ni = shz_net_layout_add_node (l, node_id, SHZ_NET_ROUNDED, &r, &fill, &stroke,
                                     MAX (0.8, 1.2 * u), dashed);
       shz_net_layout_get_node (l, ni)->description = g_strdup (label);
       text = shz_net_text_on (&fill, theme);
@@ -624,7 +628,8 @@ shz_network_chain_build (ShzNetworkChart    *chart,
           const ShzCatItem *it = vn ? shz_cat_framework_get_item (vn, id) : NULL;
           ShzRect r = shz_rect_make (side_x, area->y + (area->height - total) / 2 + i * (sh + gap), side_w, sh);
           ShzColor fill = theme->plot_background, stroke = shz_chart_palette_color (7), text;
-          int ni = shz_net_layout_add_node (l, id, SHZ_NET_RECT, &r, &fill, &stroke, MAX (0.8, 1.2 * u), FALSE);
+          g_autofree char *node_id = g_strdup_printf ("%s:%s", id, shz_assessment_state_to_string (state));
+          int ni = shz_net_layout_add_node (l, node_id, SHZ_NET_RECT, &r, &fill, &stroke, MAX (0.8, 1.2 * u), FALSE);
           const char *label = it ? shz_network_chart_tr (chart, &it->label) : id;
 
           shz_net_layout_get_node (l, ni)->description = g_strdup (label);

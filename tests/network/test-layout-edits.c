@@ -495,8 +495,13 @@ test_not_movable (Fixture *f, gconstpointer data)
           }
         else
           {
+            /* the chain's nodes have ids of their own ("ITEM:as-is"): selecting one and
+             * pressing Alt+arrow cannot move the ring's node of the same element */
             n_fixed++;
             g_assert_null (hit);
+            g_assert_true (g_str_has_suffix (n->id, ":as-is"));
+            g_assert_false (shz_chart_can_move (chart, n->id));
+            g_assert_false (shz_chart_move_item (chart, n->id, 5, 5));
           }
       }
     g_assert_cmpuint (n_fixed, >=, 8);
