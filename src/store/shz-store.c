@@ -1723,12 +1723,42 @@ shz_store_update_engagement (ShzStore            *store,
   return _shz_store_edit_end (store, TRUE, error);
 }
 
+/* One undoable step named @label that runs @sql (an UPDATE marking row ?1 deleted) for @id, an
+ * engagement or a dataset called @name; it fails when no row changed — the row was deleted
+ * meanwhile, e.g. by another window. */
+static gboolean
+move_to_trash (ShzStore    *store,
+               const char  *sql,
+               gint64       id,
+               const char  *name,
+               const char  *label,
+               const char  *what,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!_shz_store_edit_begin (store, label, error))
+    return FALSE;
+  stmt = prepare (store, sql, error);
+  if (stmt == NULL)
+    return _shz_store_edit_end (store, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (store, stmt, what, error))
+    return _shz_store_edit_end (store, FALSE, NULL);
+  if (sqlite3_changes (store->db) == 0)
+    {
+      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
+                   _("“%s” was deleted meanwhile, perhaps in another window"), name);
+      return _shz_store_edit_end (store, FALSE, NULL);
+    }
+  return _shz_store_edit_end (store, TRUE, error);
+}
+
 gboolean
 shz_store_delete_engagement (ShzStore  *store,
                              gint64     id,
                              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(ShzEngagement) e = NULL;
   g_autofree char *label = NULL;
 
@@ -1739,21 +1769,8 @@ shz_store_delete_engagement (ShzStore  *store,
     return FALSE;
   /* To the trash: its datasets and rows stay where they are, so undo is one update. */
   label = g_strdup_printf (_("Delete engagement “%s”"), e->name);
-  if (!_shz_store_edit_begin (store, label, error))
-    return FALSE;
-  stmt = prepare (store, "UPDATE engagement SET deleted = 1 WHERE id = ?1 AND deleted = 0", error);
-  if (stmt == NULL)
-    return _shz_store_edit_end (store, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (store, stmt, _("delete the engagement"), error))
-    return _shz_store_edit_end (store, FALSE, NULL);
-  if (sqlite3_changes (store->db) == 0)
-    {
-      g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH,
-                   _("There is no engagement number %" PRId64 " in “%s”"), id, store->path);
-      return _shz_store_edit_end (store, FALSE, NULL);
-    }
-  return _shz_store_edit_end (store, TRUE, error);
+  return move_to_trash (store, "UPDATE engagement SET deleted = 1 WHERE id = ?1 AND deleted = 0", id,
+                        e->name, label, _("delete the engagement"), error);
 }
 
 char *
@@ -2154,7 +2171,6 @@ shz_store_delete_dataset (ShzStore  *store,
                           gint64     dataset_id,
                           GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(ShzDataset) d = NULL;
   g_autofree char *label = NULL;
 
@@ -2165,13 +2181,8 @@ shz_store_delete_dataset (ShzStore  *store,
     return FALSE;
   /* To the trash: a million rows stay put, the undo log holds one entry. */
   label = g_strdup_printf (_("Delete dataset “%s”"), d->name);
-  if (!_shz_store_edit_begin (store, label, error))
-    return FALSE;
-  stmt = prepare (store, "UPDATE dataset SET deleted = 1 WHERE id = ?1 AND deleted = 0", error);
-  if (stmt == NULL)
-    return _shz_store_edit_end (store, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, dataset_id);
-  return _shz_store_edit_end (store, step_done (store, stmt, _("delete the dataset"), error), error);
+  return move_to_trash (store, "UPDATE dataset SET deleted = 1 WHERE id = ?1 AND deleted = 0", dataset_id,
+                        d->name, label, _("delete the dataset"), error);
 }
 
 char *
