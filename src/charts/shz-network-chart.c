@@ -454,6 +454,11 @@ shz_network_chart_render (ShzChart *chart,
     return;
   if (!render_with_still (self, cr))
     shz_net_layout_render (priv->layout, cr);
+  /* on a canvas, what is selected (with the mouse or the arrow keys) shows; exports have no
+   * selection */
+  if (shz_chart_get_interactive (chart))
+    shz_net_layout_render_highlight (priv->layout, cr, shz_chart_get_selected (chart),
+                                     &shz_chart_get_theme_colors (chart)->highlight);
 }
 
 static char *

@@ -636,6 +636,46 @@ shz_net_layout_render_layers (ShzNetLayout *l,
   g_object_unref (pango);
 }
 
+void
+shz_net_layout_render_highlight (ShzNetLayout   *l,
+                                 cairo_t        *cr,
+                                 const char     *id,
+                                 const ShzColor *color)
+{
+  if (id == NULL)
+    return;
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < l->links->len; i++)
+    {
+      ShzNetLink k = g_array_index (l->links, ShzNetLink, i);
+      if (k.id == NULL || strcmp (k.id, id) != 0)
+        continue;
+      k.color = *color;
+      k.width = MAX (k.width, 2.5);
+      k.head = MAX (k.head, 9);
+      draw_link (cr, &k);
+    }
+  for (guint i = 0; i < l->nodes->len; i++)
+    {
+      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
+      ShzNetNode ring;
+
+      if (n->id == NULL || n->shape == SHZ_NET_BAND || strcmp (n->id, id) != 0)
+        continue;
+      /* a ring of the node's shape just outside it */
+      ring = *n;
+      ring.rect = shz_rect_inflate (&n->rect, 3.5);
+      ring.notch = n->notch > 0 ? n->notch + 1.5 : 0;
+      ring.fill = (ShzColor) { 0, 0, 0, 0 };
+      ring.stroke = *color;
+      ring.stroke_width = 2.5;
+      ring.dashed = FALSE;
+      draw_node (cr, &ring);
+    }
+  cairo_restore (cr);
+}
+
 /* ---- hit-testing ---- */
 
 static void

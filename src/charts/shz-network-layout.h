@@ -174,6 +174,13 @@ void     shz_net_layout_render_layers (ShzNetLayout *layout,
                                        gboolean      above,
                                        gboolean      rough);
 
+/* Mark the node(s) or link(s) called @id in @color (the canvas's selection): a ring around a
+ * node, a link drawn again over the others. */
+void     shz_net_layout_render_highlight (ShzNetLayout   *layout,
+                                          cairo_t        *cr,
+                                          const char     *id,
+                                          const ShzColor *color);
+
 /* The ids under a point: a node's (topmost non-band first), else a link's, else NULL. */
 const char *shz_net_layout_hit      (ShzNetLayout *layout,
                                      double        x,

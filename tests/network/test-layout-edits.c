@@ -617,6 +617,26 @@ test_still_layer (Fixture *f, gconstpointer data)
   }
 }
 
+/* The selection shows on a canvas (a ring around the node: Alt+arrow keys move what is seen
+ * selected), never in an export. */
+static void
+test_selection_shows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ShzChart) chart = load_chart (f, "value-network", SHZ_CHART_LANG_EN);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GBytes) canvas = NULL;
+
+  plain = render_pixels (chart, 1200, 800);
+  shz_chart_set_selected (chart, "brand");
+  exported = render_pixels (chart, 1200, 800);
+  g_assert_true (g_bytes_equal (plain, exported));
+  shz_chart_set_interactive (chart, TRUE);
+  canvas = render_pixels (chart, 1200, 800);
+  g_assert_false (g_bytes_equal (plain, canvas));
+  g_assert_cmpfloat (differing (plain, canvas), <, 0.01);   /* a ring, not a new picture */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -630,5 +650,6 @@ main (int argc, char **argv)
   g_test_add ("/network/layout-edits/not-movable", Fixture, NULL, fixture_set_up, test_not_movable, fixture_tear_down);
   g_test_add ("/network/layout-edits/hostile", Fixture, NULL, fixture_set_up, test_hostile, fixture_tear_down);
   g_test_add ("/network/layout-edits/still-layer", Fixture, NULL, fixture_set_up, test_still_layer, fixture_tear_down);
+  g_test_add ("/network/layout-edits/selection-shows", Fixture, NULL, fixture_set_up, test_selection_shows, fixture_tear_down);
   return g_test_run ();
 }
