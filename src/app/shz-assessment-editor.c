@@ -1131,6 +1131,34 @@ on_start_clicked_cb (ShzAssessmentEditor *self)
     }
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z in a score or weight field undo and redo the saved change, as they do
+ * elsewhere in the editor: the field's own text undo would take them first and only change the
+ * digits shown.  (A note keeps its text undo while it is typed.) */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   ShzAssessmentEditor   *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  const char *action;
+
+  if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) == NULL)
+    return FALSE;
+  keyval = gdk_keyval_to_lower (keyval);
+  if (keyval == GDK_KEY_z && mods == GDK_CONTROL_MASK)
+    action = "editor.undo";
+  else if ((keyval == GDK_KEY_z && mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) ||
+           (keyval == GDK_KEY_y && mods == GDK_CONTROL_MASK))
+    action = "editor.redo";
+  else
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+  return TRUE;
+}
+
 /* Back to the editor after working in the window: read again if the data changed there. */
 static void
 on_active_changed_cb (ShzAssessmentEditor *self)
@@ -1223,12 +1251,14 @@ shz_assessment_editor_class_init (ShzAssessmentEditorClass *klass)
                                        "editor.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "editor.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 shz_assessment_editor_init (ShzAssessmentEditor *self)
 {
+  GtkEventController *key;
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1256,6 +1286,10 @@ shz_assessment_editor_init (ShzAssessmentEditor *self)
                             GTK_WIDGET (self->links_list));
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
   update_actions (self);
 }
 
