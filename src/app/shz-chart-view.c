@@ -237,7 +237,20 @@ on_query_tooltip_cb (GtkWidget    *widget,
   item = shz_chart_find_item (self->chart, id);
   if (item == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, item->description ? item->description : item->label);
+  {
+    /* A label of our own: GTK's own tooltip label shrinks to its minimum width, which for
+     * Chinese (a line may break after any character) is one character a line. */
+    const char *text = item->description ? item->description : item->label;
+    GtkWidget *label = gtk_label_new (text);
+    glong n = g_utf8_strlen (text, -1);
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (n, 36));
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_tooltip_set_custom (tooltip, label);
+  }
   return TRUE;
 }
 
