@@ -169,3 +169,122 @@ class App:
                 return
             time.sleep(0.1)
         raise AssertionError("timed out waiting for " + what)
+
+
+# Names GTK 4.8 gives an accessible that has no name of its own: its class name.
+_CLASS_NAME = re.compile(r"^(Gtk|Adw|Shz)[A-Za-z]+$")
+
+
+def has_name(acc):
+    """Whether @acc has a real accessible name (not empty, not GTK's class-name stand-in)."""
+    try:
+        name = (acc.name or "").strip()
+    except Exception:
+        return True  # gone meanwhile: nothing to judge
+    return name != "" and not _CLASS_NAME.match(name)
+
+
+def describe(acc):
+    try:
+        return "%s %r" % (acc.getRoleName(), acc.name)
+    except Exception as e:
+        return "(gone: %s)" % e
+
+
+def focused_under(root):
+    """The accessible under @root that has the focus, or None (a walk of the tree: slow)."""
+    found = []
+
+    def visit(acc, depth=0):
+        if acc is None or depth > 60 or found:
+            return
+        try:
+            if acc.getState().contains(pyatspi.STATE_FOCUSED):
+                found.append(acc)
+                return
+            count = acc.childCount
+        except Exception:
+            return
+        for i in range(count):
+            try:
+                visit(acc.getChildAtIndex(i), depth + 1)
+            except Exception:
+                continue
+
+    visit(root)
+    return found[0] if found else None
+
+
+class FocusTracker:
+    """Follows the keyboard focus through AT-SPI's focus events, as a screen reader does: this
+    only reads; it never moves the focus.  GTK 4.8 sends no event when the focus goes into the
+    text of an entry (its GtkText is not exposed), so entries are checked by name instead."""
+
+    def __init__(self):
+        from gi.repository import GLib
+        self._context = GLib.MainContext.default()
+        self.current = None
+        self.met = []        # every accessible that took the focus, in order
+        self.where = {}      # index in met → where an unnamed one was
+        self.last_key = ""   # set by the test: the key pressed last
+        self._listener = self._on_focus
+        pyatspi.Registry.registerEventListener(self._listener, "object:state-changed:focused")
+
+    def _on_focus(self, event):
+        if event.detail1 == 1 and event.source is not None:
+            self.current = event.source
+            self.met.append(event.source)
+            if not has_name(event.source):
+                # Where it is, while it still exists: its nearest named ancestors.
+                chain, a = [], event.source
+                for _i in range(8):
+                    try:
+                        a = a.parent
+                        if a is None:
+                            break
+                        if has_name(a):
+                            chain.append(describe(a))
+                    except Exception:
+                        break
+                self.where[len(self.met) - 1] = " < ".join(chain[:3]) + ", on " + self.last_key
+
+    def pump(self, seconds=0.3):
+        """Deliver the focus events that arrived, for @seconds at least."""
+        end = time.time() + seconds
+        while True:
+            while self._context.iteration(False):
+                pass
+            if time.time() >= end:
+                return
+            time.sleep(0.02)
+
+    def wait_for(self, predicate, what, timeout=15, root=None):
+        """Pump events until predicate(current focus) holds.  Without a focus event (the focus
+        was there already), look for the focused accessible under @root, now and then."""
+        end = time.time() + timeout
+        next_search = time.time() + 1.5
+        while time.time() < end:
+            self.pump(0.1)
+            try:
+                if self.current is not None and predicate(self.current):
+                    return self.current
+            except Exception:
+                pass
+            if root is not None and time.time() >= next_search:
+                found = focused_under(root)
+                if found is not None:
+                    self.current = found
+                next_search = time.time() + 3
+        raise AssertionError("timed out waiting for the focus on %s (focus: %s)" % (what, describe(self.current)))
+
+    def unnamed(self):
+        """What took the focus without a name, each with what had the focus before it."""
+        return ["%s in %s (after %s)" % (describe(a), self.where.get(i, "?"),
+                                         describe(self.met[i - 1]) if i > 0 else "nothing")
+                for i, a in enumerate(self.met) if not has_name(a)]
+
+    def close(self):
+        try:
+            pyatspi.Registry.deregisterEventListener(self._listener, "object:state-changed:focused")
+        except Exception:
+            pass

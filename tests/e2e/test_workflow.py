@@ -4,8 +4,11 @@
 #  2. import a GBK CSV of usage data through the import pane (detected encoding, guessed mapping);
 #  3. compute positions in the method panel; open the maturity map; select a bubble with the
 #     keyboard and read its values in the inspector;
-#  4. export the maturity map as PNG and SVG through the export dialog: the files are valid;
-#  5. quit, relaunch on the same store (it opens and draws), and find everything as it was.
+#  4. edit a value-network score in the assessment editor, undo it and redo it (Ctrl+Z,
+#     Ctrl+Shift+Z): checked in the store through the command line, in the editor and in the
+#     value network chart's accessible description;
+#  5. export the maturity map as PNG and SVG through the export dialog: the files are valid;
+#  6. quit, relaunch on the same store (it opens and draws), and find everything as it was.
 # Only what a user sees is used: widgets found through AT-SPI by role and (translated) name, and
 # real key presses and typing through xdotool for the file choosers and shortcuts.
 # With SHZ_GUIDE_SHOTS=DIR it also saves the screenshots the user's guide uses.
@@ -30,6 +33,11 @@ if LANG.startswith("zh"):
 else:
     def _(s):
         return s
+ZH = LANG.startswith("zh")
+# The value-network stage whose score is edited, as the catalogue names it in the UI language.
+STAGE = "零售" if ZH else "Retail"
+NETWORK = "全链路环式价值网" if ZH else "Full-link ring value network"
+CHART_STAGES = {"全链路环式价值网": "零售", "Full-link ring value network": "Retail"}
 
 
 def shot(name):
@@ -113,6 +121,17 @@ def bus_name_owner():
         return pid
 
 
+def score_rows(store, engagement):
+    """The stored scores as {(framework, item, state): score}, read through the command line."""
+    lines = shuzhi_cli("rows", store, "--engagement", engagement, "--dataset", _("Assessment scores")).splitlines()
+    head = lines[0].split("\t")
+    rows = {}
+    for line in lines[1:]:
+        f = dict(zip(head, line.split("\t")))
+        rows[(f["framework"], f["item"], f["state"])] = float(f["score"])
+    return rows
+
+
 def sidebar_names(app):
     try:
         sidebar = app.find("list", _("Engagements"), timeout=5)
@@ -148,7 +167,7 @@ def main():
         # The Import Data… button of the empty state, or Ctrl+I: the same action.
         key(store_title, "ctrl+i")
         dialog = app.find_window(_("Import Data"))
-        app.click(app.find("push button", plain(_("_Choose File…")), root=dialog))
+        app.click(app.find("push button", plain(_("Choose _File…")), root=dialog))
         type_path_into_chooser(_("Choose a File to Import"), csv)
         detected = _("Detected: %s") % "GB18030"
         # Read only the Encoding row, and only once the preview has settled: GTK 4.8 crashes
@@ -182,7 +201,54 @@ def main():
         time.sleep(0.5)
         shot("05-maturity-map")
 
-        # 4. Export PNG and SVG through the export dialog.
+        # 4. Edit a value-network score in the assessment editor (Ctrl+K): the stage's as-is
+        #    score 2, then 3.5; Ctrl+Z brings back 2, Ctrl+Shift+Z 3.5 again, in the store (read
+        #    through the command line) and on screen (the editor's field, and the description of
+        #    the as-is ring on the Value Network tab behind the editor); then the same with the
+        #    window's Ctrl+Z and Ctrl+Shift+Z.
+        app.click(app.find("page tab", _("Value Network")))
+        main = app.find_window(store_title)
+        as_is = [b for b in app.find_all("push button", root=main) if plain(b.name).startswith(plain(_("_As-is")))]
+        assert as_is, "no As-is button on the Value Network tab"
+        app.click(as_is[0])  # a step of its own ("Change chart"), before the score's
+        # The chart's labels are in the chart's language (中文 or EN), which need not be the UI's.
+        app.wait_until(lambda: [i for i in app.find_all("image", root=main) if i.name in CHART_STAGES],
+                       "the ring chart", timeout=20)
+        ring = [i for i in app.find_all("image", root=main) if i.name in CHART_STAGES][0]
+        chart_stage = CHART_STAGES[ring.name]
+        item = ("value-network", "retail", "as-is")
+
+        def shown(value, after):
+            app.wait_until(lambda: score_rows(store, engagement).get(item) == value,
+                           "the score %s in the store after %s" % (value, after), timeout=20)
+            app.wait_until(lambda: "%s · %.1f" % (chart_stage, value) in ring.description.splitlines(),
+                           "the ring to show %s after %s" % (value, after), timeout=20)
+
+        key(store_title, "ctrl+k")
+        editor_title = _("Assessment — %s") % engagement
+        editor = app.find_window(editor_title)
+        app.click(app.find("push button", plain(_("_Start an Assessment")), root=editor))
+        app.wait_until(lambda: _("Assessment scores") in shuzhi_cli("list", store, "--engagement", engagement),
+                       "the scores dataset", timeout=20)
+        spin = app.find("spin button", _("As-is score of %s (%s)") % (STAGE, NETWORK), root=editor)
+        for value in (2.0, 3.5):
+            # As assistive technology sets a value: through the spin button's Value interface.
+            spin.queryValue().currentValue = value
+            shown(value, "setting it")
+        shot("08-assessment")
+        for keys, value in (("ctrl+z", 2.0), ("ctrl+shift+z", 3.5)):
+            key(editor_title, keys)
+            shown(value, keys + " in the editor")
+            app.wait_until(lambda: spin.queryValue().currentValue == value,
+                           "the editor to show %s after %s" % (value, keys))
+        key(editor_title, "Escape")
+        app.wait_window_closed(editor_title)
+        for keys, value in (("ctrl+z", 2.0), ("ctrl+shift+z", 3.5)):
+            key(store_title, keys)
+            shown(value, keys + " in the window")
+        app.click(app.find("page tab", _("Maturity Map")))
+
+        # 5. Export PNG and SVG through the export dialog.
         for ext in ("png", "svg"):
             target = os.path.join(work, "maturity." + ext)
             key(store_title, "ctrl+shift+e")
@@ -206,7 +272,7 @@ def main():
             else:
                 assert b"<svg" in head or b"<?xml" in head, head[:60]
 
-        # 5. Quit and relaunch: everything is as it was.
+        # 6. Quit and relaunch: everything is as it was.
         key(store_title, "ctrl+q")
         app.proc.wait(20)
     except Exception:
@@ -230,9 +296,11 @@ def main():
                 r.returncode, bus_name_owner()), file=sys.stderr)
         assert r.returncode == 0 and "first frame" in r.stderr, (r.returncode, r.stderr[-2000:])
         out = shuzhi_cli("list", store)
-        assert out.startswith(engagement + "\tExample Client Ltd\t2\t"), out
+        # usage, positions, and the assessment's scores and links
+        assert out.startswith(engagement + "\tExample Client Ltd\t4\t"), out
         out = shuzhi_cli("list", store, "--engagement", engagement)
-        assert out.count("\n") == 2, out
+        assert out.count("\n") == 4, out
+        assert score_rows(store, engagement).get(("value-network", "retail", "as-is")) == 3.5, out
         print("ok - the whole workflow in %s" % LANG)
     finally:
         subprocess.run(["rm", "-rf", work])
