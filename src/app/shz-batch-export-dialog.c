@@ -58,27 +58,6 @@ static guint signals[N_SIGNALS];
 /* In the order of the preset row's model (the single-chart dialog's, without "custom"). */
 static const char * const preset_ids[] = { "slide", "a4", "square", "screen" };
 
-/* The kinds' names in the UI language, for the kinds left out (the chart pages' names). */
-static const struct {
-  const char *kind;
-  const char *name;
-} kind_names[] = {
-  { "maturity-map",    N_("Maturity map") },
-  { "value-chain",     N_("One-way chain value chain") },
-  { "value-network",   N_("Full-link ring value network") },
-  { "network-compare", N_("From chain to ring: as-is and to-be") },
-  { "rhc-chains",      N_("People, goods and places chains") },
-  { "evolution-paths", N_("Three evolution paths") },
-};
-
-static const char *
-kind_name (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (kind_names[i].kind, kind) == 0)
-      return _(kind_names[i].name);
-  return kind;
-}
 
 /* ---- the worker ---- */
 
@@ -291,7 +270,7 @@ tell_window (ShzBatchExportDialog *self,
         {
           ShzChartBatchSkip *skip = g_ptr_array_index (skipped, i);
           /* TRANSLATORS: a chart's name and why it was not exported */
-          g_string_append_printf (body, _("%s: %s"), kind_name (skip->kind), skip->reason->message);
+          g_string_append_printf (body, _("%s: %s"), shz_chart_kind_get_name (skip->kind), skip->reason->message);
           if (i + 1 < skipped->len)
             g_string_append (body, "\n\n");
         }

@@ -98,28 +98,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The kinds' names in the UI language, and what an empty chart would show. */
-static const struct {
-  const char *kind;
-  const char *name;
-} kind_names[] = {
-  { "maturity-map",    N_("Maturity map") },
-  { "value-chain",     N_("One-way chain value chain") },
-  { "value-network",   N_("Full-link ring value network") },
-  { "network-compare", N_("From chain to ring: as-is and to-be") },
-  { "rhc-chains",      N_("People, goods and places chains") },
-  { "evolution-paths", N_("Three evolution paths") },
-};
-
-static const char *
-kind_name (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (kind_names[i].kind, kind) == 0)
-      return _(kind_names[i].name);
-  return kind;
-}
-
 static const char *
 current_kind (ShzChartPage *self)
 {
@@ -1271,7 +1249,7 @@ shz_chart_page_new (const char * const *kinds)
     if (shz_chart_kind_is_implemented (kinds[i]))
       {
         g_strv_builder_add (builder, kinds[i]);
-        gtk_string_list_append (names, kind_name (kinds[i]));
+        gtk_string_list_append (names, shz_chart_kind_get_name (kinds[i]));
       }
   self->kinds = g_strv_builder_end (builder);
   g_return_val_if_fail (self->kinds[0] != NULL, GTK_WIDGET (self));
@@ -1446,7 +1424,7 @@ shz_chart_page_export (ShzChartPage *self)
   else if (g_hash_table_lookup (self->picked, current_kind (self)) == NULL)
     g_clear_pointer (&dataset, g_free);   /* the network kinds pick their own, as the CLI does */
   e = shz_store_get_engagement (self->store, self->engagement_id, NULL);
-  basename = g_strdup_printf ("%s - %s", e ? e->name : _("Chart"), kind_name (current_kind (self)));
+  basename = g_strdup_printf ("%s - %s", e ? e->name : _("Chart"), shz_chart_kind_get_name (current_kind (self)));
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = shz_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
