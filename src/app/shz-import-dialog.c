@@ -13,6 +13,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "shz-import-dialog.h"
 #include "shz-rows-model.h"
@@ -664,10 +665,10 @@ update_validation (ShzImportDialog *self)
 
       if (r->column)
         /* Translators: a rejected row of the file: its data row, line and column. */
-        title = g_strdup_printf (_("Row %" G_GINT64_FORMAT " (line %" G_GINT64_FORMAT "), column “%s”"),
+        title = g_strdup_printf (_("Row %" PRId64 " (line %" PRId64 "), column “%s”"),
                                  r->row_no, r->line_no, r->column);
       else
-        title = g_strdup_printf (_("Row %" G_GINT64_FORMAT " (line %" G_GINT64_FORMAT ")"), r->row_no, r->line_no);
+        title = g_strdup_printf (_("Row %" PRId64 " (line %" PRId64 ")"), r->row_no, r->line_no);
       gtk_widget_add_css_class (icon, "warning");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -560,8 +561,8 @@ bind_enterprise_cb (GtkSignalListItemFactory *factory,
   m = format_score (e->score[SHZ_AXIS_MATURITY]);
   i = format_score (e->score[SHZ_AXIS_INNOVATION]);
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "maturity %s · innovation %s · %" G_GINT64_FORMAT " row",
-                                           "maturity %s · innovation %s · %" G_GINT64_FORMAT " rows",
+                                           "maturity %s · innovation %s · %" PRId64 " row",
+                                           "maturity %s · innovation %s · %" PRId64 " rows",
                                            (gulong) e->n_rows),
                               m, i, e->n_rows);
   set_two_lines (item, e->enterprise_id, subtitle);
@@ -646,7 +647,7 @@ show_dataset (ShzInspector     *self,
   add_row (self, g, _("Sheet"), d->sheet);
   add_row (self, g, _("Imported"), d->imported);
   if (d->rejected > 0)
-    rows = g_strdup_printf (_("%" G_GINT64_FORMAT " accepted, %" G_GINT64_FORMAT " rejected"),
+    rows = g_strdup_printf (_("%" PRId64 " accepted, %" PRId64 " rejected"),
                             d->rows, d->rejected);
   else
     rows = g_strdup_printf ("%" G_GINT64_FORMAT, d->rows);
@@ -702,7 +703,7 @@ show_maturity_item (ShzInspector   *self,
   if (isfinite (e->size) && e->size != (double) e->n)
     add_row_printf (self, g, _("Size"), "%g", e->size);
   if (e->n > 0)
-    add_row_printf (self, g, _("Sample size"), "%" G_GINT64_FORMAT, e->n);
+    add_row_printf (self, g, _("Sample size"), "%" PRId64, e->n);
   if (e->low_sample)
     add_row (self, g, _("Low sample"), _("Fewer enterprises than the method's minimum: read with care"));
   if (e->is_client)
@@ -753,7 +754,7 @@ show_network_item (ShzInspector    *self,
               continue;
             title = g_strdup_printf (k->state == SHZ_STATE_AS_IS ? _("Weight (as-is)") : _("Weight (to-be)"));
             if (k->row_no > 0)
-              add_row_printf (self, self->values_group, title, _("%g · %s · row %" G_GINT64_FORMAT),
+              add_row_printf (self, self->values_group, title, _("%g · %s · row %" PRId64),
                               k->weight, k->kind, k->row_no);
             else
               add_row_printf (self, self->values_group, title, "%g · %s", k->weight, k->kind);

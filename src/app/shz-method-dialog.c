@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "shz-method-dialog.h"
 #include "analysis/shz-index.h"
@@ -320,7 +321,7 @@ on_computed_cb (GObject      *source,
     }
   else
     {
-      status = g_strdup_printf (_("%u groups from %u enterprise-periods (%" G_GINT64_FORMAT " usage rows), computed in %.0f ms"),
+      status = g_strdup_printf (_("%u groups from %u enterprise-periods (%" PRId64 " usage rows), computed in %.0f ms"),
                                 result->n_points, shz_index_matrix_get_n_units (self->matrix),
                                 shz_index_matrix_get_n_rows (self->matrix),
                                 (g_get_monotonic_time () - self->compute_started) / 1000.0);

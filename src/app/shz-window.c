@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 
 #include "shz-window.h"
@@ -231,15 +232,15 @@ clear_list_box (GtkListBox *box)
 static char *
 dataset_summary (const ShzDataset *d)
 {
-  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " row",
-                                                        "%" G_GINT64_FORMAT " rows", d->rows), d->rows);
+  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " row",
+                                                        "%" PRId64 " rows", d->rows), d->rows);
   GString *s = g_string_new (shz_dataset_kind_label (d->kind));
 
   g_string_append_printf (s, " · %s", rows);
   if (d->rejected > 0)
     {
       g_string_append (s, " · ");
-      g_string_append_printf (s, _("%" G_GINT64_FORMAT " rejected"), d->rejected);
+      g_string_append_printf (s, _("%" PRId64 " rejected"), d->rejected);
     }
   if (d->source_name)
     g_string_append_printf (s, " · %s", d->source_name);
