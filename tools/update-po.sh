@@ -89,9 +89,8 @@ extract_pot () {
     # is replaced by its value in this machine's glibconfig.h, so the msgid is the string the
     # compiled code looks up ("row %li" on 64-bit Linux) — right only where glibconfig.h says
     # the same. Prefer "%" PRId64 / PRIu64 (<inttypes.h>) inside _(): xgettext keeps those as
-    # "%<PRId64>" and gettext resolves them on every platform; src/io, src/store, src/analysis
-    # and src/cli use them. Still needed for src/app (shz-import-dialog.c, shz-inspector.c,
-    # shz-method-dialog.c, shz-window.c).
+    # "%<PRId64>" and gettext resolves them on every platform, and every translatable string
+    # of src/ uses them now; the substitution stays as a safety net for a new string.
     glib_format_sed > "$w/formats.sed"
     while read -r f; do
       mkdir -p "$w/csrc/$(dirname "$f")"
