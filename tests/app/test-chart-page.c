@@ -380,6 +380,36 @@ test_options_saved_and_restored (void)
   text = settings_text ("maturity-map");
   g_assert_null (strstr (text, "pinned="));
 
+  /* unpinning is one step of the undo history: undone, the pin is back in the store and, once
+   * the page reloads (as the window does after an undo), on the chart; redone, gone again */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *label = shz_store_get_undo_label (store);
+    g_autofree char *on_chart = NULL;
+
+    g_assert_cmpstr (label, ==, "Change chart: Maturity map");
+    g_assert_true (shz_store_undo (store, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&text, g_free);
+    text = settings_text ("maturity-map");
+    g_assert_nonnull (strstr (text, "pinned="));
+    shz_chart_page_reload (SHZ_CHART_PAGE (page));
+    wait_for_chart (page);
+    on_chart = shz_chart_save_settings (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
+    g_assert_nonnull (strstr (on_chart, "pinned="));
+
+    g_assert_true (shz_store_redo (store, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&text, g_free);
+    text = settings_text ("maturity-map");
+    g_assert_null (strstr (text, "pinned="));
+    shz_chart_page_reload (SHZ_CHART_PAGE (page));
+    wait_for_chart (page);
+    g_clear_pointer (&on_chart, g_free);
+    on_chart = shz_chart_save_settings (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
+    g_assert_null (strstr (on_chart, "pinned="));
+  }
+
   /* the period chooser: 2018 has no earlier period to draw trajectories from */
   {
     GtkWidget *toolbar_period = NULL;
