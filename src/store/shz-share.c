@@ -206,6 +206,37 @@ pseudonymise (ShzStore      *store,
       return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Positions of enterprises that are not in the usage data (a peer company's row of an imported
+   * positions dataset): a row whose entity is not its own group names an enterprise of that
+   * group.  Industry rows (entity = group, or no group) keep their names. */
+  stmt = _shz_store_prepare (store,
+                             "SELECT DISTINCT entity FROM position_row WHERE dataset_id IN"
+                             " (SELECT id FROM dataset WHERE engagement_id = ?1)"
+                             " AND grp IS NOT NULL AND grp <> '' AND entity <> grp AND NOT is_client"
+                             " AND entity NOT IN (SELECT real FROM temp.pseudo_map) ORDER BY entity",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *entity = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (entity == NULL || (e->client != NULL && strcmp (entity, e->client) == 0))
+        continue;
+      if (!exec_bound (store, "INSERT OR IGNORE INTO temp.pseudo_map (real, alias) VALUES (?2, ?3)", 0,
+                       entity, shz_pseudonyms_get (p, entity), error))
+        return FALSE;
+      g_ptr_array_add (reals, g_strdup (entity));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shz_store_set_sqlite_error (store, error, _("pseudonymise the engagement"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   if (e->client != NULL && *e->client != '\0' &&
       !exec_bound (store, "INSERT OR IGNORE INTO temp.pseudo_map (real, alias) VALUES (?2, ?3)", 0,
                    e->client, shz_pseudonyms_get (p, e->client), error))

@@ -57,10 +57,20 @@ fixture_set_up (Fixture       *f,
                          .maturity_lo = NAN, .maturity_hi = NAN, .innovation_lo = NAN, .innovation_hi = NAN };
     g_assert_true (shz_row_inserter_add_position (ins, &a, &error));
     g_assert_true (shz_row_inserter_add_position (ins, &b, &error));
+    /* a peer company, known only from an imported positions dataset, in its industry's group */
+    ShzPositionRow d = { .row_no = 4, .entity = "Rival Snacks Ltd", .group = "零售消费与生活服务", .maturity = 45,
+                         .innovation = 35, .size = NAN, .maturity_lo = NAN, .maturity_hi = NAN,
+                         .innovation_lo = NAN, .innovation_hi = NAN };
+    /* an industry row that names its own group */
+    ShzPositionRow g = { .row_no = 5, .entity = "制造工业", .group = "制造工业", .maturity = 30, .innovation = 20,
+                         .size = NAN, .maturity_lo = NAN, .maturity_hi = NAN, .innovation_lo = NAN,
+                         .innovation_hi = NAN };
     g_assert_true (shz_row_inserter_add_position (ins, &c, &error));
+    g_assert_true (shz_row_inserter_add_position (ins, &d, &error));
+    g_assert_true (shz_row_inserter_add_position (ins, &g, &error));
   }
   g_clear_pointer (&ins, shz_row_inserter_free);
-  g_assert_true (shz_store_set_dataset_counts (f->store, pos, 3, 0, &error));
+  g_assert_true (shz_store_set_dataset_counts (f->store, pos, 5, 0, &error));
   g_assert_true (shz_store_add_rejection (f->store, usage, 31, "金额", "not a number (Acme Foods row)", &error));
   g_assert_true (shz_store_commit (f->store, &error));
   g_assert_true (shz_store_set_chart_settings (f->store, f->client, "maturity-map", "[chart]\ntitle=Acme Foods\n", &error));
@@ -299,6 +309,10 @@ test_pseudonymised_export (Fixture       *f,
   g_assert_cmpint (wf_count (out, "SELECT count(DISTINCT enterprise_id) FROM usage_row"), ==, 30);
   g_assert_cmpint (wf_count (out, "SELECT count(*) FROM position_row WHERE entity = '企业 A' AND is_client"), ==, 1);
   g_assert_cmpint (wf_count (out, "SELECT count(*) FROM position_row WHERE entity = '金融'"), ==, 1);
+  /* a peer company of a positions dataset gets a pseudonym; its group and industry rows stay */
+  g_assert_cmpint (wf_count (out, "SELECT count(*) FROM position_row WHERE entity LIKE '企业 %' AND grp = '零售消费与生活服务'"),
+                   ==, 1);
+  g_assert_cmpint (wf_count (out, "SELECT count(*) FROM position_row WHERE entity = '制造工业' AND grp = '制造工业'"), ==, 1);
   g_assert_cmpint (wf_count (out, "SELECT count(*) FROM position_row p JOIN usage_row u ON u.enterprise_id = p.entity"),
                    >, 0);
   g_assert_cmpint (wf_count (out, "SELECT count(*) FROM undo_step"), ==, 0);
@@ -309,6 +323,7 @@ test_pseudonymised_export (Fixture       *f,
   g_assert_false (file_contains (dest, "E0007"));
   g_assert_false (file_contains (dest, "企业名称 7"));
   g_assert_false (file_contains (dest, "Other Co"));
+  g_assert_false (file_contains (dest, "Rival Snacks"));
 
   /* English pseudonyms. */
   g_assert_true (shz_store_export_engagement_pseudonymised (f->store, f->client, dest, "en", &error));
