@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+import pyatspi
+
 sys.path.insert(0, os.path.dirname(__file__))
 from shzatspi import App, plain  # noqa: E402
 
@@ -187,7 +189,7 @@ def main():
         key(store_title, "ctrl+m")
         dialog = app.find_window(_("Compute Positions"))
         save = app.find("push button", plain(_("_Save Result")), root=dialog)
-        app.wait_until(lambda: save.getState().contains(__import__("pyatspi").STATE_SENSITIVE),
+        app.wait_until(lambda: save.getState().contains(pyatspi.STATE_SENSITIVE),
                        "the preview to be computed", timeout=30)
         shot("04-method")
         app.click(save)
@@ -235,7 +237,14 @@ def main():
             # As assistive technology sets a value: through the spin button's Value interface.
             spin.queryValue().currentValue = value
             shown(value, "setting it")
-        shot("08-assessment")
+        if SHOTS:
+            # Scroll the editor to the value network's group for the picture, through the
+            # scroll bar's Value interface (GTK 4.8 does not implement AT-SPI's GrabFocus).
+            bars = [r for r in app.find_all("filler", "GtkRange", root=editor) if r.queryValue().maximumValue > 0]
+            y = spin.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y
+            max(bars, key=lambda r: r.queryValue().maximumValue).queryValue().currentValue = max(0, y - 400)
+            xdo("mousemove", "0", "1000")  # off the fields: no tooltip in the picture
+            shot("08-assessment")
         for keys, value in (("ctrl+z", 2.0), ("ctrl+shift+z", 3.5)):
             key(editor_title, keys)
             shown(value, keys + " in the editor")
