@@ -236,6 +236,8 @@ dataset_row (ShzDataset *d)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->name);
+  /* The expander is a list item of its own around its header row: named too, for screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, d->name, -1);
   if (d->rejected > 0)
     {
       g_autofree char *rejected = format_count (d->rejected);
@@ -294,6 +296,10 @@ dataset_row (ShzDataset *d)
   buttons = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (buttons), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (buttons), FALSE);
+  /* Tab goes to its buttons, not to the row around them (a stop with nothing to do). */
+  gtk_widget_set_focusable (buttons, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (buttons), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dataset actions"), -1);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (box, GTK_ALIGN_END);
   gtk_widget_set_margin_top (box, 8);
