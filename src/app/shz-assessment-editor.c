@@ -16,11 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "shz-assessment-editor.h"
-#include "analysis/shz-catalogue.h"
+#include "shz-assessment-edit.h"
 #include "store/shz-assessment-store.h"
-
-/* The value a score control shows as "–": the item is not assessed in that state. */
-#define NOT_ASSESSED (-0.5)
+#include "analysis/shz-catalogue.h"
 
 /* Widths shared by the controls and their column captions, so that they line up. */
 #define SCORE_WIDTH  110
@@ -103,20 +101,6 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (ShzAssessmentEditor, shz_assessment_editor, ADW_TYPE_WINDOW)
 
 /* ---- helpers ---- */
-
-static const char *
-ui_lang (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return names[0] != NULL && g_ascii_strncasecmp (names[0], "zh", 2) == 0 ? "zh_CN" : "en";
-}
-
-static const char *
-state_label (ShzAssessmentState state)
-{
-  return state == SHZ_STATE_AS_IS ? _("as-is") : _("to-be");
-}
 
 static void
 item_row_free (gpointer data)
@@ -225,17 +209,7 @@ static gint64
 newest_dataset_id (ShzAssessmentEditor *self,
                    ShzDatasetKind       kind)
 {
-  g_autoptr(GPtrArray) all = shz_store_list_datasets (self->store, self->engagement_id, NULL);
-  ShzDataset *best = NULL;
-
-  for (guint i = 0; all != NULL && i < all->len; i++)
-    {
-      ShzDataset *d = all->pdata[i];
-      if (d->kind == kind && (best == NULL || g_strcmp0 (d->imported, best->imported) > 0 ||
-                              (g_strcmp0 (d->imported, best->imported) == 0 && d->id > best->id)))
-        best = d;
-    }
-  return best != NULL ? best->id : 0;
+  return shz_assessment_edit_newest_dataset (self->store, self->engagement_id, kind);
 }
 
 /* A scores or links dataset to write to, created (one undo step) when the engagement has only
@@ -247,27 +221,15 @@ ensure_dataset (ShzAssessmentEditor *self,
   g_autoptr(GError) error = NULL;
   gint64 *id = kind == SHZ_KIND_SCORES ? &self->scores_id : &self->links_id;
 
-  const char *label = _("Start an assessment");
-
   if (*id > 0)
     return TRUE;
-  if (!shz_store_begin_step (self->store, label, &error))
+  *id = shz_assessment_edit_start_dataset (self->store, self->engagement_id, kind, &error);
+  if (*id == 0)
     {
       show_error (self, error);
       return FALSE;
     }
-  *id = shz_store_create_assessment_dataset (self->store, self->engagement_id, kind,
-                                             kind == SHZ_KIND_SCORES ? _("Assessment scores")
-                                                                     : _("Value-network links"),
-                                             &error);
-  if (*id == 0 || !shz_store_end_step (self->store, &error))
-    {
-      shz_store_cancel_step (self->store);
-      *id = 0;
-      show_error (self, error);
-      return FALSE;
-    }
-  g_hash_table_add (self->own_steps, g_strdup (label));
+  g_hash_table_add (self->own_steps, g_strdup (shz_assessment_edit_start_label ()));
   return TRUE;
 }
 
@@ -282,52 +244,12 @@ update_note_entry (ItemRow *it)
   gtk_entry_set_placeholder_text (it->note, scored ? _("Note") : _("Score it first"));
 }
 
-static gboolean
-on_score_output_cb (GtkSpinButton *spin,
-                    gpointer       user_data)
-{
-  double v = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
-  g_autofree char *text = NULL;
-
-  if (v < 0)
-    text = g_strdup ("–");
-  else
-    text = g_strdup_printf ("%.1f", v);
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-on_score_input_cb (GtkSpinButton *spin,
-                   double        *new_value,
-                   gpointer       user_data)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
-  char *end = NULL;
-  double v;
-
-  if (text[0] == '\0' || g_str_equal (text, "–") || g_str_equal (text, "-") || g_str_equal (text, "—"))
-    {
-      *new_value = NOT_ASSESSED;
-      return TRUE;
-    }
-  g_strdelimit (text, ",", '.');
-  v = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (v))
-    return GTK_INPUT_ERROR;
-  /* Halves only, as the arrows step; below 0 means "not assessed". */
-  *new_value = v < 0 ? NOT_ASSESSED : CLAMP (round (v * 2) / 2, 0, SHZ_SCORE_MAX);
-  return TRUE;
-}
-
 static void
 on_score_changed_cb (GtkSpinButton       *spin,
                      ShzAssessmentEditor *self)
 {
   ItemRow *it = g_object_get_data (G_OBJECT (spin), "shz-item");
   ShzAssessmentState s = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "shz-state"));
-  const char *state = shz_assessment_state_to_string (s);
   double v = gtk_spin_button_get_value (spin);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
@@ -342,18 +264,8 @@ on_score_changed_cb (GtkSpinButton       *spin,
       shz_assessment_editor_reload (self);
       return;
     }
-  if (v < 0)
-    {
-      label = g_strdup_printf (_("Clear score of %s (%s)"), it->label, state_label (s));
-      id = shz_store_delete_assessment_row (self->store, self->scores_id, row_no, label, &error);
-      row_no = 0;
-    }
-  else
-    {
-      ShzScoreRow row = { row_no, it->framework, it->item, v, state, it->note_text };
-      label = g_strdup_printf (_("Change score of %s (%s)"), it->label, state_label (s));
-      id = shz_store_set_score_row (self->store, self->scores_id, &row, label, &row_no, &error);
-    }
+  id = shz_assessment_edit_set_score (self->store, self->scores_id, it->framework, it->item, it->label,
+                                      s, v, it->note_text, &row_no, &label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -384,8 +296,7 @@ commit_note (ShzAssessmentEditor *self,
       rows[n++] = it->row_no[s];
   if (n == 0 || self->scores_id == 0)
     return;
-  label = g_strdup_printf (_("Change note of %s"), it->label);
-  id = shz_store_set_score_notes (self->store, self->scores_id, rows, n, text, label, &error);
+  id = shz_assessment_edit_set_note (self->store, self->scores_id, rows, n, text, it->label, &label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -420,13 +331,9 @@ make_score_spin (ShzAssessmentEditor *self,
                  ShzAssessmentState   s,
                  const char          *framework_label)
 {
-  GtkAdjustment *adj = gtk_adjustment_new (NOT_ASSESSED, NOT_ASSESSED, SHZ_SCORE_MAX, 0.5, 1, 0);
-  GtkWidget *spin = gtk_spin_button_new (adj, 0.5, 1);
+  GtkWidget *spin = GTK_WIDGET (shz_score_spin_new ());
   g_autofree char *name = NULL;
 
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 3);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
   name = g_strdup_printf (s == SHZ_STATE_AS_IS ? _("As-is score of %s (%s)") : _("To-be score of %s (%s)"),
                           it->label, framework_label);
   set_accessible_label (spin, name);
@@ -434,10 +341,7 @@ make_score_spin (ShzAssessmentEditor *self,
                                                           : _("To-be score, 0–5 (– not assessed)"));
   g_object_set_data (G_OBJECT (spin), "shz-item", it);
   g_object_set_data (G_OBJECT (spin), "shz-state", GINT_TO_POINTER (s));
-  g_signal_connect (spin, "output", G_CALLBACK (on_score_output_cb), NULL);
-  g_signal_connect (spin, "input", G_CALLBACK (on_score_input_cb), NULL);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_score_changed_cb), self);
-  on_score_output_cb (GTK_SPIN_BUTTON (spin), NULL);
   return GTK_SPIN_BUTTON (spin);
 }
 
@@ -482,7 +386,7 @@ add_item_row (ShzAssessmentEditor   *self,
               const ShzCatFramework *fw,
               const ShzCatItem      *item)
 {
-  const char *lang = ui_lang ();
+  const char *lang = shz_assessment_edit_lang ();
   const char *framework_label = shz_cat_text_get (&fw->label, lang);
   ItemRow *it = g_new0 (ItemRow, 1);
   GtkWidget *row = adw_action_row_new ();
@@ -568,7 +472,7 @@ static void
 add_framework (ShzAssessmentEditor   *self,
                const ShzCatFramework *fw)
 {
-  const char *lang = ui_lang ();
+  const char *lang = shz_assessment_edit_lang ();
   AdwPreferencesGroup *group = NULL;
 
   for (guint i = 0; i < fw->items->len; i++)
@@ -622,7 +526,7 @@ build_scores (ShzAssessmentEditor *self)
 static void
 build_choices (ShzAssessmentEditor *self)
 {
-  const char *lang = ui_lang ();
+  const char *lang = shz_assessment_edit_lang ();
   const ShzCatFramework *fw = shz_catalogue_lookup_framework (self->catalogue, SHZ_FRAMEWORK_VALUE_NETWORK);
 
   self->node_ids = g_ptr_array_new_with_free_func (g_free);
@@ -700,9 +604,9 @@ commit_link (ShzAssessmentEditor *self,
   if (g_strcmp0 (row.source, lr->source) == 0 && g_strcmp0 (row.target, lr->target) == 0 &&
       g_strcmp0 (row.type, lr->kind) == 0 && weight == lr->weight && (guint) lr->state == state)
     return;
-  label = g_strdup_printf (_("Change link %s → %s (%s)"), node_label (self, row.source),
-                           node_label (self, row.target), state_label (state));
-  id = shz_store_set_link_row (self->store, self->links_id, &row, label, NULL, &error);
+  label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_CHANGE, node_label (self, row.source),
+                                          node_label (self, row.target), state);
+  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_CHANGE, &row, label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -759,11 +663,13 @@ on_link_remove_cb (GtkButton           *button,
   g_autofree char *label = NULL;
   guint index = 0;
   gint64 id;
+  ShzLinkRow row = { lr->row_no, lr->source, lr->target, lr->weight, lr->kind,
+                     shz_assessment_state_to_string (lr->state) };
 
   g_ptr_array_find (self->links, lr, &index);
-  label = g_strdup_printf (_("Remove link %s → %s (%s)"), node_label (self, lr->source),
-                           node_label (self, lr->target), state_label (lr->state));
-  id = shz_store_delete_assessment_row (self->store, self->links_id, lr->row_no, label, &error);
+  label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_REMOVE, node_label (self, lr->source),
+                                          node_label (self, lr->target), lr->state);
+  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_REMOVE, &row, label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -987,9 +893,9 @@ on_add_link_clicked_cb (ShzAssessmentEditor *self)
 
   if (!ensure_dataset (self, SHZ_KIND_LINKS))
     return;
-  label = g_strdup_printf (_("Add link %s → %s (%s)"), node_label (self, row.source),
-                           node_label (self, row.target), state_label (SHZ_STATE_TO_BE));
-  id = shz_store_set_link_row (self->store, self->links_id, &row, label, NULL, &error);
+  label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_ADD, node_label (self, row.source),
+                                          node_label (self, row.target), SHZ_STATE_TO_BE);
+  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_ADD, &row, label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -1049,11 +955,10 @@ fill (ShzAssessmentEditor *self,
 
       for (int s = 0; s < 2; s++)
         {
-          double v = NOT_ASSESSED;
+          double v = SHZ_SCORE_NOT_ASSESSED;
           if (as != NULL && it->row_no[s] > 0)
             shz_assessment_get_score (as, it->framework, it->item, s, &v);
-          gtk_spin_button_set_value (it->spin[s], v);
-          on_score_output_cb (it->spin[s], NULL);
+          shz_score_spin_set_value (it->spin[s], v);
         }
       gtk_editable_set_text (GTK_EDITABLE (it->note), it->note_text ? it->note_text : "");
       update_note_entry (it);

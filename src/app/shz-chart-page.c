@@ -712,6 +712,12 @@ static void
 on_selection_changed_cb (ShzChartPage *self,
                          const char   *id)
 {
+  /* picked while the chart is read again: that, not the item selected before, comes back */
+  if (self->load_cancellable != NULL && self->reselect != NULL && id != NULL)
+    {
+      g_free (self->reselect);
+      self->reselect = g_strdup (id);
+    }
   shz_inspector_show_item (self->inspector, self->store, self->engagement_id, self->chart, id);
 }
 
@@ -726,6 +732,28 @@ on_item_activated_cb (ShzChartPage *self,
   if (g_strcmp0 (shz_inspector_get_item_id (self->inspector), id) != 0)
     shz_inspector_show_item (self->inspector, self->store, self->engagement_id, self->chart, id);
   shz_inspector_focus (self->inspector);
+}
+
+/* A score, note or link changed in the inspector (one undo step, saved): draw it, keep the item
+ * selected (@select: its id now; NULL: what is selected), and tell the window. */
+static void
+on_assessment_changed_cb (ShzChartPage *self,
+                          const char   *select)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  shz_chart_page_reload (self);
+  if (select != NULL)
+    {
+      g_free (self->reselect);
+      self->reselect = g_strdup (select);
+    }
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));   /* its control is going (a link removed) */
+  self->emitting_changed = TRUE;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  self->emitting_changed = FALSE;
 }
 
 /* The inspector says whether a node was placed by hand: show it again after a move. */
@@ -1234,6 +1262,7 @@ shz_chart_page_init (ShzChartPage *self)
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (self->period_model));
   set_ellipsizing_factories (self->dataset_dropdown, 24);
   set_ellipsizing_factories (self->kind_dropdown, 24);
+  g_signal_connect_swapped (self->inspector, "assessment-changed", G_CALLBACK (on_assessment_changed_cb), self);
 }
 
 /* ---- public API ---- */

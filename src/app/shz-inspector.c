@@ -15,6 +15,8 @@
 
 #include "shz-inspector.h"
 #include "shz-data-view.h"
+#include "shz-assessment-edit.h"
+#include "shz-window.h"
 #include "analysis/shz-index.h"
 #include "analysis/shz-method.h"
 #include "analysis/shz-assessment.h"
@@ -67,6 +69,17 @@ struct _ShzInspector
   char                 *period;
   ShzIndexExplanation  *explanation;
   gboolean              focus_pending;  /* focus the enterprises when they arrive */
+
+  /* editing the node or link of a value-network chart shown (a writable store) */
+  ShzStore             *store;          /* the window's, borrowed */
+  gint64                engagement_id;
+  gint64                scores_id;      /* the datasets written to (each write replaces them) */
+  gint64                links_id;
+  GPtrArray            *edit_scores;    /* of EditScore */
+  GPtrArray            *edit_links;     /* of EditLink */
+  GPtrArray            *kind_ids;       /* link kinds, parallel to the kind rows' choices */
+  gboolean              filling;        /* building or clearing the controls: do not save */
+  char                 *refocus;        /* the control that saved last, to focus once shown again */
 };
 
 G_DEFINE_FINAL_TYPE (ShzInspector, shz_inspector, GTK_TYPE_WIDGET)
@@ -74,6 +87,7 @@ G_DEFINE_FINAL_TYPE (ShzInspector, shz_inspector, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_DETAILS_READY,
   SIGNAL_ROWS_READY,
+  SIGNAL_ASSESSMENT_CHANGED,
   N_SIGNALS
 };
 
@@ -84,12 +98,18 @@ static guint signals[N_SIGNALS];
 static void
 clear_rows (ShzInspector *self)
 {
+  /* a focused control that goes must not save on its way out */
+  self->filling = TRUE;
   for (guint i = 0; i < self->added->len; i++)
     adw_preferences_group_remove (g_ptr_array_index (self->added_groups, i),
                                   g_ptr_array_index (self->added, i));
   g_ptr_array_set_size (self->added, 0);
   g_ptr_array_set_size (self->added_groups, 0);
   g_ptr_array_set_size (self->dump, 0);
+  g_ptr_array_set_size (self->edit_scores, 0);
+  g_ptr_array_set_size (self->edit_links, 0);
+  adw_preferences_group_set_description (self->values_group, NULL);
+  self->filling = FALSE;
 }
 
 /* Values this long go below their title: beside it they would squeeze the title into a
@@ -624,6 +644,34 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z in a score or weight field undo and redo the saved change, as in the
+ * rest of the window: the field's own text undo would take them first and only change the
+ * digits shown.  (A note keeps its text undo while it is typed.) */
+static gboolean
+on_undo_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        ShzInspector          *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  const char *action;
+
+  if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) == NULL)
+    return FALSE;
+  keyval = gdk_keyval_to_lower (keyval);
+  if (keyval == GDK_KEY_z && mods == GDK_CONTROL_MASK)
+    action = "win.undo";
+  else if ((keyval == GDK_KEY_z && mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) ||
+           (keyval == GDK_KEY_y && mods == GDK_CONTROL_MASK))
+    action = "win.redo";
+  else
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
 /* ---- filling the panel ---- */
 
 static void
@@ -728,6 +776,664 @@ show_maturity_item (ShzInspector   *self,
     start_explanation (self, d, e->entity, m->period);
 }
 
+/* ---- editing a network item (a writable store) ---- */
+
+typedef struct {
+  char               *framework;
+  char               *item;
+  char               *label;          /* the item's, in the interface's language */
+  char               *framework_label;
+  gboolean            name_framework; /* the chart draws several frameworks: say which */
+  gint64              row_no[2];      /* by ShzAssessmentState; 0: no row */
+  char               *note_text;      /* as saved */
+  GtkWidget          *row[2];
+  GtkWidget          *spin[2];
+  GtkWidget          *note;           /* an AdwEntryRow */
+} EditScore;
+
+typedef struct {
+  gint64              row_no;
+  char               *source;
+  char               *target;
+  char               *kind;
+  double              weight;
+  ShzAssessmentState  state;
+  char               *source_label;
+  char               *target_label;
+  GtkWidget          *weight_spin;
+  GtkWidget          *kind_row;       /* an AdwComboRow */
+  GtkWidget          *remove;
+} EditLink;
+
+static void
+edit_score_free (gpointer data)
+{
+  EditScore *es = data;
+
+  g_free (es->framework);
+  g_free (es->item);
+  g_free (es->label);
+  g_free (es->framework_label);
+  g_free (es->note_text);
+  g_free (es);
+}
+
+static void
+edit_link_free (gpointer data)
+{
+  EditLink *el = data;
+
+  g_free (el->source);
+  g_free (el->target);
+  g_free (el->kind);
+  g_free (el->source_label);
+  g_free (el->target_label);
+  g_free (el);
+}
+
+static void
+show_edit_error (ShzInspector *self,
+                 const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL && SHZ_IS_WINDOW (root))
+    shz_window_show_toast (SHZ_WINDOW (root), error->message);
+  else
+    g_message ("%s", error->message);
+}
+
+/* A write went through: the chart reads the assessment again and selects @select (NULL: what
+ * is selected); the control named @refocus gets the focus back once the item is shown again. */
+static void
+edited (ShzInspector *self,
+        const char   *select,
+        char         *refocus)
+{
+  g_free (self->refocus);
+  self->refocus = refocus;
+  g_signal_emit (self, signals[SIGNAL_ASSESSMENT_CHANGED], 0, select);
+}
+
+/* A write failed: say why and read the store again, so that the panel shows what it holds. */
+static void
+edit_failed (ShzInspector *self,
+             const GError *error)
+{
+  show_edit_error (self, error);
+  g_signal_emit (self, signals[SIGNAL_ASSESSMENT_CHANGED], 0, NULL);
+}
+
+static gboolean
+ensure_dataset (ShzInspector   *self,
+                ShzDatasetKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 *id = kind == SHZ_KIND_SCORES ? &self->scores_id : &self->links_id;
+
+  if (*id > 0)
+    return TRUE;
+  *id = shz_assessment_edit_start_dataset (self->store, self->engagement_id, kind, &error);
+  if (*id == 0)
+    {
+      edit_failed (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_score_row (EditScore          *es,
+                  ShzAssessmentState  s)
+{
+  gboolean assessed = es->row_no[s] > 0;
+  g_autofree char *subtitle = NULL;
+
+  if (es->name_framework && !assessed)
+    subtitle = g_strdup_printf ("%s · %s", es->framework_label, _("Not assessed"));
+  else if (es->name_framework)
+    subtitle = g_strdup (es->framework_label);
+  else if (!assessed)
+    subtitle = g_strdup (_("Not assessed"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (es->row[s]), subtitle != NULL ? subtitle : "");
+}
+
+static void
+update_note_row (EditScore *es)
+{
+  gboolean scored = es->row_no[0] > 0 || es->row_no[1] > 0;
+
+  gtk_widget_set_sensitive (es->note, scored);
+  gtk_widget_set_tooltip_text (es->note, scored ? NULL : _("Score it first"));
+}
+
+static char *
+score_focus_key (EditScore          *es,
+                 ShzAssessmentState  s)
+{
+  return g_strdup_printf ("score:%s:%s:%d", es->framework, es->item, (int) s);
+}
+
+static void
+on_score_changed_cb (GtkSpinButton *spin,
+                     ShzInspector  *self)
+{
+  EditScore *es = g_object_get_data (G_OBJECT (spin), "shz-score");
+  ShzAssessmentState s = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "shz-state"));
+  double v = gtk_spin_button_get_value (spin);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gint64 id, row_no = es->row_no[s];
+
+  if (self->filling || (v < 0 && row_no == 0))
+    return;
+  if (!ensure_dataset (self, SHZ_KIND_SCORES))
+    return;
+  id = shz_assessment_edit_set_score (self->store, self->scores_id, es->framework, es->item, es->label,
+                                      s, v, es->note_text, &row_no, &label, &error);
+  if (id == 0)
+    {
+      edit_failed (self, error);
+      return;
+    }
+  self->scores_id = id;
+  es->row_no[s] = row_no;
+  update_score_row (es, s);
+  update_note_row (es);
+  edited (self, self->item_id, score_focus_key (es, s));
+}
+
+static void
+commit_note (ShzInspector *self,
+             EditScore    *es,
+             gboolean      shown)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (es->note));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gint64 rows[2];
+  guint n = 0;
+  gint64 id;
+
+  if (self->filling || g_strcmp0 (text, es->note_text ? es->note_text : "") == 0)
+    return;
+  for (guint s = 0; s < 2; s++)
+    if (es->row_no[s] > 0)
+      rows[n++] = es->row_no[s];
+  if (n == 0 || self->scores_id == 0)
+    return;
+  id = shz_assessment_edit_set_note (self->store, self->scores_id, rows, n, text, es->label, &label, &error);
+  if (id == 0)
+    {
+      edit_failed (self, error);
+      return;
+    }
+  self->scores_id = id;
+  g_free (es->note_text);
+  es->note_text = text[0] != '\0' ? g_strdup (text) : NULL;
+  if (shown)
+    edited (self, self->item_id, g_strdup_printf ("note:%s:%s", es->framework, es->item));
+  else
+    edited (self, NULL, NULL);
+}
+
+static void
+on_note_applied_cb (AdwEntryRow  *row,
+                    ShzInspector *self)
+{
+  commit_note (self, g_object_get_data (G_OBJECT (row), "shz-score"), TRUE);
+}
+
+static void
+on_note_leave_cb (GtkEventControllerFocus *controller,
+                  ShzInspector            *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  commit_note (self, g_object_get_data (G_OBJECT (row), "shz-score"), TRUE);
+}
+
+static char *
+link_focus_key (EditLink   *el,
+                const char *control)
+{
+  return g_strdup_printf ("%s:%s>%s:%" G_GINT64_FORMAT, control, el->source, el->target, el->row_no);
+}
+
+static void
+commit_link (ShzInspector *self,
+             EditLink     *el,
+             const char   *control)
+{
+  double weight = gtk_spin_button_get_value (GTK_SPIN_BUTTON (el->weight_spin));
+  guint k = adw_combo_row_get_selected (ADW_COMBO_ROW (el->kind_row));
+  const char *kind = k < self->kind_ids->len ? self->kind_ids->pdata[k] : el->kind;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *select = NULL;
+  ShzLinkRow row = { el->row_no, el->source, el->target, weight, kind,
+                     shz_assessment_state_to_string (el->state) };
+  gint64 id;
+
+  if (self->filling || (weight == el->weight && g_strcmp0 (kind, el->kind) == 0))
+    return;
+  label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_CHANGE, el->source_label, el->target_label, el->state);
+  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_CHANGE, &row, label, &error);
+  if (id == 0)
+    {
+      edit_failed (self, error);
+      return;
+    }
+  self->links_id = id;
+  el->weight = weight;
+  g_free (el->kind);
+  el->kind = g_strdup (kind);
+  /* another kind is another link of the chart: select that one */
+  select = g_strdup_printf ("link:%s>%s:%s", el->source, el->target, el->kind);
+  edited (self, select, link_focus_key (el, control));
+}
+
+static void
+on_link_weight_cb (GtkSpinButton *spin,
+                   ShzInspector  *self)
+{
+  commit_link (self, g_object_get_data (G_OBJECT (spin), "shz-link"), "weight");
+}
+
+static void
+on_link_kind_cb (GObject      *row,
+                 GParamSpec   *pspec,
+                 ShzInspector *self)
+{
+  commit_link (self, g_object_get_data (row, "shz-link"), "kind");
+}
+
+static void
+on_link_remove_cb (GtkButton    *button,
+                   ShzInspector *self)
+{
+  EditLink *el = g_object_get_data (G_OBJECT (button), "shz-link");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  ShzLinkRow row = { el->row_no, el->source, el->target, el->weight, el->kind,
+                     shz_assessment_state_to_string (el->state) };
+  gint64 id;
+
+  if (self->filling)
+    return;
+  label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_REMOVE, el->source_label, el->target_label, el->state);
+  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_REMOVE, &row, label, &error);
+  if (id == 0)
+    {
+      edit_failed (self, error);
+      return;
+    }
+  self->links_id = id;
+  /* the link is gone: nothing to select, nothing to focus here */
+  edited (self, NULL, NULL);
+}
+
+/* Add an editable row (or a button below the rows) to the values, with its line of the dump. */
+static void
+add_edit_widget (ShzInspector *self,
+                 GtkWidget    *widget,
+                 char         *dump_line)
+{
+  adw_preferences_group_add (self->values_group, widget);
+  g_ptr_array_add (self->added, widget);
+  g_ptr_array_add (self->added_groups, self->values_group);
+  if (dump_line != NULL)
+    g_ptr_array_add (self->dump, dump_line);
+}
+
+static GtkWidget *
+find_refocus (ShzInspector *self)
+{
+  for (guint i = 0; self->refocus != NULL && i < self->added->len; i++)
+    {
+      GtkWidget *w = self->added->pdata[i];
+      GtkWidget *target = g_object_get_data (G_OBJECT (w), "shz-focus-target");
+      const char *key = g_object_get_data (G_OBJECT (w), "shz-focus-key");
+
+      if (g_strcmp0 (key, self->refocus) == 0)
+        return target != NULL ? target : w;
+    }
+  return NULL;
+}
+
+static void
+set_focus_key (GtkWidget  *row,
+               GtkWidget  *target,
+               char       *key)
+{
+  g_object_set_data_full (G_OBJECT (row), "shz-focus-key", key, g_free);
+  if (target != NULL)
+    g_object_set_data (G_OBJECT (row), "shz-focus-target", target);
+}
+
+static void
+add_score_controls (ShzInspector       *self,
+                    EditScore          *es,
+                    ShzAssessment      *as)
+{
+  static const char *titles[2] = { N_("As-is score"), N_("To-be score") };
+
+  for (int s = 0; s < 2; s++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkSpinButton *spin = shz_score_spin_new ();
+      g_autofree char *name = NULL;
+      g_autofree char *dump_title = NULL;
+      double v = NAN;
+
+      if (es->row_no[s] > 0)
+        shz_assessment_get_score (as, es->framework, es->item, s, &v);
+      es->row[s] = row;
+      es->spin[s] = GTK_WIDGET (spin);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[s]));
+      shz_score_spin_set_value (spin, v);
+      /* Translators: the accessible name of a score control: "Score of 品牌, to-be" */
+      name = es->name_framework
+             ? g_strdup_printf (_("Score of %s, %s (%s)"), es->label, shz_assessment_edit_state_label (s),
+                                es->framework_label)
+             : g_strdup_printf (_("Score of %s, %s"), es->label, shz_assessment_edit_state_label (s));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), s == SHZ_STATE_AS_IS ? _("As-is score, 0–5 (– not assessed)")
+                                                                          : _("To-be score, 0–5 (– not assessed)"));
+      g_object_set_data (G_OBJECT (spin), "shz-score", es);
+      g_object_set_data (G_OBJECT (spin), "shz-state", GINT_TO_POINTER (s));
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_score_changed_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
+      update_score_row (es, s);
+      set_focus_key (row, GTK_WIDGET (spin), score_focus_key (es, s));
+      /* the same lines as the read-only panel's */
+      dump_title = g_strdup_printf (s == SHZ_STATE_AS_IS ? _("Score (as-is, %s)") : _("Score (to-be, %s)"),
+                                    es->framework_label);
+      add_edit_widget (self, row, isfinite (v) ? g_strdup_printf ("%s: %g / 5", dump_title, v)
+                                               : g_strdup_printf ("%s: –", dump_title));
+    }
+
+  {
+    GtkWidget *note = adw_entry_row_new ();
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+    g_autofree char *name = g_strdup_printf (_("Note on %s (%s)"), es->label, es->framework_label);
+
+    es->note = note;
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (note), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (note), es->note_text != NULL ? es->note_text : "");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    g_object_set_data (G_OBJECT (note), "shz-score", es);
+    g_signal_connect (note, "apply", G_CALLBACK (on_note_applied_cb), self);
+    g_signal_connect (focus, "leave", G_CALLBACK (on_note_leave_cb), self);
+    gtk_widget_add_controller (note, focus);
+    update_note_row (es);
+    set_focus_key (note, NULL, g_strdup_printf ("note:%s:%s", es->framework, es->item));
+    add_edit_widget (self, note, es->note_text != NULL ? g_strdup_printf ("%s: %s", _("Note"), es->note_text) : NULL);
+  }
+}
+
+static const char *
+node_label (ShzCatalogue *cat,
+            const char   *id)
+{
+  static const char * const fws[] = { SHZ_FRAMEWORK_VALUE_NETWORK, SHZ_FRAMEWORK_VALUE_CHAIN };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fws); i++)
+    {
+      const ShzCatFramework *fw = shz_catalogue_lookup_framework (cat, fws[i]);
+      const ShzCatItem *it = fw != NULL ? shz_cat_framework_get_item (fw, id) : NULL;
+
+      if (it != NULL)
+        return shz_cat_text_get (&it->label, ui_lang ());
+    }
+  return id;
+}
+
+static void
+add_link_controls (ShzInspector  *self,
+                   EditLink      *el,
+                   gboolean       name_state,
+                   ShzCatalogue  *cat)
+{
+  const ShzCatFramework *vn = shz_catalogue_lookup_framework (cat, SHZ_FRAMEWORK_VALUE_NETWORK);
+  const char *state = shz_assessment_edit_state_label (el->state);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkWidget *row, *spin, *combo, *button;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *remove_name = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  /* weight */
+  row = adw_action_row_new ();
+  title = name_state ? g_strdup_printf ("%s (%s)", _("Weight"), state) : g_strdup (_("Weight"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  spin = gtk_spin_button_new_with_range (0, 100, 0.5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), el->weight);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  /* Translators: the accessible name of a link's weight: "Weight of 品牌 → 消费者, to-be" */
+  name = g_strdup_printf (_("Weight of %s → %s, %s"), el->source_label, el->target_label, state);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (spin), "shz-link", el);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_link_weight_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  el->weight_spin = spin;
+  set_focus_key (row, spin, link_focus_key (el, "weight"));
+  add_edit_widget (self, row, g_strdup_printf ("%s: %g", title, el->weight));
+
+  /* kind: the catalogue's link kinds */
+  g_ptr_array_set_size (self->kind_ids, 0);
+  for (guint i = 0; vn != NULL && i < vn->items->len; i++)
+    {
+      const ShzCatItem *it = vn->items->pdata[i];
+
+      if (it->kind != SHZ_CAT_LINK_KIND)
+        continue;
+      if (g_strcmp0 (it->id, el->kind) == 0)
+        selected = self->kind_ids->len;
+      g_ptr_array_add (self->kind_ids, g_strdup (it->id));
+      gtk_string_list_append (kinds, shz_cat_text_get (&it->label, ui_lang ()));
+    }
+  if (selected == GTK_INVALID_LIST_POSITION)
+    {
+      /* a kind of another catalogue: keep it choosable */
+      selected = self->kind_ids->len;
+      g_ptr_array_add (self->kind_ids, g_strdup (el->kind));
+      gtk_string_list_append (kinds, el->kind);
+    }
+  combo = adw_combo_row_new ();
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&name, g_free);
+  title = name_state ? g_strdup_printf ("%s (%s)", _("Kind"), state) : g_strdup (_("Kind"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (combo), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (kinds));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
+  name = g_strdup_printf (_("Kind of %s → %s, %s"), el->source_label, el->target_label, state);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (combo), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (combo), "shz-link", el);
+  g_signal_connect (combo, "notify::selected", G_CALLBACK (on_link_kind_cb), self);
+  el->kind_row = combo;
+  set_focus_key (combo, NULL, link_focus_key (el, "kind"));
+  add_edit_widget (self, combo, g_strdup_printf ("%s: %s", title, gtk_string_list_get_string (kinds, selected)));
+
+  /* remove */
+  button = gtk_button_new_with_mnemonic (name_state
+                                         ? (el->state == SHZ_STATE_AS_IS ? _("_Remove As-is Link")
+                                                                          : _("_Remove To-be Link"))
+                                         : _("_Remove Link"));
+  remove_name = shz_assessment_edit_link_label (SHZ_LINK_EDIT_REMOVE, el->source_label, el->target_label, el->state);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  gtk_widget_set_tooltip_text (button, remove_name);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 12);
+  gtk_widget_add_css_class (button, "destructive-action");
+  g_object_set_data (G_OBJECT (button), "shz-link", el);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_link_remove_cb), self);
+  el->remove = button;
+  add_edit_widget (self, button, NULL);
+}
+
+/* The state whose links the value network draws: its setting, or the other one when the
+ * chosen one has no links but the other has (as the chart does). */
+static gboolean
+drawn_link_state (ShzNetworkChart    *chart,
+                  ShzAssessmentState *out)
+{
+  ShzAssessment *as = shz_network_chart_get_assessment (chart);
+  g_autofree char *text = NULL;
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *state = NULL;
+  ShzAssessmentState s = SHZ_STATE_TO_BE;
+
+  if (g_strcmp0 (shz_chart_get_kind (SHZ_CHART (chart)), "value-network") != 0)
+    return FALSE;   /* the comparison draws both */
+  text = shz_chart_save_settings (SHZ_CHART (chart));
+  if (text != NULL && g_key_file_load_from_data (kf, text, -1, G_KEY_FILE_NONE, NULL))
+    state = g_key_file_get_string (kf, "value-network", "state", NULL);
+  if (state != NULL)
+    shz_assessment_state_from_string (state, &s);
+  if (!shz_assessment_has_links (as, s) && shz_assessment_has_links (as, !s))
+    s = !s;
+  *out = s;
+  return TRUE;
+}
+
+/* The frameworks whose scores of a node the chart draws. */
+static guint
+drawn_frameworks (ShzNetworkChart  *chart,
+                  const char      **out)
+{
+  guint n = 0;
+
+  if (g_strcmp0 (shz_chart_get_kind (SHZ_CHART (chart)), "network-compare") == 0)
+    out[n++] = SHZ_FRAMEWORK_VALUE_CHAIN;   /* the as-is chain beside the to-be ring */
+  out[n++] = SHZ_NETWORK_CHART_GET_CLASS (chart)->framework;
+  return n;
+}
+
+/* The node or link @id of @chart with controls to change it; FALSE when it is neither (a
+ * heading, a path's end): the read-only rows show it then. */
+static gboolean
+edit_network_item (ShzInspector    *self,
+                   ShzNetworkChart *chart,
+                   const char      *id)
+{
+  ShzAssessment *as = shz_network_chart_get_assessment (chart);
+  ShzCatalogue *cat = shz_assessment_get_catalogue (as);
+  gboolean any = FALSE;
+
+  self->scores_id = shz_assessment_get_scores_dataset_id (as);
+  self->links_id = shz_assessment_get_links_dataset_id (as);
+
+  if (g_str_has_prefix (id, "link:"))
+    {
+      g_auto(GStrv) parts = g_strsplit_set (id + 5, ">:", 3);
+      ShzAssessmentState drawn;
+      gboolean one_state = drawn_link_state (chart, &drawn);
+      guint n = 0;
+
+      if (g_strv_length (parts) != 3)
+        return FALSE;
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < shz_assessment_get_n_links (as); i++)
+          {
+            const ShzAssessmentLink *k = shz_assessment_get_link (as, i);
+            EditLink *el;
+
+            if (g_strcmp0 (k->source, parts[0]) != 0 || g_strcmp0 (k->target, parts[1]) != 0 ||
+                g_strcmp0 (k->kind, parts[2]) != 0 || (one_state && k->state != drawn) || k->row_no <= 0)
+              continue;
+            if (pass == 0)
+              {
+                n++;
+                continue;
+              }
+            el = g_new0 (EditLink, 1);
+            el->row_no = k->row_no;
+            el->source = g_strdup (k->source);
+            el->target = g_strdup (k->target);
+            el->kind = g_strdup (k->kind);
+            el->weight = k->weight;
+            el->state = k->state;
+            el->source_label = g_strdup (node_label (cat, k->source));
+            el->target_label = g_strdup (node_label (cat, k->target));
+            g_ptr_array_add (self->edit_links, el);
+            add_link_controls (self, el, n > 1, cat);
+            any = TRUE;
+          }
+      return any;
+    }
+
+  {
+    const char *colon = strchr (id, ':');
+    g_autofree char *item_id = colon ? g_strndup (id, colon - id) : g_strdup (id);
+    const char *fws[2];
+    guint n_fw = drawn_frameworks (chart, fws);
+    guint n_scored = 0;
+
+    /* an evolution path's two ends are labels of the path, not items */
+    if (colon != NULL && (g_str_equal (colon, ":from") || g_str_equal (colon, ":to")))
+      return FALSE;
+    for (guint f = 0; f < n_fw; f++)
+      {
+        const ShzCatFramework *fw = shz_catalogue_lookup_framework (cat, fws[f]);
+        const ShzCatItem *it = fw != NULL ? shz_cat_framework_get_item (fw, item_id) : NULL;
+        n_scored += it != NULL && it->scored;
+      }
+    for (guint f = 0; f < n_fw; f++)
+      {
+        const ShzCatFramework *fw = shz_catalogue_lookup_framework (cat, fws[f]);
+        const ShzCatItem *it = fw != NULL ? shz_cat_framework_get_item (fw, item_id) : NULL;
+        EditScore *es;
+
+        if (it == NULL || !it->scored)
+          continue;
+        es = g_new0 (EditScore, 1);
+        es->framework = g_strdup (fw->id);
+        es->item = g_strdup (it->id);
+        es->label = g_strdup (shz_cat_text_get (&it->label, ui_lang ()));
+        es->framework_label = g_strdup (shz_cat_text_get (&fw->label, ui_lang ()));
+        es->name_framework = n_scored > 1;
+        for (guint i = 0; i < shz_assessment_get_n_scores (as); i++)
+          {
+            const ShzAssessmentScore *s = shz_assessment_get_score_nth (as, i);
+
+            if (g_strcmp0 (s->framework, fw->id) != 0 || g_strcmp0 (s->item, it->id) != 0)
+              continue;
+            es->row_no[s->state] = s->row_no;
+            /* one note per item: the as-is row's, else the to-be row's (as the editor) */
+            if (s->note != NULL && (es->note_text == NULL || s->state == SHZ_STATE_AS_IS))
+              {
+                g_free (es->note_text);
+                es->note_text = g_strdup (s->note);
+              }
+          }
+        g_ptr_array_add (self->edit_scores, es);
+        add_score_controls (self, es, as);
+        any = TRUE;
+      }
+    if (any)
+      {
+        g_autofree char *desc = NULL;
+
+        if (n_scored == 1)
+          desc = g_strdup_printf (_("%s: 0 to 5 in half steps; “–” is not assessed"),
+                                  ((EditScore *) self->edit_scores->pdata[0])->framework_label);
+        else
+          desc = g_strdup (_("0 to 5 in half steps; “–” is not assessed"));
+        adw_preferences_group_set_description (self->values_group, desc);
+      }
+  }
+  return any;
+}
+
 static void
 show_network_item (ShzInspector    *self,
                    ShzStore        *store,
@@ -740,7 +1446,15 @@ show_network_item (ShzInspector    *self,
   gboolean any = FALSE;
 
   /* link ids are "link:SOURCE>TARGET:KIND"; node ids "ITEM" or "ITEM:STATE" */
-  if (g_str_has_prefix (id, "link:"))
+  if (!shz_store_is_read_only (store))
+    {
+      self->filling = TRUE;
+      any = edit_network_item (self, chart, id);
+      self->filling = FALSE;
+    }
+  if (any)
+    ;
+  else if (g_str_has_prefix (id, "link:"))
     {
       g_auto(GStrv) parts = g_strsplit_set (id + 5, ">:", 3);
       if (g_strv_length (parts) == 3)
@@ -825,6 +1539,10 @@ shz_inspector_finalize (GObject *object)
   g_ptr_array_unref (self->added);
   g_ptr_array_unref (self->added_groups);
   g_ptr_array_unref (self->dump);
+  g_ptr_array_unref (self->edit_scores);
+  g_ptr_array_unref (self->edit_links);
+  g_ptr_array_unref (self->kind_ids);
+  g_free (self->refocus);
   g_clear_object (&self->enterprise_model);
   g_clear_object (&self->rows_model);
   g_free (self->item_id);
@@ -854,6 +1572,9 @@ shz_inspector_class_init (ShzInspectorClass *klass)
   signals[SIGNAL_ROWS_READY] =
     g_signal_new ("rows-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_ASSESSMENT_CHANGED] =
+    g_signal_new ("assessment-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shuzhi/Shuzhi/ui/shz-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, ShzInspector, stack);
@@ -888,10 +1609,17 @@ shz_inspector_init (ShzInspector *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_undo_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->added = g_ptr_array_new ();
   self->added_groups = g_ptr_array_new ();
   self->dump = g_ptr_array_new_with_free_func (g_free);
+  self->edit_scores = g_ptr_array_new_with_free_func (edit_score_free);
+  self->edit_links = g_ptr_array_new_with_free_func (edit_link_free);
+  self->kind_ids = g_ptr_array_new_with_free_func (g_free);
   self->enterprise_model = gtk_string_list_new (NULL);
   self->rows_model = gtk_string_list_new (NULL);
 
@@ -931,11 +1659,18 @@ shz_inspector_show_item (ShzInspector *self,
 
   g_return_if_fail (SHZ_IS_INSPECTOR (self));
 
+  /* a note typed but not applied is saved when the selection moves on (the chart reads it
+   * again, keeping the new selection) */
+  if (g_strcmp0 (id, self->item_id) != 0)
+    for (guint i = 0; i < self->edit_scores->len; i++)
+      commit_note (self, self->edit_scores->pdata[i], FALSE);
   clear_computation (self);
   clear_rows (self);
   self->focus_pending = FALSE;
   g_free (self->item_id);
   self->item_id = g_strdup (id);
+  self->store = store;
+  self->engagement_id = engagement_id;
   if (store != NULL && g_strcmp0 (self->store_path, shz_store_get_path (store)) != 0)
     {
       shz_inspector_reset (self);
@@ -972,6 +1707,22 @@ shz_inspector_show_item (ShzInspector *self,
                           gtk_label_get_text (self->subtitle_label)[0] != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->values_group), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "item");
+
+  /* back to the control that saved (once the chart read it again and selected the item),
+   * unless the user went elsewhere meanwhile */
+  if (self->refocus != NULL)
+    {
+      GtkWidget *target = find_refocus (self);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* (a focused widget taken out of the window may still be its focus) */
+      if (target != NULL && (focus == NULL || focus == GTK_WIDGET (root) ||
+                             gtk_widget_get_root (focus) != root ||
+                             gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+        gtk_widget_grab_focus (target);
+      g_clear_pointer (&self->refocus, g_free);
+    }
 }
 
 void
@@ -1072,4 +1823,60 @@ shz_inspector_show_enterprise (ShzInspector *self,
   g_task_set_source_tag (task, shz_inspector_show_enterprise);
   g_task_set_task_data (task, job, rows_job_free);
   g_task_run_in_thread (task, read_rows_thread);
+}
+
+static EditScore *
+find_edit_score (ShzInspector *self,
+                 const char   *framework)
+{
+  for (guint i = 0; i < self->edit_scores->len; i++)
+    {
+      EditScore *es = self->edit_scores->pdata[i];
+      if (framework == NULL || g_strcmp0 (es->framework, framework) == 0)
+        return es;
+    }
+  return NULL;
+}
+
+GtkSpinButton *
+shz_inspector_get_score_spin (ShzInspector       *self,
+                              const char         *framework,
+                              ShzAssessmentState  state)
+{
+  EditScore *es;
+
+  g_return_val_if_fail (SHZ_IS_INSPECTOR (self), NULL);
+  es = find_edit_score (self, framework);
+  return es != NULL ? GTK_SPIN_BUTTON (es->spin[state == SHZ_STATE_TO_BE ? 1 : 0]) : NULL;
+}
+
+GtkEditable *
+shz_inspector_get_note_row (ShzInspector *self,
+                            const char   *framework)
+{
+  EditScore *es;
+
+  g_return_val_if_fail (SHZ_IS_INSPECTOR (self), NULL);
+  es = find_edit_score (self, framework);
+  return es != NULL ? GTK_EDITABLE (es->note) : NULL;
+}
+
+GtkWidget *
+shz_inspector_get_link_control (ShzInspector           *self,
+                                guint                   i,
+                                ShzInspectorLinkControl control)
+{
+  EditLink *el;
+
+  g_return_val_if_fail (SHZ_IS_INSPECTOR (self), NULL);
+  if (i >= self->edit_links->len)
+    return NULL;
+  el = self->edit_links->pdata[i];
+  switch (control)
+    {
+    case SHZ_INSPECTOR_LINK_WEIGHT: return el->weight_spin;
+    case SHZ_INSPECTOR_LINK_KIND: return el->kind_row;
+    case SHZ_INSPECTOR_LINK_REMOVE: return el->remove;
+    default: return NULL;
+    }
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "charts/shz-chart.h"
+#include "analysis/shz-assessment.h"
 #include "store/shz-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,15 @@ G_DECLARE_FINAL_TYPE (ShzInspector, shz_inspector, SHZ, INSPECTOR, GtkWidget)
 /* Signals:
  *   ::details-ready ()   the computation behind a maturity-map point (read in a thread) is shown
  *   ::rows-ready ()      the source rows of an enterprise are shown
+ *   ::assessment-changed (const char *select)
+ *                        a score, note or link of the value-network item shown was changed in
+ *                        the store (one undo step): read the chart again and select @select
+ *                        (the item's id now, as a link's changes with its kind; NULL: keep the
+ *                        selection — the item may be gone)
+ *
+ * A node of a value-network chart shows its as-is and to-be scores (per framework the chart
+ * draws) and its note, a link its weight and kind for the state drawn, with a Remove Link
+ * button — editable unless the store is read-only.
  */
 
 GtkWidget  *shz_inspector_new              (void);
@@ -46,5 +56,23 @@ guint       shz_inspector_get_n_enterprises (ShzInspector *self);
 void        shz_inspector_show_enterprise  (ShzInspector *self,
                                             guint         i);
 guint       shz_inspector_get_n_rows       (ShzInspector *self);
+
+typedef enum {
+  SHZ_INSPECTOR_LINK_WEIGHT,   /* a GtkSpinButton */
+  SHZ_INSPECTOR_LINK_KIND,     /* an AdwComboRow */
+  SHZ_INSPECTOR_LINK_REMOVE,   /* a GtkButton */
+} ShzInspectorLinkControl;
+
+/* The controls of the item shown (NULL when there is none: another kind of item, or a
+ * read-only store).  @framework NULL: the first framework shown. */
+GtkSpinButton *shz_inspector_get_score_spin   (ShzInspector       *self,
+                                               const char         *framework,
+                                               ShzAssessmentState  state);
+GtkEditable   *shz_inspector_get_note_row     (ShzInspector       *self,
+                                               const char         *framework);
+/* @i: the @i-th link shown (one per state drawn). */
+GtkWidget     *shz_inspector_get_link_control (ShzInspector           *self,
+                                               guint                   i,
+                                               ShzInspectorLinkControl control);
 
 G_END_DECLS

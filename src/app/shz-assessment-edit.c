@@ -1,0 +1,237 @@
+/* shz-assessment-edit.c — the score control, step names and writes shared by the assessment
+ * editor and the inspector (see the header).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "shz-app"
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "shz-assessment-edit.h"
+#include "store/shz-assessment-store.h"
+
+const char *
+shz_assessment_edit_lang (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_ascii_strncasecmp (names[0], "zh", 2) == 0 ? "zh_CN" : "en";
+}
+
+const char *
+shz_assessment_edit_state_label (ShzAssessmentState state)
+{
+  return state == SHZ_STATE_AS_IS ? _("as-is") : _("to-be");
+}
+
+/* ---- the score control ---- */
+
+static gboolean
+on_score_output_cb (GtkSpinButton *spin,
+                    gpointer       user_data)
+{
+  double v = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = NULL;
+
+  if (v < 0)
+    text = g_strdup ("–");
+  else
+    text = g_strdup_printf ("%.1f", v);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_score_input_cb (GtkSpinButton *spin,
+                   double        *new_value,
+                   gpointer       user_data)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  char *end = NULL;
+  double v;
+
+  if (text[0] == '\0' || g_str_equal (text, "–") || g_str_equal (text, "-") || g_str_equal (text, "—"))
+    {
+      *new_value = SHZ_SCORE_NOT_ASSESSED;
+      return TRUE;
+    }
+  g_strdelimit (text, ",", '.');
+  v = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (v))
+    return GTK_INPUT_ERROR;
+  /* Halves only, as the arrows step; below 0 means "not assessed". */
+  *new_value = v < 0 ? SHZ_SCORE_NOT_ASSESSED : CLAMP (round (v * 2) / 2, 0, SHZ_SCORE_MAX);
+  return TRUE;
+}
+
+GtkSpinButton *
+shz_score_spin_new (void)
+{
+  GtkAdjustment *adj = gtk_adjustment_new (SHZ_SCORE_NOT_ASSESSED, SHZ_SCORE_NOT_ASSESSED, SHZ_SCORE_MAX,
+                                           0.5, 1, 0);
+  GtkWidget *spin = gtk_spin_button_new (adj, 0.5, 1);
+
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 3);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
+  g_signal_connect (spin, "output", G_CALLBACK (on_score_output_cb), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (on_score_input_cb), NULL);
+  on_score_output_cb (GTK_SPIN_BUTTON (spin), NULL);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+void
+shz_score_spin_set_value (GtkSpinButton *spin,
+                          double         value)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (spin, isfinite (value) && value >= 0 ? value : SHZ_SCORE_NOT_ASSESSED);
+  on_score_output_cb (spin, NULL);
+}
+
+/* ---- datasets ---- */
+
+gint64
+shz_assessment_edit_newest_dataset (ShzStore       *store,
+                                    gint64          engagement_id,
+                                    ShzDatasetKind  kind)
+{
+  g_autoptr(GPtrArray) all = shz_store_list_datasets (store, engagement_id, NULL);
+  ShzDataset *best = NULL;
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      ShzDataset *d = all->pdata[i];
+      if (d->kind == kind && (best == NULL || g_strcmp0 (d->imported, best->imported) > 0 ||
+                              (g_strcmp0 (d->imported, best->imported) == 0 && d->id > best->id)))
+        best = d;
+    }
+  return best != NULL ? best->id : 0;
+}
+
+const char *
+shz_assessment_edit_start_label (void)
+{
+  return _("Start an assessment");
+}
+
+gint64
+shz_assessment_edit_start_dataset (ShzStore        *store,
+                                   gint64           engagement_id,
+                                   ShzDatasetKind   kind,
+                                   GError         **error)
+{
+  gint64 id;
+
+  if (!shz_store_begin_step (store, shz_assessment_edit_start_label (), error))
+    return 0;
+  id = shz_store_create_assessment_dataset (store, engagement_id, kind,
+                                            kind == SHZ_KIND_SCORES ? _("Assessment scores")
+                                                                    : _("Value-network links"),
+                                            error);
+  if (id == 0 || !shz_store_end_step (store, error))
+    {
+      shz_store_cancel_step (store);
+      return 0;
+    }
+  return id;
+}
+
+/* ---- writes ---- */
+
+gint64
+shz_assessment_edit_set_score (ShzStore           *store,
+                               gint64              dataset_id,
+                               const char         *framework,
+                               const char         *item,
+                               const char         *item_label,
+                               ShzAssessmentState  state,
+                               double              value,
+                               const char         *note,
+                               gint64             *row_no,
+                               char              **out_label,
+                               GError            **error)
+{
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (row_no != NULL, 0);
+
+  if (value < 0 || !isfinite (value))
+    {
+      g_return_val_if_fail (*row_no > 0, 0);
+      label = g_strdup_printf (_("Clear score of %s (%s)"), item_label, shz_assessment_edit_state_label (state));
+      id = shz_store_delete_assessment_row (store, dataset_id, *row_no, label, error);
+      if (id != 0)
+        *row_no = 0;
+    }
+  else
+    {
+      ShzScoreRow row = { *row_no, framework, item, value, shz_assessment_state_to_string (state), note };
+      gint64 new_row_no = *row_no;
+
+      label = g_strdup_printf (_("Change score of %s (%s)"), item_label, shz_assessment_edit_state_label (state));
+      id = shz_store_set_score_row (store, dataset_id, &row, label, &new_row_no, error);
+      if (id != 0)
+        *row_no = new_row_no;
+    }
+  if (id != 0 && out_label != NULL)
+    *out_label = g_steal_pointer (&label);
+  return id;
+}
+
+gint64
+shz_assessment_edit_set_note (ShzStore      *store,
+                              gint64         dataset_id,
+                              const gint64  *row_nos,
+                              guint          n_rows,
+                              const char    *note,
+                              const char    *item_label,
+                              char         **out_label,
+                              GError       **error)
+{
+  g_autofree char *label = g_strdup_printf (_("Change note of %s"), item_label);
+  gint64 id = shz_store_set_score_notes (store, dataset_id, row_nos, n_rows, note, label, error);
+
+  if (id != 0 && out_label != NULL)
+    *out_label = g_steal_pointer (&label);
+  return id;
+}
+
+char *
+shz_assessment_edit_link_label (ShzLinkEdit         edit,
+                                const char         *source_label,
+                                const char         *target_label,
+                                ShzAssessmentState  state)
+{
+  const char *s = shz_assessment_edit_state_label (state);
+
+  switch (edit)
+    {
+    case SHZ_LINK_EDIT_ADD:
+      return g_strdup_printf (_("Add link %s → %s (%s)"), source_label, target_label, s);
+    case SHZ_LINK_EDIT_REMOVE:
+      return g_strdup_printf (_("Remove link %s → %s (%s)"), source_label, target_label, s);
+    case SHZ_LINK_EDIT_CHANGE:
+    default:
+      return g_strdup_printf (_("Change link %s → %s (%s)"), source_label, target_label, s);
+    }
+}
+
+gint64
+shz_assessment_edit_write_link (ShzStore          *store,
+                                gint64             dataset_id,
+                                ShzLinkEdit        edit,
+                                const ShzLinkRow  *row,
+                                const char        *label,
+                                GError           **error)
+{
+  g_return_val_if_fail (row != NULL, 0);
+
+  if (edit == SHZ_LINK_EDIT_REMOVE)
+    return shz_store_delete_assessment_row (store, dataset_id, row->row_no, label, error);
+  return shz_store_set_link_row (store, dataset_id, row, label, NULL, error);
+}

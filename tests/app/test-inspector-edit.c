@@ -1,0 +1,504 @@
+/* test-inspector-edit.c — editing a value-network item in the chart page's inspector: a node's
+ * to-be score and a link's weight and kind changed through the inspector's controls, and a link
+ * removed, are each one undoable step in the store; the chart reads them again with the item
+ * still selected; undo in the store brings the old values back.  A read-only store shows the
+ * values without controls.
+ *
+ * SHZ_TEST_SCREENSHOT=DIR saves PNGs of the page with a node and a link selected into DIR.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "app/shz-chart-page.h"
+#include "app/shz-chart-view.h"
+#include "app/shz-inspector.h"
+#include "analysis/shz-demo.h"
+#include "analysis/shz-assessment.h"
+#include "charts/shz-network-chart.h"
+
+/* from the resources compiled into the app library (--manual-register) */
+void shz_register_resource (void);
+
+static char *tmpdir;
+static char *store_path;
+static ShzStore *store;
+static gint64 demo_id;
+static gboolean english = TRUE;
+
+static void
+wait_for (gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  wait_for (&done);
+}
+
+/* The page's chart read and laid out at the canvas's size. */
+static ShzChart *
+wait_for_chart (GtkWidget *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      ShzChart *chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
+      GtkWidget *view = shz_chart_page_get_view (SHZ_CHART_PAGE (page));
+
+      if (!shz_chart_page_is_loading (SHZ_CHART_PAGE (page)) && chart != NULL &&
+          gtk_widget_get_width (view) > 0 && shz_chart_get_width (chart) == gtk_widget_get_width (view) &&
+          shz_chart_get_n_items (chart) > 0)
+        return chart;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("SHZ_TEST_SCREENSHOT");
+  g_autofree char *path = NULL;
+  g_autofree char *crop = NULL;
+  int status = 0;
+
+  if (dir == NULL)
+    return;
+  settle_for (400);
+  path = g_build_filename (dir, name, NULL);
+  crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  {
+    const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL))
+      g_test_message ("no screenshot");
+  }
+}
+
+/* What the window does after Ctrl+Z / Ctrl+Shift+Z: undo in the store, reload the pages. */
+static void
+undo_redo (GtkWidget *page,
+           gboolean   redo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (redo)
+    g_assert_true (shz_store_redo (store, &error));
+  else
+    g_assert_true (shz_store_undo (store, &error));
+  g_assert_no_error (error);
+  shz_chart_page_reload (SHZ_CHART_PAGE (page));
+}
+
+static char *
+undo_label (void)
+{
+  char *label = shz_store_get_undo_label (store);
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+/* The score in the store now, read as the charts read it. */
+static gboolean
+stored_score (const char         *item,
+              ShzAssessmentState  state,
+              double             *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzAssessment) as = shz_assessment_load (store, demo_id, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return shz_assessment_get_score (as, SHZ_FRAMEWORK_VALUE_NETWORK, item, state, out);
+}
+
+static const ShzAssessmentLink *
+find_link (ShzAssessment      *as,
+           const char         *source,
+           const char         *target,
+           const char         *kind,
+           ShzAssessmentState  state)
+{
+  for (guint i = 0; i < shz_assessment_get_n_links (as); i++)
+    {
+      const ShzAssessmentLink *k = shz_assessment_get_link (as, i);
+      if (g_str_equal (k->source, source) && g_str_equal (k->target, target) &&
+          (kind == NULL || g_str_equal (k->kind, kind)) && k->state == state)
+        return k;
+    }
+  return NULL;
+}
+
+static ShzAssessment *
+chart_assessment (ShzChart *chart)
+{
+  return shz_network_chart_get_assessment (SHZ_NETWORK_CHART (chart));
+}
+
+static GtkWidget *
+new_page (ShzStore   *s,
+          GtkWindow **out_window)
+{
+  const char *kinds[] = { "value-network", "network-compare", NULL };
+  GtkWidget *page = shz_chart_page_new (kinds);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), s, demo_id);
+  *out_window = window;
+  return page;
+}
+
+/* Controls of any kind under @widget a user could change. */
+static guint
+count_controls (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_SPIN_BUTTON (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget) ||
+      (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "destructive-action")))
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_controls (c);
+  return n;
+}
+
+static void
+test_node_score (void)
+{
+  GtkWindow *window;
+  GtkWidget *page = new_page (store, &window);
+  ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  ShzChart *chart = wait_for_chart (page);
+  GtkSpinButton *spin;
+  double before = NAN, after = NAN, v;
+  g_autofree char *label = NULL;
+  GtkWidget *focus;
+
+  /* the demo's brand: scored in the value network, as-is and to-be */
+  g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                           SHZ_STATE_TO_BE, &before));
+  after = before >= 4.5 ? 1.0 : before + 0.5;
+  shz_chart_view_set_selected (view, "brand");
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, before);
+  g_assert_nonnull (shz_inspector_get_score_spin (inspector, SHZ_FRAMEWORK_VALUE_NETWORK, SHZ_STATE_AS_IS));
+  g_assert_nonnull (shz_inspector_get_note_row (inspector, NULL));
+  save_screenshot (window, english ? "inspector-node-en.png" : "inspector-node-zh_CN.png");
+
+  /* typing a value and pressing Enter: one step, saved, drawn */
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  {
+    g_autofree char *text = g_strdup_printf ("%.1f", after);
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+    gtk_spin_button_update (spin);   /* what Enter does */
+  }
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, after);
+  label = undo_label ();
+  if (english)
+    g_assert_cmpstr (label, ==, "Change score of Brand (to-be)");
+  else
+    g_assert_nonnull (strstr (label, "品牌"));
+  g_assert_true (stored_score ("brand", SHZ_STATE_TO_BE, &v));
+  g_assert_cmpfloat (v, ==, after);
+  g_assert_true (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)));
+  chart = wait_for_chart (page);
+  g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                           SHZ_STATE_TO_BE, &v));
+  g_assert_cmpfloat (v, ==, after);
+  /* the same item stays selected, its new value shown, the focus back in its field */
+  g_assert_cmpstr (shz_chart_view_get_selected (view), ==, "brand");
+  g_assert_cmpstr (shz_inspector_get_item_id (inspector), ==, "brand");
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, after);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && (focus == GTK_WIDGET (spin) || gtk_widget_is_ancestor (focus, GTK_WIDGET (spin))));
+
+  /* undo in the store (what Ctrl+Z does): the old score, in the store and on the chart */
+  undo_redo (page, FALSE);
+  chart = wait_for_chart (page);
+  g_assert_true (stored_score ("brand", SHZ_STATE_TO_BE, &v));
+  g_assert_cmpfloat (v, ==, before);
+  g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                           SHZ_STATE_TO_BE, &v));
+  g_assert_cmpfloat (v, ==, before);
+  g_assert_cmpstr (shz_chart_view_get_selected (view), ==, "brand");
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, before);
+
+  /* "–" clears the score: not assessed, one step; undo brings it back */
+  gtk_spin_button_set_value (spin, -0.5);
+  g_clear_pointer (&label, g_free);
+  label = undo_label ();
+  if (english)
+    g_assert_cmpstr (label, ==, "Clear score of Brand (to-be)");
+  g_assert_false (stored_score ("brand", SHZ_STATE_TO_BE, &v));
+  chart = wait_for_chart (page);
+  g_assert_false (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                            SHZ_STATE_TO_BE, &v));
+  {
+    g_autofree char *dump = shz_inspector_dump (inspector);
+    if (english)
+      g_assert_nonnull (strstr (dump, "Score (to-be, Full-link ring value network): –"));
+  }
+  undo_redo (page, FALSE);
+  chart = wait_for_chart (page);
+  g_assert_true (stored_score ("brand", SHZ_STATE_TO_BE, &v));
+  g_assert_cmpfloat (v, ==, before);
+
+  /* the note: applied once, one step */
+  {
+    GtkEditable *note = shz_inspector_get_note_row (inspector, NULL);
+
+    g_assert_nonnull (note);
+    gtk_editable_set_text (note, "Own flagship stores");
+    g_signal_emit_by_name (note, "apply");
+    g_clear_pointer (&label, g_free);
+    label = undo_label ();
+    if (english)
+      g_assert_cmpstr (label, ==, "Change note of Brand");
+    chart = wait_for_chart (page);
+    g_assert_cmpstr (shz_assessment_get_score_note (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK,
+                                                    "brand", SHZ_STATE_TO_BE), ==, "Own flagship stores");
+    note = shz_inspector_get_note_row (inspector, NULL);
+    g_assert_cmpstr (gtk_editable_get_text (note), ==, "Own flagship stores");
+    undo_redo (page, FALSE);
+    chart = wait_for_chart (page);
+  }
+  gtk_window_destroy (window);
+}
+
+static void
+test_link (void)
+{
+  GtkWindow *window;
+  GtkWidget *page = new_page (store, &window);
+  ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  ShzChart *chart = wait_for_chart (page);
+  const char *id = "link:retail>consumer:transaction";
+  const ShzAssessmentLink *k;
+  GtkWidget *weight, *kind, *remove;
+  double before;
+  g_autofree char *label = NULL;
+  g_autofree char *selected = NULL;
+
+  k = find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE);
+  g_assert_nonnull (k);
+  before = k->weight;
+  shz_chart_view_set_selected (view, id);
+  g_assert_cmpstr (shz_inspector_get_item_id (inspector), ==, id);
+  weight = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_WEIGHT);
+  kind = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_KIND);
+  remove = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_REMOVE);
+  g_assert_true (GTK_IS_SPIN_BUTTON (weight));
+  g_assert_true (ADW_IS_COMBO_ROW (kind));
+  g_assert_true (GTK_IS_BUTTON (remove));
+  /* the value network draws one state (to-be): one link's controls */
+  g_assert_null (shz_inspector_get_link_control (inspector, 1, SHZ_INSPECTOR_LINK_WEIGHT));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, before);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 0);   /* transaction */
+  save_screenshot (window, english ? "inspector-link-en.png" : "inspector-link-zh_CN.png");
+
+  /* the weight */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), before + 1.5);
+  label = undo_label ();
+  if (english)
+    g_assert_cmpstr (label, ==, "Change link Retail → Consumer (to-be)");
+  chart = wait_for_chart (page);
+  k = find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE);
+  g_assert_nonnull (k);
+  g_assert_cmpfloat (k->weight, ==, before + 1.5);
+  g_assert_cmpstr (shz_chart_view_get_selected (view), ==, id);
+  weight = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_WEIGHT);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, before + 1.5);
+  undo_redo (page, FALSE);
+  chart = wait_for_chart (page);
+  k = find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE);
+  g_assert_cmpfloat (k->weight, ==, before);
+
+  /* the kind: another link of the chart, selected in its turn */
+  kind = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_KIND);
+  g_assert_nonnull (kind);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 2);   /* experience */
+  chart = wait_for_chart (page);
+  g_assert_null (find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE));
+  k = find_link (chart_assessment (chart), "retail", "consumer", "experience", SHZ_STATE_TO_BE);
+  g_assert_nonnull (k);
+  g_assert_cmpstr (shz_chart_view_get_selected (view), ==, "link:retail>consumer:experience");
+  g_assert_cmpstr (shz_inspector_get_item_id (inspector), ==, "link:retail>consumer:experience");
+  kind = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_KIND);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 2);
+  undo_redo (page, FALSE);
+  chart = wait_for_chart (page);
+  g_assert_nonnull (find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE));
+
+  /* Remove Link: one step; the link and the selection go; undo brings the link back */
+  shz_chart_view_set_selected (view, id);
+  remove = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_REMOVE);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  g_clear_pointer (&label, g_free);
+  label = undo_label ();
+  if (english)
+    g_assert_cmpstr (label, ==, "Remove link Retail → Consumer (to-be)");
+  chart = wait_for_chart (page);
+  g_assert_null (find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE));
+  g_assert_null (shz_chart_find_item (chart, id));
+  g_assert_null (shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_WEIGHT));
+  undo_redo (page, FALSE);
+  chart = wait_for_chart (page);
+  k = find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE);
+  g_assert_nonnull (k);
+  g_assert_cmpfloat (k->weight, ==, before);
+
+  /* the comparison draws both states: a link in both shows both, each with its controls */
+  g_assert_true (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), "network-compare"));
+  chart = wait_for_chart (page);
+  for (guint i = 0; i < shz_chart_get_n_items (chart); i++)
+    {
+      const ShzChartItem *item = shz_chart_get_item (chart, i);
+      g_auto(GStrv) parts = NULL;
+      guint n = 0;
+
+      if (!g_str_has_prefix (item->id, "link:"))
+        continue;
+      parts = g_strsplit_set (item->id + 5, ">:", 3);
+      n += find_link (chart_assessment (chart), parts[0], parts[1], parts[2], SHZ_STATE_AS_IS) != NULL;
+      n += find_link (chart_assessment (chart), parts[0], parts[1], parts[2], SHZ_STATE_TO_BE) != NULL;
+      shz_chart_view_set_selected (view, item->id);
+      g_assert_nonnull (shz_inspector_get_link_control (inspector, n - 1, SHZ_INSPECTOR_LINK_WEIGHT));
+      g_assert_null (shz_inspector_get_link_control (inspector, n, SHZ_INSPECTOR_LINK_WEIGHT));
+      g_clear_pointer (&selected, g_free);
+      selected = g_strdup (item->id);
+    }
+  g_assert_nonnull (selected);
+  gtk_window_destroy (window);
+}
+
+static void
+test_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzStore) ro = shz_store_open (store_path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  GtkWindow *window;
+  GtkWidget *page;
+  ShzChartView *view;
+  ShzInspector *inspector;
+  g_autofree char *dump = NULL;
+
+  g_assert_no_error (error);
+  page = new_page (ro, &window);
+  view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  wait_for_chart (page);
+
+  shz_chart_view_set_selected (view, "brand");
+  g_assert_cmpstr (shz_inspector_get_item_id (inspector), ==, "brand");
+  g_assert_null (shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE));
+  g_assert_cmpuint (count_controls (GTK_WIDGET (inspector)), ==, 0);
+  dump = shz_inspector_dump (inspector);
+  if (english)
+    g_assert_nonnull (strstr (dump, "\nScore (to-be, "));
+
+  shz_chart_view_set_selected (view, "link:retail>consumer:transaction");
+  g_assert_null (shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_WEIGHT));
+  g_assert_cmpuint (count_controls (GTK_WIDGET (inspector)), ==, 0);
+  g_clear_pointer (&dump, g_free);
+  dump = shz_inspector_dump (inspector);
+  if (english)
+    g_assert_nonnull (strstr (dump, "\nWeight (to-be): "));
+
+  /* the same items on a writable store have their controls */
+  gtk_window_destroy (window);
+  page = new_page (store, &window);
+  view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  wait_for_chart (page);
+  shz_chart_view_set_selected (view, "brand");
+  g_assert_cmpuint (count_controls (GTK_WIDGET (inspector)), ==, 3);   /* two scores and the note */
+  gtk_window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int ret;
+
+  tmpdir = g_dir_make_tmp ("shz-inspector-edit-XXXXXX", NULL);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  /* a zh_CN screenshot run keeps the environment's locale and the build tree's translations */
+  if (g_getenv ("SHZ_TEST_KEEP_LOCALE") != NULL)
+    {
+      const char *root = g_getenv ("SHZ_BUILD_ROOT");
+      g_autofree char *po = root ? g_build_filename (root, "po", NULL) : NULL;
+
+      setlocale (LC_ALL, "");
+      if (po != NULL)
+        bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      english = !g_str_has_prefix (g_get_language_names ()[0], "zh");
+    }
+  adw_init ();
+  shz_register_resource ();
+
+  store_path = g_build_filename (tmpdir, "demo.shuzhi", NULL);
+  store = shz_store_open (store_path, SHZ_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (shz_demo_populate (store, &error));
+  g_assert_no_error (error);
+  list = shz_store_list_engagements (store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  demo_id = ((ShzEngagement *) g_ptr_array_index (list, 0))->id;
+
+  g_test_add_func ("/app/inspector-edit/node-score", test_node_score);
+  g_test_add_func ("/app/inspector-edit/link", test_link);
+  g_test_add_func ("/app/inspector-edit/read-only", test_read_only);
+
+  ret = g_test_run ();
+  shz_store_free (store);
+  if (g_getenv ("SHZ_TEST_KEEP_TMP") == NULL)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+      (void) system (cmd);
+    }
+  return ret;
+}
