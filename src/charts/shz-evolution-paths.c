@@ -28,6 +28,16 @@ state_color (ShzAssessmentState state)
   return state == SHZ_STATE_AS_IS ? shz_chart_palette_color (1) : shz_chart_palette_color (0);
 }
 
+/* A term's tooltip: its label, and its description in full (the chart may cut it short). */
+static char *
+term_description (ShzNetworkChart *chart, const ShzCatTerm *term)
+{
+  if (term->description.zh == NULL)
+    return g_strdup (shz_network_chart_tr (chart, &term->label));
+  return g_strdup_printf ("%s — %s", shz_network_chart_tr (chart, &term->label),
+                          shz_network_chart_tr (chart, &term->description));
+}
+
 /* A from → to row: two boxes and an arrow between, the label above the arrow.  Returns the
  * track's ends (between the boxes) in @x0/@x1 and its height in @y. */
 static void
@@ -52,14 +62,15 @@ add_from_to (ShzNetworkChart  *chart,
   ShzColor from_stroke = theme->text_muted, to_stroke = theme->highlight;
   g_autofree char *from_id = g_strdup_printf ("%s:from", it->id);
   g_autofree char *to_id = g_strdup_printf ("%s:to", it->id);
+  double min = MIN (f, MAX (0.45 * f, shz_network_chart_legible (l->width, l->height)));
   int ni;
 
   ni = shz_net_layout_add_node (l, from_id, SHZ_NET_ROUNDED, &a, &from_fill, &from_stroke, 1.2, FALSE);
-  shz_net_layout_get_node (l, ni)->description = g_strdup (shz_network_chart_tr (chart, &it->from.label));
-  shz_net_layout_add_node_text (l, pango, ni, shz_network_chart_tr (chart, &it->from.label), f, 0.45 * f, bold, &theme->text);
+  shz_net_layout_get_node (l, ni)->description = term_description (chart, &it->from);
+  shz_net_layout_add_node_text (l, pango, ni, shz_network_chart_tr (chart, &it->from.label), f, min, bold, &theme->text);
   ni = shz_net_layout_add_node (l, to_id, SHZ_NET_ROUNDED, &b, &to_fill, &to_stroke, 1.6, FALSE);
-  shz_net_layout_get_node (l, ni)->description = g_strdup (shz_network_chart_tr (chart, &it->to.label));
-  shz_net_layout_add_node_text (l, pango, ni, shz_network_chart_tr (chart, &it->to.label), f, 0.45 * f, bold, &theme->text);
+  shz_net_layout_get_node (l, ni)->description = term_description (chart, &it->to);
+  shz_net_layout_add_node_text (l, pango, ni, shz_network_chart_tr (chart, &it->to.label), f, min, bold, &theme->text);
   *x0 = a.x + a.width;
   *x1 = b.x;
   *ty = cy;
@@ -74,7 +85,9 @@ shz_evolution_paths_build (ShzNetworkChart *chart,
   const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (chart));
   ShzChartLang lang = shz_chart_get_lang (SHZ_CHART (chart));
   ShzAssessment *as = shz_network_chart_get_assessment (chart);
-  double u = shz_network_chart_unit (l->width, l->height), f = 14 * u;
+  double u = shz_network_chart_unit (l->width, l->height);
+  double tu = shz_network_chart_text_unit (l->width, l->height), f = 14 * tu;
+  double legible = shz_network_chart_legible (l->width, l->height);
   g_autoptr(GPtrArray) axes = NULL;
   g_autoptr(GPtrArray) paths = NULL;
   ShzNetLegendEntry legend[2] = {
@@ -99,7 +112,8 @@ shz_evolution_paths_build (ShzNetworkChart *chart,
   lab_w = MIN (area.width * 0.14, 8 * f);
   box_w = MIN ((area.width - lab_w - gap) * 0.27, 13 * f);
   shz_chart_text_measure (pango, "数智 Ag", f, TRUE, 0, NULL, &th);
-  axis_h = MIN (th * 2.2 + gap, (area.height * 0.3) / MAX (axes->len, 1));
+  /* two lines for the boxes and for the label over the arrow */
+  axis_h = MIN (th * 3.6 + gap, (area.height * 0.3) / MAX (axes->len, 1));
   path_h = (area.height - axes->len * axis_h - (axes->len > 0 ? 2 * gap : 0)) / paths->len;
   y = area.y;
 
@@ -108,7 +122,7 @@ shz_evolution_paths_build (ShzNetworkChart *chart,
     {
       const ShzCatItem *it = axes->pdata[i];
       ShzRect row = shz_rect_make (area.x + lab_w + gap, y, area.width - lab_w - gap, axis_h);
-      double bh = MIN (axis_h * 0.9, th * 1.8), x0, x1, ty;
+      double bh = MIN (axis_h * 0.92, th * 3.2), x0, x1, ty;
 
       add_from_to (chart, l, pango, it, &row, box_w, bh, f, TRUE, &x0, &x1, &ty);
       if (x1 - x0 > 2 * gap)
@@ -116,7 +130,8 @@ shz_evolution_paths_build (ShzNetworkChart *chart,
           ShzRect lr = shz_rect_make (x0 + gap, row.y, x1 - x0 - 2 * gap, ty - row.y - MAX (1.5, 2 * u));
           shz_net_layout_add_arrow (l, x0 + 0.3 * gap, ty, x1 - 0.3 * gap, ty, MAX (1.5, 3 * u), &theme->highlight, FALSE);
           if (lr.height > 4)
-            shz_net_layout_add_text_in (l, pango, &lr, shz_network_chart_tr (chart, &it->label), 0.85 * f, 0.4 * f,
+            shz_net_layout_add_text_in (l, pango, &lr, shz_network_chart_tr (chart, &it->label), 0.85 * f,
+                                        MIN (0.85 * f, MAX (0.4 * f, legible)),
                                         TRUE, SHZ_TEXT_ALIGN_CENTER, &theme->text_muted);
         }
       y += axis_h;
@@ -140,7 +155,7 @@ shz_evolution_paths_build (ShzNetworkChart *chart,
 
       /* the path's name on the left */
       lr = shz_rect_make (area.x, row.y, lab_w, row.height);
-      shz_net_layout_add_text_in (l, pango, &lr, shz_network_chart_tr (chart, &it->label), f, 0.45 * f, TRUE,
+      shz_net_layout_add_text_in (l, pango, &lr, shz_network_chart_tr (chart, &it->label), f, MIN (f, MAX (0.45 * f, legible)), TRUE,
                                   SHZ_TEXT_ALIGN_START, &theme->text);
 
       /* from and to: label boxes in the middle row, descriptions under them */
@@ -151,9 +166,9 @@ shz_evolution_paths_build (ShzNetworkChart *chart,
           const ShzCatTerm *term = e == 0 ? &it->from : &it->to;
           double dy = ty + bh / 2 + 0.4 * gap;
           ShzRect dr = shz_rect_make (e == 0 ? row.x : row.x + row.width - box_w, dy, box_w, row.y + row.height - dy);
-          if (term->description.zh != NULL && dr.height > 2 * 0.75 * f)
+          if (term->description.zh != NULL && dr.height > 2 * 0.8 * f)
             shz_net_layout_add_text_in (l, pango, &dr, shz_network_chart_tr (chart, &term->description),
-                                        0.75 * f, 0.45 * f, FALSE, SHZ_TEXT_ALIGN_START, &theme->text_muted);
+                                        0.8 * f, MIN (0.8 * f, MAX (0.45 * f, legible)), FALSE, SHZ_TEXT_ALIGN_START, &theme->text_muted);
         }
 
       /* the track, 0 at "from", 5 at "to" */

@@ -84,6 +84,28 @@ shz_network_chart_unit (double width,
   return CLAMP (MIN (width / 1200.0, height / 800.0), 0.3, 2.5);
 }
 
+/* How much of a chart pane's size the canvas has: 1 from 560 × 650 up, 0.6 at the least. */
+static double
+pane_fraction (double width,
+               double height)
+{
+  return CLAMP (MIN (width / 560.0, height / 650.0), 0.6, 1.0);
+}
+
+double
+shz_network_chart_text_unit (double width,
+                             double height)
+{
+  return MAX (shz_network_chart_unit (width, height), pane_fraction (width, height));
+}
+
+double
+shz_network_chart_legible (double width,
+                           double height)
+{
+  return 11.0 * pane_fraction (width, height);
+}
+
 void
 shz_network_chart_score_style (ShzNetworkChart *self,
                                double           score,
@@ -131,6 +153,7 @@ layout_legend (ShzNetworkChart         *self,
                ShzNetLayout            *l,
                PangoContext            *pango,
                double                   u,
+               double                   tu,
                const ShzNetLegendEntry *legend,
                guint                    n,
                double                   x,
@@ -139,16 +162,19 @@ layout_legend (ShzNetworkChart         *self,
                gboolean                 commit)
 {
   const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (self));
-  double size = 11 * u, sw = 14 * u, gap = 5 * u, sep = 14 * u;
+  double size = 11 * tu, sw = 12 * tu, gap = 5 * tu, sep = 14 * tu;
   double cx = x, cy = y, row_h = 0;
 
   for (guint i = 0; i < n; i++)
     {
       double tw, th, ew, key_w;
       gboolean line = legend[i].style == SHZ_NET_LEGEND_LINE || legend[i].style == SHZ_NET_LEGEND_LINE_DASHED;
+      g_autofree char *label = NULL;
 
-      shz_chart_text_measure (pango, legend[i].label, size, FALSE, 0, &tw, &th);
       key_w = line ? sw * 1.8 : sw;
+      /* one line each, at most half the width: a long label is cut short */
+      label = shz_net_text_clamp_lines (pango, legend[i].label, size, FALSE, MAX (width * 0.5 - key_w - gap, size), 1);
+      shz_chart_text_measure (pango, label, size, FALSE, 0, &tw, &th);
       ew = key_w + gap + tw;
       if (cx > x && cx + ew > x + width)
         {
@@ -175,7 +201,7 @@ layout_legend (ShzNetworkChart         *self,
                                        dashed ? &theme->plot_background : &legend[i].color,
                                        &stroke, MAX (0.75, u), dashed);
             }
-          shz_net_layout_add_text (l, pango, legend[i].label, size, FALSE, 0, SHZ_TEXT_ALIGN_START,
+          shz_net_layout_add_text (l, pango, label, size, FALSE, 0, SHZ_TEXT_ALIGN_START,
                                    cx + key_w + gap, my - th / 2, &theme->text_muted);
         }
       cx += ew + sep;
@@ -196,17 +222,23 @@ shz_network_chart_frame (ShzNetworkChart         *self,
   ShzNetworkChartPrivate *priv = shz_network_chart_get_instance_private (self);
   const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (self));
   ShzChartLang lang = shz_chart_get_lang (SHZ_CHART (self));
-  double m = 16 * u, w = l->width - 2 * m, top = m, bottom = l->height - m;
+  double tu = shz_network_chart_text_unit (l->width, l->height);
+  double m = 8 * (u + tu), w = l->width - 2 * m, top = m, bottom = l->height - m;
   g_autofree char *title = shz_chart_get_title (SHZ_CHART (self));
   g_autoptr(GString) sub = g_string_new (NULL);
   g_autoptr(GString) note = g_string_new (NULL);
+  int max_lines = l->height >= 600 ? 3 : 2;
   int t;
 
   if (w < 20)
     return shz_rect_make (0, 0, l->width, l->height);
 
-  t = shz_net_layout_add_text (l, pango, title, 20 * u, TRUE, w, SHZ_TEXT_ALIGN_START, m, top, &theme->text);
-  top += g_array_index (l->texts, ShzNetText, t).rect.height + 3 * u;
+  /* Long texts wrap, up to a few lines each (fewer on a short canvas), then are cut short. */
+  {
+    g_autofree char *shown = shz_net_text_clamp_lines (pango, title, 20 * tu, TRUE, w, max_lines);
+    t = shz_net_layout_add_text (l, pango, shown, 20 * tu, TRUE, w, SHZ_TEXT_ALIGN_START, m, top, &theme->text);
+  }
+  top += g_array_index (l->texts, ShzNetText, t).rect.height + 3 * tu;
 
   if (priv->client != NULL && priv->client[0] != '\0')
     g_string_append_printf (sub, "%s%s", SHZ_CHART_TEXT (lang, T_CLIENT), priv->client);
@@ -214,19 +246,20 @@ shz_network_chart_frame (ShzNetworkChart         *self,
     g_string_append_printf (sub, "%s%s", sub->len > 0 ? (lang == SHZ_CHART_LANG_EN ? " · " : " · ") : "", subtitle);
   if (sub->len > 0)
     {
-      t = shz_net_layout_add_text (l, pango, sub->str, 12 * u, FALSE, w, SHZ_TEXT_ALIGN_START, m, top,
+      g_autofree char *shown = shz_net_text_clamp_lines (pango, sub->str, 12 * tu, FALSE, w, max_lines);
+      t = shz_net_layout_add_text (l, pango, shown, 12 * tu, FALSE, w, SHZ_TEXT_ALIGN_START, m, top,
                                    &theme->text_muted);
       top += g_array_index (l->texts, ShzNetText, t).rect.height;
     }
-  top += 10 * u;
+  top += 10 * tu;
 
   /* Bottom up: source line, note, legend. */
   {
     double th;
-    shz_chart_text_measure (pango, SHZ_CHART_TEXT (lang, T_SOURCE), 10 * u, FALSE, w, NULL, &th);
+    g_autofree char *shown = shz_net_text_clamp_lines (pango, SHZ_CHART_TEXT (lang, T_SOURCE), 11 * tu, FALSE, w, max_lines);
+    shz_chart_text_measure (pango, shown, 11 * tu, FALSE, w, NULL, &th);
     bottom -= th;
-    shz_net_layout_add_text (l, pango, SHZ_CHART_TEXT (lang, T_SOURCE), 10 * u, FALSE, w,
-                             SHZ_TEXT_ALIGN_START, m, bottom, &theme->text_muted);
+    shz_net_layout_add_text (l, pango, shown, 11 * tu, FALSE, w, SHZ_TEXT_ALIGN_START, m, bottom, &theme->text_muted);
   }
   if (!assessed)
     g_string_append (note, SHZ_CHART_TEXT (lang, T_NOT_ASSESSED));
@@ -236,17 +269,18 @@ shz_network_chart_frame (ShzNetworkChart         *self,
     {
       double th;
       const ShzColor *c = assessed ? &theme->text_muted : &theme->highlight;
-      shz_chart_text_measure (pango, note->str, 12 * u, !assessed, w, NULL, &th);
-      bottom -= th + 3 * u;
-      shz_net_layout_add_text (l, pango, note->str, 12 * u, !assessed, w, SHZ_TEXT_ALIGN_START, m, bottom, c);
+      g_autofree char *shown = shz_net_text_clamp_lines (pango, note->str, 12 * tu, !assessed, w, max_lines);
+      shz_chart_text_measure (pango, shown, 12 * tu, !assessed, w, NULL, &th);
+      bottom -= th + 3 * tu;
+      shz_net_layout_add_text (l, pango, shown, 12 * tu, !assessed, w, SHZ_TEXT_ALIGN_START, m, bottom, c);
     }
   if (n_legend > 0)
     {
-      double lh = layout_legend (self, l, pango, u, legend, n_legend, m, 0, w, FALSE);
-      bottom -= lh + 6 * u;
-      layout_legend (self, l, pango, u, legend, n_legend, m, bottom, w, TRUE);
+      double lh = layout_legend (self, l, pango, u, tu, legend, n_legend, m, 0, w, FALSE);
+      bottom -= lh + 6 * tu;
+      layout_legend (self, l, pango, u, tu, legend, n_legend, m, bottom, w, TRUE);
     }
-  bottom -= 10 * u;
+  bottom -= 10 * tu;
   return shz_rect_make (m, top, w, MAX (bottom - top, 1));
 }
 

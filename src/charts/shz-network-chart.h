@@ -84,10 +84,21 @@ const char    *shz_network_chart_tr      (ShzNetworkChart     *self,
 const char    *shz_network_chart_tr2     (ShzNetworkChart     *self,
                                           const char          *zh,
                                           const char          *en);
-/* A size unit for the canvas: 1 at 1200 × 800, smaller or larger with it. */
+/* A size unit for the canvas's geometry (margins, strokes, gaps): 1 at 1200 × 800, smaller or
+ * larger with it. */
 double         shz_network_chart_unit    (double               width,
                                           double               height);
-/* Title, subtitle, legend (bottom) and notes; returns the rectangle left for the drawing. */
+/* The size unit of the text, apart from the geometry's: it follows the canvas above 1200 × 800
+ * (exports) but never falls below 1 on a canvas of a chart pane's size (560 × 650 and up), so
+ * that body text stays at 11 px or more there; smaller only on smaller canvases. */
+double         shz_network_chart_text_unit (double             width,
+                                            double             height);
+/* The smallest legible text size on the canvas (11 px from 560 × 650 up): what texts shrink to
+ * before they are ellipsised. */
+double         shz_network_chart_legible (double               width,
+                                          double               height);
+/* Title, subtitle, legend (bottom) and notes, their text sized by the canvas's text unit; returns
+ * the rectangle left for the drawing. */
 ShzRect        shz_network_chart_frame   (ShzNetworkChart         *self,
                                           ShzNetLayout            *layout,
                                           PangoContext            *pango,

@@ -53,7 +53,8 @@ shz_network_compare_build (ShzNetworkChart *chart,
   ShzAssessment *as = shz_network_chart_get_assessment (chart);
   const ShzCatFramework *vc = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_CHAIN);
   const ShzCatFramework *vn = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_NETWORK);
-  double u = shz_network_chart_unit (l->width, l->height), f = 14 * u;
+  double u = shz_network_chart_unit (l->width, l->height);
+  double tu = shz_network_chart_text_unit (l->width, l->height), f = 14 * tu;
   g_autoptr(GArray) diff = shz_assessment_diff_links (as);
   g_autoptr(GArray) left = g_array_new (FALSE, TRUE, sizeof (ShzRingLink));
   g_autoptr(GArray) right = g_array_new (FALSE, TRUE, sizeof (ShzRingLink));
@@ -65,6 +66,7 @@ shz_network_compare_build (ShzNetworkChart *chart,
   gboolean assessed;
   ShzRect area, lpanel, rpanel;
   double head_h, split;
+  gboolean side;
   g_autofree char *lhead = NULL;
   g_autofree char *rhead = NULL;
   int t;
@@ -124,7 +126,10 @@ shz_network_compare_build (ShzNetworkChart *chart,
       lhead = g_strdup_printf ("%s: %s", SHZ_CHART_TEXT (lang, T_AS_IS), vc ? shz_network_chart_tr (chart, &vc->label) : "");
       rhead = g_strdup_printf ("%s: %s", SHZ_CHART_TEXT (lang, T_TO_BE), vn ? shz_network_chart_tr (chart, &vn->label) : "");
     }
-  if (area.width >= area.height * 1.15)
+  /* side by side unless the canvas is far taller than wide: the ring needs the width more than
+   * the one-line chain does */
+  side = area.width >= area.height * 1.15 && area.width * 0.64 >= 36 * 13 * tu * 0.9;
+  if (side)
     {
       split = area.width * 0.36;
       lpanel = shz_rect_make (area.x, area.y, split, area.height);
@@ -132,7 +137,15 @@ shz_network_compare_build (ShzNetworkChart *chart,
     }
   else
     {
-      split = area.height * 0.42;
+      /* stacked: the chain's one-line boxes take what they need, the ring the rest */
+      double lh;
+      guint n_chain = 0;
+
+      if (vc != NULL)
+        for (guint i = 0; i < vc->items->len; i++)
+          n_chain += ((const ShzCatItem *) vc->items->pdata[i])->kind == SHZ_CAT_STAGE;
+      shz_chart_text_measure (pango, "数智 Ag", 13 * tu * 0.9, TRUE, 0, NULL, &lh);
+      split = MIN (area.height * 0.42, lh * 1.3 * (n_chain + 1) + lh * 1.8);
       lpanel = shz_rect_make (area.x, area.y, area.width, split);
       rpanel = shz_rect_make (area.x, area.y + split + 1.5 * f, area.width, area.height - split - 1.5 * f);
     }
@@ -146,7 +159,7 @@ shz_network_compare_build (ShzNetworkChart *chart,
   rpanel.height -= head_h;
 
   /* A divider between the panels. */
-  if (area.width >= area.height * 1.15)
+  if (side)
     {
       ShzRect d = shz_rect_make (area.x + split + 0.95 * f, area.y, MAX (1, u), area.height);
       shz_net_layout_add_node (l, NULL, SHZ_NET_BAND, &d, &theme->grid, NULL, 0, FALSE);
@@ -154,9 +167,9 @@ shz_network_compare_build (ShzNetworkChart *chart,
 
   if (lpanel.height > 4 && rpanel.height > 4)
     {
-      shz_network_chain_build (chart, l, pango, &lpanel, u * 0.9, SHZ_STATE_AS_IS,
+      shz_network_chain_build (chart, l, pango, &lpanel, u * 0.9, tu * 0.9, SHZ_STATE_AS_IS,
                                (ShzRingLink *) left->data, left->len, max_weight);
-      shz_network_ring_build (chart, l, pango, &rpanel, u * 0.9, SHZ_STATE_TO_BE,
+      shz_network_ring_build (chart, l, pango, &rpanel, u * 0.9, tu * 0.9, SHZ_STATE_TO_BE,
                               (ShzRingLink *) right->data, right->len, max_weight, FALSE);
     }
 }

@@ -123,6 +123,44 @@ shz_net_layout_add_text (ShzNetLayout   *l,
   return (int) l->texts->len - 1;
 }
 
+char *
+shz_net_text_clamp_lines (PangoContext *pango,
+                          const char   *text,
+                          double        size,
+                          gboolean      bold,
+                          double        width,
+                          int           max_lines)
+{
+  double line_h, w, h, max_h;
+  glong lo = 0, hi;
+  g_autofree char *best = NULL;
+
+  shz_chart_text_measure (pango, "Ag数", size, bold, 0, NULL, &line_h);
+  max_h = line_h * (MAX (max_lines, 1) + 0.5);
+  shz_chart_text_measure (pango, text, size, bold, width, &w, &h);
+  if (h <= max_h && (width <= 0 || w <= width + 0.01))
+    return g_strdup (text);
+  /* the longest prefix that fits with an ellipsis */
+  hi = g_utf8_strlen (text, -1);
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *cut = g_utf8_substring (text, 0, mid);
+      g_autofree char *cand = g_strconcat (g_strchomp (cut), "…", NULL);
+
+      shz_chart_text_measure (pango, cand, size, bold, width, &w, &h);
+      if (h <= max_h && (width <= 0 || w <= width + 0.01))
+        {
+          lo = mid;
+          g_free (best);
+          best = g_steal_pointer (&cand);
+        }
+      else
+        hi = mid - 1;
+    }
+  return best != NULL ? g_steal_pointer (&best) : g_strdup ("…");
+}
+
 /* The width of the widest run of Latin letters (a word Pango would have to break inside). */
 static double
 longest_latin_word (PangoContext *pango, const char *text, double size, gboolean bold)

@@ -125,6 +125,16 @@ int  shz_net_layout_add_text_in   (ShzNetLayout   *layout,
                                    ShzTextAlign    align,
                                    const ShzColor *color);
 
+/* @text as it fits in @max_lines lines wrapped at @width (0: one line, no wrap) at @size: the
+ * text itself when it fits, else its longest prefix that does followed by "…" (at least the
+ * ellipsis).  A free text that must not take more room than that. */
+char *shz_net_text_clamp_lines (PangoContext *pango,
+                                const char   *text,
+                                double        size,
+                                gboolean      bold,
+                                double        width,
+                                int           max_lines);
+
 /* A link between two nodes, ending on their borders; @bend bows its middle sideways by that
  * many chart units, a positive bend towards (dy, −dx) of the travel (dx, dy): to +x when
  * travelling down.  A node to itself makes a loop. */

@@ -23,7 +23,8 @@ typedef struct {
   int               role;
   char             *text;
   double            score;    /* NAN: not assessed */
-  double            tw, th;   /* text size at the base size */
+  double            tw, th;   /* text size at the base size, wrapped at the current wrap */
+  double            tws[2], ths[2];  /* … at each of the wraps tried */
   double            w, h;
   double            x, y;     /* top-left */
 } RingNode;
@@ -62,22 +63,49 @@ boxes_clash (const RingNode *a, const RingNode *b, double gap)
          a->y < b->y + b->h + gap && b->y < a->y + a->h + gap;
 }
 
-/* Node boxes at text size @f: measured once at @f0 (unhinted metrics scale linearly, and the
- * wrap width scales with the size, so the lines stay the same), then scaled. */
+/* Node boxes at text size @f: measured once at @f0 for each wrap width (7.5 or 5 × the size;
+ * unhinted metrics scale linearly, and the wrap width scales with the size, so the lines stay
+ * the same), then scaled.  The narrower wrap gives narrower, taller nodes: a ring that holds
+ * them at a larger size. */
+static const double wraps[2] = { 7.5, 5.0 };
+
 static void
-measure_nodes (GArray *nodes, PangoContext *pango, double f0, double f, gboolean measure)
+measure_nodes (GArray *nodes, PangoContext *pango, double f0, double f, guint wrap, gboolean measure)
 {
   for (guint i = 0; i < nodes->len; i++)
     {
       RingNode *n = &g_array_index (nodes, RingNode, i);
 
       if (measure)
-        {
-          if (n->role == RING_CENTRE)
-            shz_chart_text_measure (pango, n->text, f0 * 1.15, TRUE, 7 * f0, &n->tw, &n->th);
-          else
-            shz_chart_text_measure (pango, n->text, f0, n->role == RING_STAGE, 7.5 * f0, &n->tw, &n->th);
-        }
+        for (guint k = 0; k < G_N_ELEMENTS (wraps); k++)
+          {
+            if (n->role == RING_CENTRE)
+              shz_chart_text_measure (pango, n->text, f0 * 1.15, TRUE, 7 * f0, &n->tws[k], &n->ths[k]);
+            else
+              shz_chart_text_measure (pango, n->text, f0, n->role == RING_STAGE, wraps[k] * f0, &n->tws[k], &n->ths[k]);
+            if (k > 0)
+              {
+                /* never narrower than a word: no word broken inside */
+                g_auto(GStrv) words = g_strsplit_set (n->text, " \n", -1);
+                double ww = 0, wh;
+                for (guint j = 0; words[j] != NULL; j++)
+                  {
+                    double w1;
+                    shz_chart_text_measure (pango, words[j], n->role == RING_CENTRE ? f0 * 1.15 : f0,
+                                            n->role != RING_STREAM && n->role != RING_SUPPORT, 0, &w1, NULL);
+                    ww = MAX (ww, w1);
+                  }
+                if (ww > n->tws[k] + 0.01 && ww <= n->tws[0] + 0.01)
+                  {
+                    /* wrap at the longest word instead */
+                    shz_chart_text_measure (pango, n->text, n->role == RING_CENTRE ? f0 * 1.15 : f0,
+                                            n->role != RING_STREAM && n->role != RING_SUPPORT, ww + 0.5, &n->tws[k], &wh);
+                    n->ths[k] = wh;
+                  }
+              }
+          }
+      n->tw = n->tws[wrap];
+      n->th = n->ths[wrap];
       if (n->role == RING_CENTRE)
         {
           n->w = (n->tw * f / f0 + 0.9 * f) * 1.45;
@@ -85,8 +113,8 @@ measure_nodes (GArray *nodes, PangoContext *pango, double f0, double f, gboolean
         }
       else
         {
-          n->w = n->tw * f / f0 + 1.3 * f;
-          n->h = n->th * f / f0 + 0.8 * f;
+          n->w = n->tw * f / f0 + 1.0 * f;
+          n->h = n->th * f / f0 + 0.7 * f;
         }
     }
 }
@@ -96,7 +124,7 @@ static gboolean
 place_nodes (GArray *nodes, const ShzRect *a, double f, double rs, double ratio)
 {
   double cx = a->x + a->width / 2, cy = a->y + a->height / 2;
-  double maxw = 0, maxh = 0, rx2, ry2;
+  double maxw = 0, maxh = 0, rx2, ry2, centre_w = 0, centre_h = 0;
   guint n_stage = 0, n_stream = 0, i_stage = 0, i_stream = 0, i_support = 0;
 
   for (guint i = 0; i < nodes->len; i++)
@@ -110,12 +138,17 @@ place_nodes (GArray *nodes, const ShzRect *a, double f, double rs, double ratio)
         }
       else if (n->role == RING_STREAM)
         n_stream++;
+      else if (n->role == RING_CENTRE)
+        {
+          centre_w = n->w;
+          centre_h = n->h;
+        }
     }
   rx2 = a->width / 2 - maxw / 2;
   ry2 = a->height / 2 - maxh / 2;
   if (rx2 <= 0 || ry2 <= 0)
     return FALSE;
-  rx2 = MIN (rx2, ry2 * 1.7);
+  rx2 = MIN (rx2, ry2 * 2.0);
   ry2 = MIN (ry2, rx2 * 1.3);
   rx2 *= rs;
   ry2 *= rs;
@@ -137,9 +170,26 @@ place_nodes (GArray *nodes, const ShzRect *a, double f, double rs, double ratio)
           n->y = cy + ry2 * sin (t) - n->h / 2;
           break;
         case RING_STREAM:
-          t = -G_PI / 2 + 2 * G_PI * (i_stream++ + 0.5) / MAX (n_stream, 1);
-          n->x = cx + rx2 * ratio * cos (t) - n->w / 2;
-          n->y = cy + ry2 * ratio * sin (t) - n->h / 2;
+          {
+            double dx, dy, mx, my;
+
+            t = -G_PI / 2 + 2 * G_PI * (i_stream++ + 0.5) / MAX (n_stream, 1);
+            dx = rx2 * ratio * cos (t);
+            dy = ry2 * ratio * sin (t);
+            /* out along its ray until it clears the centre (a flat ring's inner ellipse is
+             * too short for it) */
+            mx = (centre_w + n->w) / 2 + 0.5 * f;
+            my = (centre_h + n->h) / 2 + 0.5 * f;
+            if (fabs (dx) < mx && fabs (dy) < my)
+              {
+                double k = MIN (fabs (dx) > 1e-6 ? mx / fabs (dx) : G_MAXDOUBLE,
+                                fabs (dy) > 1e-6 ? my / fabs (dy) : G_MAXDOUBLE);
+                dx *= k;
+                dy *= k;
+              }
+            n->x = cx + dx - n->w / 2;
+            n->y = cy + dy - n->h / 2;
+          }
           break;
         case RING_SUPPORT:
         default:
@@ -175,7 +225,7 @@ place_nodes (GArray *nodes, const ShzRect *a, double f, double rs, double ratio)
           n->y + n->h > a->y + a->height + 0.01)
         return FALSE;
       for (guint k = i + 1; k < nodes->len; k++)
-        if (boxes_clash (n, &g_array_index (nodes, RingNode, k), 0.5 * f))
+        if (boxes_clash (n, &g_array_index (nodes, RingNode, k), 0.4 * f))
           return FALSE;
     }
   return TRUE;
@@ -328,6 +378,7 @@ shz_network_ring_build (ShzNetworkChart    *chart,
                         PangoContext       *pango,
                         const ShzRect      *area,
                         double              u,
+                        double              tu,
                         ShzAssessmentState  state,
                         const ShzRingLink  *links,
                         guint               n_links,
@@ -341,10 +392,12 @@ shz_network_ring_build (ShzNetworkChart    *chart,
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   const ShzCatItem *audience = NULL;
   ShzRect ring = *area;
-  double f0 = 13 * u, f = f0;
+  double f0 = 13 * tu, f = f0, legible = shz_network_chart_legible (l->width, l->height);
+  double prev_f = f0;
+  guint wrap = 0;
   gboolean placed = FALSE;
   static const double rs_steps[] = { 1.0, 0.92, 0.84, 0.76, 0.68 };
-  static const double ratio_steps[] = { 0.52, 0.58, 0.46, 0.64 };
+  static const double ratio_steps[] = { 0.52, 0.58, 0.46, 0.64, 0.7 };
 
   g_array_set_clear_func (nodes, ring_node_clear);
   if (fw == NULL)
@@ -383,25 +436,36 @@ shz_network_ring_build (ShzNetworkChart    *chart,
       g_array_append_val (nodes, n);
     }
 
-  /* Fit: the largest text at which every node finds a place. */
+  /* Fit: the largest text at which every node finds a place, the labels wrapped wide, else
+   * narrow; the legible size is tried before any smaller one. */
   for (int step = 0; step < 40 && !placed; step++)
     {
       f = f0 * pow (0.9, step);
-      ring = *area;
-      if (with_audience && audience != NULL)
+      if (prev_f > legible + 0.01 && f < legible - 0.01)
         {
-          double tw, th, rw, rh;
-          shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->label), f, TRUE, 6 * f, &tw, &th);
-          shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->relation.label), 0.85 * f, FALSE, 6 * f, &rw, &rh);
-          if (area->width >= area->height * 1.1)
-            ring.width -= MAX (tw + 1.3 * f, rw) + 3 * f;
-          else
-            ring.height -= th + 0.8 * f + rh + 3 * f;
+          f = legible;
+          step--;
         }
-      measure_nodes (nodes, pango, f0, f, step == 0);
-      for (guint a = 0; a < G_N_ELEMENTS (rs_steps) && !placed; a++)
-        for (guint b = 0; b < G_N_ELEMENTS (ratio_steps) && !placed; b++)
-          placed = place_nodes (nodes, &ring, f, rs_steps[a], ratio_steps[b]);
+      prev_f = f;
+      for (wrap = 0; wrap < G_N_ELEMENTS (wraps) && !placed; wrap++)
+        {
+          ring = *area;
+          if (with_audience && audience != NULL)
+            {
+              double tw, th, rw, rh;
+              shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->label), f, TRUE, 6 * f, &tw, &th);
+              shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->relation.label), MAX (0.85 * f, MIN (f, legible)),
+                                      FALSE, 6 * f, &rw, &rh);
+              if (area->width >= area->height * 1.1)
+                ring.width -= MAX (tw + 1.3 * f, rw) + 3 * f;
+              else
+                ring.height -= th + 0.8 * f + rh + 3 * f;
+            }
+          measure_nodes (nodes, pango, f0, f, wrap, step == 0 && wrap == 0);
+          for (guint a = 0; a < G_N_ELEMENTS (rs_steps) && !placed; a++)
+            for (guint b = 0; b < G_N_ELEMENTS (ratio_steps) && !placed; b++)
+              placed = place_nodes (nodes, &ring, f, rs_steps[a], ratio_steps[b]);
+        }
     }
 
   if (placed)
@@ -453,7 +517,7 @@ shz_network_ring_build (ShzNetworkChart    *chart,
         }
       text = shz_net_text_on (&fill, theme);
       shz_net_layout_add_node_text (l, pango, ni, n->text,
-                                    n->role == RING_CENTRE ? f * 1.15 : f, f * 0.6,
+                                    n->role == RING_CENTRE ? f * 1.15 : f, MIN (f, MAX (f * 0.6, legible)),
                                     n->role != RING_STREAM && n->role != RING_SUPPORT, &text);
       g_hash_table_insert (index, (gpointer) n->item->id, GINT_TO_POINTER (ni));
     }
@@ -469,7 +533,9 @@ shz_network_ring_build (ShzNetworkChart    *chart,
       int ni;
 
       shz_chart_text_measure (pango, label, f, TRUE, 6 * f, &tw, &th);
-      shz_chart_text_measure (pango, rel, 0.85 * f, FALSE, 6 * f, &rw, &rh);
+      double rs = MAX (0.85 * f, MIN (f, legible));
+
+      shz_chart_text_measure (pango, rel, rs, FALSE, 6 * f, &rw, &rh);
       if (area->width >= area->height * 1.1)
         {
           double col_x = ring.x + ring.width, cy = area->y + area->height / 2;
@@ -477,7 +543,7 @@ shz_network_ring_build (ShzNetworkChart    *chart,
           r = shz_rect_make (area->x + area->width - bw, cy - (th + 0.8 * f) / 2, bw, th + 0.8 * f);
           shz_net_layout_add_arrow (l, col_x + 0.5 * f, cy, r.x - 0.2 * f, cy, MAX (1.5, 2.5 * u),
                                     &theme->highlight, FALSE);
-          shz_net_layout_add_text (l, pango, rel, 0.85 * f, FALSE, 6 * f, SHZ_TEXT_ALIGN_START,
+          shz_net_layout_add_text (l, pango, rel, rs, FALSE, 6 * f, SHZ_TEXT_ALIGN_START,
                                    area->x + area->width - MAX (rw, bw) + (MAX (rw, bw) - rw) / 2,
                                    r.y - rh - 0.4 * f, &theme->text_muted);
         }
@@ -488,11 +554,11 @@ shz_network_ring_build (ShzNetworkChart    *chart,
           r = shz_rect_make (cx - bw / 2, area->y + area->height - (th + 0.8 * f), bw, th + 0.8 * f);
           shz_net_layout_add_arrow (l, cx, ring.y + ring.height + 0.3 * f, cx, r.y - rh - 0.6 * f,
                                     MAX (1.5, 2.5 * u), &theme->highlight, FALSE);
-          shz_net_layout_add_text (l, pango, rel, 0.85 * f, FALSE, 6 * f, SHZ_TEXT_ALIGN_START,
+          shz_net_layout_add_text (l, pango, rel, rs, FALSE, 6 * f, SHZ_TEXT_ALIGN_START,
                                    cx + 0.5 * f, r.y - rh - 0.5 * f, &theme->text_muted);
         }
       ni = shz_net_layout_add_node (l, audience->id, SHZ_NET_ROUNDED, &r, &fill, &stroke, MAX (1, 1.5 * u), FALSE);
-      shz_net_layout_add_node_text (l, pango, ni, label, f, f * 0.6, TRUE, &theme->text);
+      shz_net_layout_add_node_text (l, pango, ni, label, f, MIN (f, MAX (f * 0.6, legible)), TRUE, &theme->text);
     }
 
   {
@@ -528,6 +594,7 @@ shz_network_chain_build (ShzNetworkChart    *chart,
                          PangoContext       *pango,
                          const ShzRect      *area,
                          double              u,
+                         double              tu,
                          ShzAssessmentState  state,
                          const ShzRingLink  *links,
                          guint               n_links,
@@ -542,7 +609,9 @@ shz_network_chain_build (ShzNetworkChart    *chart,
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) in_main = g_hash_table_new (g_str_hash, g_str_equal);
   const ShzCatItem *audience = NULL;
-  double f = 13 * u, gap, node_h, main_w, side_w, main_x, side_x;
+  double f = 13 * tu, gap, node_h, main_w, side_w, main_x, side_x;
+  guint first;
+  double legible = MIN (f, MAX (f * 0.5, shz_network_chart_legible (l->width, l->height)));
   guint n;
 
   if (vc == NULL)
@@ -613,7 +682,7 @@ shz_network_chain_build (ShzNetworkChart    *chart,
                                     MAX (0.8, 1.2 * u), dashed);
       shz_net_layout_get_node (l, ni)->description = g_strdup (label);
       text = shz_net_text_on (&fill, theme);
-      shz_net_layout_add_node_text (l, pango, ni, label, f, f * 0.5, it != NULL, &text);
+      shz_net_layout_add_node_text (l, pango, ni, label, f, legible, it != NULL, &text);
       g_hash_table_insert (index, (gpointer) id, GINT_TO_POINTER (ni));
     }
 
@@ -634,19 +703,21 @@ shz_network_chain_build (ShzNetworkChart    *chart,
 
           shz_net_layout_get_node (l, ni)->description = g_strdup (label);
           text = shz_net_text_on (&fill, theme);
-          shz_net_layout_add_node_text (l, pango, ni, label, f, f * 0.5, FALSE, &text);
+          shz_net_layout_add_node_text (l, pango, ni, label, f, legible, FALSE, &text);
           g_hash_table_insert (index, (gpointer) id, GINT_TO_POINTER (ni));
         }
     }
 
+  first = l->links->len;
   {
     double pitch = node_h + gap;
     add_links (chart, l, index, links, n_links, max_weight, u, 1.6 * f, chain_bend, &pitch);
   }
   {
-    /* the chain's labels may sit right of the column; keep the bows inside the area */
+    /* the chain's labels may sit right of the column; keep the bows inside the area (only
+     * the chain's own links: the legend's keys are links too) */
     double limit = area->x + area->width;
-    for (guint i = 0; i < l->links->len; i++)
+    for (guint i = first; i < l->links->len; i++)
       {
         ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
         if (k->cx > limit)

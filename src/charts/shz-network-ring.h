@@ -24,12 +24,15 @@ typedef struct {
  * inner ring, the business elements on the ring, the supporting elements in the corners, the
  * audience (增量消费群体, with its relation) beside; nodes shaded by the value-network scores
  * of @state; @links drawn with width ∝ weight (relative to @max_weight) and arrowheads.
- * Shrinks the text until nothing overlaps. */
+ * Geometry (strokes, link widths) goes with @unit, text with @text_unit; node labels wrap, and
+ * the text shrinks (never below the legible size while the ring can hold it) until nothing
+ * overlaps. */
 void shz_network_ring_build  (ShzNetworkChart    *chart,
                               ShzNetLayout       *layout,
                               PangoContext       *pango,
                               const ShzRect      *area,
                               double              unit,
+                              double              text_unit,
                               ShzAssessmentState  state,
                               const ShzRingLink  *links,
                               guint               n_links,
@@ -44,6 +47,7 @@ void shz_network_chain_build (ShzNetworkChart    *chart,
                               PangoContext       *pango,
                               const ShzRect      *area,
                               double              unit,
+                              double              text_unit,
                               ShzAssessmentState  state,
                               const ShzRingLink  *links,
                               guint               n_links,

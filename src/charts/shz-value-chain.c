@@ -43,6 +43,32 @@ score_text (ShzNetworkChart *chart, const ShzCatItem *it, gboolean *any, double 
   return g_strdup (label);
 }
 
+/* The widest word of the stages' labels, or score line, bold at @f: what a chevron must hold. */
+static double
+chevron_text_width (ShzNetworkChart *chart, PangoContext *pango, GPtrArray *stages, double f)
+{
+  double best = 0;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      gboolean any = FALSE;
+      double score, w;
+      g_autofree char *text = score_text (chart, stages->pdata[i], &any, &score);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      for (guint k = 0; lines[k] != NULL; k++)
+        {
+          g_auto(GStrv) words = k == 0 ? g_strsplit (lines[k], " ", -1) : g_strdupv ((char *[]) { lines[k], NULL });
+          for (guint j = 0; words[j] != NULL; j++)
+            {
+              shz_chart_text_measure (pango, words[j], f, TRUE, 0, &w, NULL);
+              best = MAX (best, w);
+            }
+        }
+    }
+  return best;
+}
+
 static void
 shz_value_chain_build (ShzNetworkChart *chart,
                        ShzNetLayout    *l,
@@ -52,7 +78,9 @@ shz_value_chain_build (ShzNetworkChart *chart,
   const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (chart));
   ShzAssessment *as = shz_network_chart_get_assessment (chart);
   double u = shz_network_chart_unit (l->width, l->height);
-  double f = 14 * u, gap, chev_w, chev_h, base_h, aw, ah, al, chain_w, top, group_h, tw, th, rw, rh;
+  double tu = shz_network_chart_text_unit (l->width, l->height);
+  double legible = shz_network_chart_legible (l->width, l->height);
+  double f = 14 * tu, gap, chev_w, chev_h, base_h, aw, ah, al, chain_w, top, group_h, tw, th, rw, rh;
   g_autoptr(GPtrArray) stages = NULL;
   g_autoptr(GPtrArray) supports = NULL;
   g_autoptr(GPtrArray) audiences = NULL;
@@ -61,7 +89,9 @@ shz_value_chain_build (ShzNetworkChart *chart,
   guint n_legend;
   gboolean assessed;
   ShzRect area, r;
-  double desc_h = 0;
+  double desc_h = 0, need, row_gap, chain_h, rel_h;
+  guint rows, per_row = 1;
+  gboolean multi;
 
   if (fw == NULL)
     return;
@@ -90,21 +120,43 @@ shz_value_chain_build (ShzNetworkChart *chart,
       shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->relation.label), 0.85 * f, FALSE,
                               al + aw, &rw, &rh);
     }
-  chain_w = area.width - aw - al - gap;
-  chev_w = (chain_w - gap * (stages->len - 1)) / MAX (stages->len, 1);
-  chev_h = MIN (MIN (area.height * 0.38, chev_w * 0.95), 6.5 * f);
-  base_h = MIN (chev_h * 0.55, 3.2 * f);
+
+  /* One row of chevrons when their labels fit, else two or three rows read like lines of text,
+   * the audience after the last chevron of the last row. */
+  need = chevron_text_width (chart, pango, stages, f) + 0.6 * f;
+  for (rows = 1; rows <= 3; rows++)
+    {
+      guint slots = rows == 1 ? stages->len : (stages->len + 1 + rows - 1) / rows;
+      double cw = ((rows == 1 ? area.width - aw - al - gap : area.width) - gap * (MAX (slots, 1) - 1)) / MAX (slots, 1);
+      double ch = MIN (MIN (area.height * (rows == 1 ? 0.38 : 0.55) / rows, cw * (rows == 1 ? 0.95 : 0.7)),
+                       (rows == 1 ? 6.5 : 5) * f);
+
+      per_row = slots;
+      chev_w = cw;
+      chev_h = ch;
+      if (cw - 2 * MIN (0.3 * ch, 0.25 * cw) >= need || audience == NULL || stages->len < 3)
+        break;
+    }
+  rows = MIN (rows, 3);
+  multi = rows > 1;
+  row_gap = 1.4 * gap;
+  chain_w = multi ? area.width : area.width - aw - al - gap;
+  /* the supporting elements' boxes hold two lines (label, scores) */
+  shz_chart_text_measure (pango, "数智 Ag\n2.0 → 4.0", 0.9 * f, FALSE, 0, NULL, &base_h);
+  base_h = MAX (MIN (chev_h * 0.55, 3.2 * f), base_h + 0.7 * f);
+  chain_h = rows * chev_h + (rows - 1) * row_gap;
+  rel_h = multi ? 0 : rh + gap;
 
   /* The audience's description under everything, when there is room for it. */
   if (audience != NULL && audience->description.zh != NULL)
     {
       shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->description), 0.85 * f, FALSE,
                               area.width, NULL, &desc_h);
-      if (desc_h > area.height - (rh + gap + chev_h + 1.6 * gap + base_h) - 2 * gap)
+      if (desc_h > area.height - (rel_h + chain_h + 1.6 * gap + base_h) - 2 * gap)
         desc_h = 0;
     }
-  group_h = rh + gap + chev_h + 1.6 * gap + base_h + (desc_h > 0 ? 2 * gap + desc_h : 0);
-  top = area.y + MAX (0, (area.height - group_h) / 2) + rh + gap;
+  group_h = rel_h + chain_h + 1.6 * gap + base_h + (desc_h > 0 ? 2 * gap + desc_h : 0);
+  top = area.y + MAX (0, (area.height - group_h) / 2) + rel_h;
 
   for (guint i = 0; i < stages->len; i++)
     {
@@ -113,15 +165,16 @@ shz_value_chain_build (ShzNetworkChart *chart,
       double score;
       g_autofree char *text = score_text (chart, it, &any, &score);
       ShzColor fill, stroke, tc;
+      guint row = i / per_row, col = i % per_row;
       int ni;
 
-      r = shz_rect_make (area.x + i * (chev_w + gap), top, chev_w, chev_h);
+      r = shz_rect_make (area.x + col * (chev_w + gap), top + row * (chev_h + row_gap), chev_w, chev_h);
       shz_network_chart_score_style (chart, score, &fill, &stroke, &dashed);
-      ni = shz_net_layout_add_node (l, it->id, i == 0 ? SHZ_NET_CHEVRON_FIRST : SHZ_NET_CHEVRON, &r,
+      ni = shz_net_layout_add_node (l, it->id, col == 0 ? SHZ_NET_CHEVRON_FIRST : SHZ_NET_CHEVRON, &r,
                                     &fill, &stroke, MAX (0.8, 1.2 * u), dashed);
       shz_net_layout_get_node (l, ni)->description = g_strdup (text);
       tc = shz_net_text_on (&fill, theme);
-      shz_net_layout_add_node_text (l, pango, ni, text, f, 0.5 * f, TRUE, &tc);
+      shz_net_layout_add_node_text (l, pango, ni, text, f, MIN (f, MAX (0.5 * f, legible)), TRUE, &tc);
     }
 
   /* 技术 · 组织 · 资金 · 物流 under the chain */
@@ -137,53 +190,82 @@ shz_value_chain_build (ShzNetworkChart *chart,
           ShzColor fill, stroke, tc;
           int ni;
 
-          r = shz_rect_make (area.x + i * (bw + gap), top + chev_h + 1.6 * gap, bw, base_h);
+          r = shz_rect_make (area.x + i * (bw + gap), top + chain_h + 1.6 * gap, bw, base_h);
           shz_network_chart_score_style (chart, score, &fill, &stroke, &dashed);
           stroke = dashed ? stroke : shz_chart_palette_color (7);
           ni = shz_net_layout_add_node (l, it->id, SHZ_NET_RECT, &r, &fill, &stroke, MAX (0.8, 1.5 * u), dashed);
           shz_net_layout_get_node (l, ni)->description = g_strdup (text);
           tc = shz_net_text_on (&fill, theme);
-          shz_net_layout_add_node_text (l, pango, ni, text, 0.9 * f, 0.5 * f, FALSE, &tc);
+          shz_net_layout_add_node_text (l, pango, ni, text, 0.9 * f, MIN (0.9 * f, MAX (0.5 * f, legible)), FALSE, &tc);
         }
     }
 
   /* 单向供给关系 → 存量消费群体 */
   if (audience != NULL)
     {
-      double cy = top + chev_h / 2;
-      double ax0 = area.x + chain_w + gap * 0.6, ax1 = area.x + area.width - aw - gap * 0.3;
+      double cy, ax0, ax1, band_top;
       ShzColor fill = theme->plot_background, stroke = theme->highlight;
+      const char *label = shz_network_chart_tr (chart, &audience->label);
+      const char *rel = shz_network_chart_tr (chart, &audience->relation.label);
       int ni;
 
-      r = shz_rect_make (area.x + area.width - aw, cy - ah / 2, aw, ah);
+      if (multi)
+        {
+          /* in the last row, after its last chevron: arrow, then the box */
+          guint last = stages->len > 0 ? (stages->len - 1) % per_row + 1 : 0;
+          double slot_x = area.x + last * (chev_w + gap), slot_w = area.x + area.width - slot_x;
+
+          band_top = top + (rows - 1) * (chev_h + row_gap);
+          cy = band_top + chev_h / 2;
+          al = CLAMP (slot_w * 0.4, 2.5 * f, 7 * f);
+          shz_chart_text_measure (pango, label, f, TRUE, MAX (5 * f, slot_w - al - 2.4 * f), &tw, &th);
+          aw = MIN (tw + 1.4 * f, slot_w - al);
+          ah = MIN (th + 1.2 * f, chev_h * 1.2);
+          ax0 = slot_x + gap * 0.2;
+          r = shz_rect_make (slot_x + al, cy - ah / 2, aw, ah);
+          ax1 = r.x - gap * 0.3;
+        }
+      else
+        {
+          band_top = top;
+          cy = top + chev_h / 2;
+          ax0 = area.x + chain_w + gap * 0.6;
+          ax1 = area.x + area.width - aw - gap * 0.3;
+          r = shz_rect_make (area.x + area.width - aw, cy - ah / 2, aw, ah);
+        }
       ni = shz_net_layout_add_node (l, audience->id, SHZ_NET_ROUNDED, &r, &fill, &stroke, MAX (1, 2 * u), FALSE);
-      shz_net_layout_get_node (l, ni)->description = g_strdup (shz_network_chart_tr (chart, &audience->label));
-      shz_net_layout_add_node_text (l, pango, ni, shz_network_chart_tr (chart, &audience->label), f, 0.5 * f,
-                                    TRUE, &theme->text);
+      shz_net_layout_get_node (l, ni)->description = g_strdup_printf ("%s ← %s", label, rel);
+      shz_net_layout_add_node_text (l, pango, ni, label, f, MIN (f, MAX (0.5 * f, legible)), TRUE, &theme->text);
       if (ax1 > ax0)
         shz_net_layout_add_arrow (l, ax0, cy, ax1, cy, MAX (1.5, 3 * u), &theme->highlight, FALSE);
-      /* the relation's label on the arrow, else above the arrow and the audience box */
+      /* the relation's label on the arrow, else above the arrow and the audience box (one row),
+       * else under the arrow (rows) */
       {
-        const char *rel = shz_network_chart_tr (chart, &audience->relation.label);
         double w2 = 0, h2 = 0, aw2 = ax1 - ax0;
 
         if (aw2 > 2 * f)
           shz_chart_text_measure (pango, rel, 0.85 * f, FALSE, aw2, &w2, &h2);
-        if (aw2 > 2 * f && h2 <= 2.6 * f && cy - 0.3 * f - h2 >= area.y)
+        if (aw2 > 2 * f && h2 <= 2.6 * f && cy - 0.3 * f - h2 >= (multi ? band_top : area.y))
           shz_net_layout_add_text (l, pango, rel, 0.85 * f, FALSE, aw2, SHZ_TEXT_ALIGN_CENTER,
                                    ax0 + (aw2 - w2) / 2, cy - 0.3 * f - h2, &theme->text_muted);
+        else if (multi)
+          {
+            ShzRect lr = shz_rect_make (ax0, cy + 0.3 * f, MAX (aw2, 1), band_top + chev_h - cy - 0.3 * f);
+            shz_net_layout_add_text_in (l, pango, &lr, rel, 0.85 * f, MIN (0.85 * f, MAX (0.5 * f, legible)), FALSE,
+                                        SHZ_TEXT_ALIGN_CENTER, &theme->text_muted);
+          }
         else
           {
             ShzRect lr = shz_rect_make (ax0, MIN (top - rh - gap, r.y - rh - gap), area.x + area.width - ax0, rh);
             if (lr.y >= area.y - 0.01)
-              shz_net_layout_add_text_in (l, pango, &lr, rel, 0.85 * f, 0.5 * f, FALSE, SHZ_TEXT_ALIGN_CENTER,
-                                          &theme->text_muted);
+              shz_net_layout_add_text_in (l, pango, &lr, rel, 0.85 * f, MIN (0.85 * f, MAX (0.5 * f, legible)), FALSE,
+                                          SHZ_TEXT_ALIGN_CENTER, &theme->text_muted);
           }
       }
       if (desc_h > 0)
         shz_net_layout_add_text (l, pango, shz_network_chart_tr (chart, &audience->description), 0.85 * f, FALSE,
                                  area.width, SHZ_TEXT_ALIGN_START, area.x,
-                                 top + chev_h + 1.6 * gap + base_h + 2 * gap, &theme->text_muted);
+                                 top + chain_h + 1.6 * gap + base_h + 2 * gap, &theme->text_muted);
     }
 }
 

@@ -31,6 +31,7 @@ shz_value_network_build (ShzNetworkChart *chart,
   ShzAssessment *as = shz_network_chart_get_assessment (chart);
   const ShzCatFramework *fw = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_NETWORK);
   double u = shz_network_chart_unit (l->width, l->height);
+  double tu = shz_network_chart_text_unit (l->width, l->height);
   ShzAssessmentState state = self->state;
   g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (ShzRingLink));
   ShzNetLegendEntry legend[12];
@@ -77,7 +78,7 @@ shz_value_network_build (ShzNetworkChart *chart,
     subtitle = g_strdup (shz_network_chart_tr (chart, &fw->description));
 
   area = shz_network_chart_frame (chart, l, pango, u, subtitle, legend, n_legend, assessed);
-  shz_network_ring_build (chart, l, pango, &area, u, state, (ShzRingLink *) links->data, links->len,
+  shz_network_ring_build (chart, l, pango, &area, u, tu, state, (ShzRingLink *) links->data, links->len,
                           max_weight, TRUE);
 }
 

@@ -400,6 +400,78 @@ test_long_labels_all_kinds (void)
   shz_catalogue_free (cat);
 }
 
+/* Smallest font size (chart units = pixels at 96 dpi) of the layout's texts, and the text. */
+static double
+smallest_text (ShzChart *chart, const char **which)
+{
+  ShzNetLayout *l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < l->texts->len; i++)
+    {
+      const ShzNetText *t = &g_array_index (l->texts, ShzNetText, i);
+      if (t->size < best)
+        {
+          best = t->size;
+          if (which != NULL)
+            *which = t->text;
+        }
+    }
+  return best;
+}
+
+/* Legible on screen: in a chart pane of the window's usual sizes (and at 1200 × 800) every text
+ * of every kind is at least 11 px, the title at least 14 px, none of the demo's texts cut short,
+ * in both languages, assessed or not; and the text never gets smaller when the canvas grows. */
+static void
+test_legible (Fixture *f, gconstpointer data)
+{
+  static const struct { double w, h; } panes[] = { { 600, 750 }, { 800, 700 }, { 900, 800 }, { 1200, 800 } };
+  g_autoptr(GString) small = g_string_new (NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint lang = 0; lang < 2; lang++)
+      {
+        g_autoptr(ShzChart) chart = load_chart (f, kinds[k], lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+        double title = 0, prev = 0;
+
+        for (guint s = 0; s < G_N_ELEMENTS (panes); s++)
+          {
+            const char *which = NULL;
+            double smallest;
+            ShzNetLayout *l;
+
+            shz_chart_ensure_layout (chart, NULL, panes[s].w, panes[s].h);
+            smallest = smallest_text (chart, &which);
+            l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+            title = g_array_index (l->texts, ShzNetText, 0).size;   /* the frame adds the title first */
+            g_test_message ("%s %s %g×%g: smallest text %.1f px (“%s”), title %.1f px", kinds[k],
+                            lang == 0 ? "zh_CN" : "en", panes[s].w, panes[s].h, smallest, which, title);
+            if (smallest < 11 - 1e-6 || title < 14)
+              g_string_append_printf (small, "\n%s %s %g×%g: “%s” is %.2f px (below 11), title %.2f px",
+                                      kinds[k], lang == 0 ? "zh_CN" : "en", panes[s].w, panes[s].h, which,
+                                      smallest, title);
+            /* and the demo's labels are whole: no title or node label cut short with an
+             * ellipsis (long free texts, descriptions, may be; nodes show them in full) */
+            for (guint i = 0; i < l->texts->len; i++)
+              if ((i == 0 || g_array_index (l->texts, ShzNetText, i).node >= 0) &&
+                  strstr (g_array_index (l->texts, ShzNetText, i).text, "…") != NULL)
+                g_string_append_printf (small, "\n%s %s %g×%g: “%s” is cut short", kinds[k], lang == 0 ? "zh_CN" : "en",
+                                        panes[s].w, panes[s].h, g_array_index (l->texts, ShzNetText, i).text);
+            check_layout (chart, kinds[k]);
+          }
+        /* larger canvases: never smaller text */
+        shz_chart_ensure_layout (chart, NULL, 1200, 800);
+        prev = smallest_text (chart, NULL);
+        shz_chart_ensure_layout (chart, NULL, 1600, 1200);
+        if (prev < 11 - 1e-6 || smallest_text (chart, NULL) < prev - 1e-6)
+          g_string_append_printf (small, "\n%s %s: smallest text %.2f px at 1200×800, %.2f px at 1600×1200",
+                                  kinds[k], lang == 0 ? "zh_CN" : "en", prev, smallest_text (chart, NULL));
+      }
+  if (small->len > 0)
+    g_error ("texts too small to read:%s", small->str);
+}
+
 /* Pointing at a node gives its id; pointing at a link's middle, mostly, the link's. */
 static void
 test_hit (Fixture *f, gconstpointer data)
@@ -449,6 +521,8 @@ main (int argc, char **argv)
   g_test_add_func ("/network/charts/layout/adversarial-links", test_adversarial_links);
   g_test_add_func ("/network/charts/layout/long-labels", test_long_labels);
   g_test_add_func ("/network/charts/layout/long-labels-all-kinds", test_long_labels_all_kinds);
+  g_test_add ("/network/charts/legible/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_legible, fixture_tear_down);
+  g_test_add ("/network/charts/legible/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/hit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_hit, fixture_tear_down);
   g_test_add ("/network/charts/render/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_render, fixture_tear_down);
   g_test_add ("/network/charts/render/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_render, fixture_tear_down);
