@@ -274,6 +274,7 @@ test_node_score (void)
     if (english)
       g_assert_nonnull (strstr (dump, "Score (to-be, Full-link ring value network): –"));
   }
+  save_screenshot (window, english ? "inspector-node-cleared-en.png" : "inspector-node-cleared-zh_CN.png");
   undo_redo (page, FALSE);
   chart = wait_for_chart (page);
   g_assert_true (stored_score ("brand", SHZ_STATE_TO_BE, &v));
