@@ -162,8 +162,9 @@ chart_assessment (ShzChart *chart)
 }
 
 static GtkWidget *
-new_page (ShzStore   *s,
-          GtkWindow **out_window)
+new_page_for (ShzStore   *s,
+              gint64      engagement_id,
+              GtkWindow **out_window)
 {
   const char *kinds[] = { "value-network", "network-compare", NULL };
   GtkWidget *page = shz_chart_page_new (kinds);
@@ -172,9 +173,16 @@ new_page (ShzStore   *s,
   gtk_window_set_default_size (window, 1280, 800);
   gtk_window_set_child (window, page);
   gtk_window_present (window);
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), s, demo_id);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), s, engagement_id);
   *out_window = window;
   return page;
+}
+
+static GtkWidget *
+new_page (ShzStore   *s,
+          GtkWindow **out_window)
+{
+  return new_page_for (s, demo_id, out_window);
 }
 
 /* Controls of any kind under @widget a user could change. */
@@ -217,6 +225,23 @@ test_node_score (void)
   g_assert_nonnull (shz_inspector_get_score_spin (inspector, SHZ_FRAMEWORK_VALUE_NETWORK, SHZ_STATE_AS_IS));
   g_assert_nonnull (shz_inspector_get_note_row (inspector, NULL));
   save_screenshot (window, english ? "inspector-node-en.png" : "inspector-node-zh_CN.png");
+
+  /* Tab from the chart reaches the score fields */
+  {
+    GtkWidget *to_be = GTK_WIDGET (spin);
+    gboolean reached = FALSE;
+
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+    for (guint i = 0; i < 12 && !reached; i++)
+      {
+        GtkWidget *f;
+
+        gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+        f = gtk_root_get_focus (GTK_ROOT (window));
+        reached = f != NULL && (f == to_be || gtk_widget_is_ancestor (f, to_be));
+      }
+    g_assert_true (reached);
+  }
 
   /* typing a value and pressing Enter: one step, saved, drawn */
   gtk_widget_grab_focus (GTK_WIDGET (spin));
@@ -410,6 +435,61 @@ test_link (void)
   gtk_window_destroy (window);
 }
 
+/* An engagement with no assessment yet: its first score starts a scores dataset. */
+static void
+test_first_score (void)
+{
+  g_autoptr(ShzEngagement) fields = shz_engagement_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzAssessment) as = NULL;
+  GtkWindow *window;
+  GtkWidget *page;
+  ShzChartView *view;
+  ShzInspector *inspector;
+  GtkSpinButton *spin;
+  ShzChart *chart;
+  g_autofree char *label = NULL;
+  gint64 id;
+  double v;
+
+  fields->name = g_strdup ("Not assessed yet");
+  id = shz_store_create_engagement (store, fields, &error);
+  g_assert_no_error (error);
+  page = new_page_for (store, id, &window);
+  view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  chart = wait_for_chart (page);
+  g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), ==, 0);
+
+  shz_chart_view_set_selected (view, "brand");
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), <, 0);   /* "–": not assessed */
+  gtk_spin_button_set_value (spin, 3.0);
+  label = undo_label ();
+  if (english)
+    g_assert_cmpstr (label, ==, "Change score of Brand (to-be)");
+  chart = wait_for_chart (page);
+  g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), >, 0);
+  g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                           SHZ_STATE_TO_BE, &v));
+  g_assert_cmpfloat (v, ==, 3.0);
+  g_assert_cmpstr (shz_chart_view_get_selected (view), ==, "brand");
+
+  /* undo the score, then the start of the assessment: nothing left */
+  undo_redo (page, FALSE);
+  g_clear_pointer (&label, g_free);
+  label = undo_label ();
+  if (english)
+    g_assert_cmpstr (label, ==, "Start an assessment");
+  undo_redo (page, FALSE);
+  wait_for_chart (page);
+  as = shz_assessment_load (store, id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shz_assessment_get_scores_dataset_id (as), ==, 0);
+  gtk_window_destroy (window);
+}
+
 static void
 test_read_only (void)
 {
@@ -492,6 +572,7 @@ main (int    argc,
 
   g_test_add_func ("/app/inspector-edit/node-score", test_node_score);
   g_test_add_func ("/app/inspector-edit/link", test_link);
+  g_test_add_func ("/app/inspector-edit/first-score", test_first_score);
   g_test_add_func ("/app/inspector-edit/read-only", test_read_only);
 
   ret = g_test_run ();
