@@ -77,7 +77,7 @@ build_compact (ShzNetworkChart *chart, ShzNetLayout *l, PangoContext *pango, con
   double line_h, centre_h = 0, centre_w = 0, y, bus_x, bus_top = -1, bus_bottom = -1;
   double min_size = MIN (fs, MAX (0.45 * f, legible));
   guint max_stages = 1, per_band = 1, total_bands = 0, n_tags = 0;
-  double extra_h = 0;
+  double extra_h = 0, spread = 0;
   const ShzCatItem *centre = centres->len > 0 ? centres->pdata[0] : NULL;
   ShzColor white = { 1, 1, 1, 1 };
   int centre_node = -1;
@@ -165,6 +165,8 @@ build_compact (ShzNetworkChart *chart, ShzNetLayout *l, PangoContext *pango, con
         avail = area->height - fixed - gap * 0.5 * total_bands;
       }
     chev_h = MIN (avail / MAX (total_bands, 1), want);
+    /* room to spare: a little more air between the chains, the rest under the figure */
+    spread = MIN (MAX (avail - chev_h * total_bands, 0) / MAX (chains->len, 1), head_h);
     if (chev_h < 1.5 * line_h)
       return FALSE;
   }
@@ -292,13 +294,14 @@ build_compact (ShzNetworkChart *chart, ShzNetLayout *l, PangoContext *pango, con
               y += tag_h;
             }
         }
-      y += 1.5 * gap;
+      y += 1.5 * gap + spread;
     }
 
-  /* the digital consumer at the bottom right, where the line down the right edge ends */
+  /* the digital consumer under the chains at the right, where the line down the right edge ends */
   if (centre != NULL)
     {
-      ShzRect r = shz_rect_make (area->x + area->width - centre_w, area->y + area->height - centre_h, centre_w, centre_h);
+      ShzRect r = shz_rect_make (area->x + area->width - centre_w, MIN (y, area->y + area->height - centre_h),
+                                 centre_w, centre_h);
       ShzColor fill = theme->highlight;
       double tx, ty;
 
@@ -404,9 +407,11 @@ shz_rhc_chains_build (ShzNetworkChart *chart,
 
   /* the as-is chevrons' labels do not fit side by side: the compact layout */
   {
-    double need = stage_text_width (chart, pango, chains, fw, 0.9 * f) + 0.54 * f;
-    double notch = MIN (0.3 * chev_h, 0.25 * chev_w), inner = chev_w - 2 * notch - 0.54 * f, want = 0;
-    gboolean fits = inner >= need - 0.54 * f;
+    /* checked at the smallest size the chevrons' texts may shrink to */
+    double fmin = MIN (0.9 * f, MAX (0.45 * f, legible));
+    double need = stage_text_width (chart, pango, chains, fw, fmin);
+    double notch = MIN (0.3 * chev_h, 0.25 * chev_w), inner = chev_w - 2 * notch - 0.6 * fmin, want = 0;
+    gboolean fits = inner >= need;
 
     for (guint c = 0; c < chains->len && fits; c++)
       {
@@ -415,11 +420,11 @@ shz_rhc_chains_build (ShzNetworkChart *chart,
           {
             g_autofree char *text = g_strdup_printf ("%s 0.0", shz_network_chart_tr (chart, &((ShzCatItem *) st->pdata[i])->label));
             double h1;
-            shz_chart_text_measure (pango, text, 0.9 * f, TRUE, MAX (inner, 1), NULL, &h1);
+            shz_chart_text_measure (pango, text, fmin, TRUE, MAX (inner, 1), NULL, &h1);
             want = MAX (want, h1);
           }
       }
-    if ((!fits || want > chev_h - 0.5 * f) &&
+    if ((!fits || want > chev_h - 0.6 * fmin) &&
         build_compact (chart, l, pango, fw, chains, centres, &area, u, f, legible))
       return;
   }
