@@ -122,11 +122,12 @@ shz_value_chain_build (ShzNetworkChart *chart,
     }
 
   /* One row of chevrons when their labels fit, else two or three rows read like lines of text,
-   * the audience after the last chevron of the last row. */
-  need = chevron_text_width (chart, pango, stages, f) + 0.6 * f;
+   * the audience (two slots wide) after the last chevron of the last row. */
+  /* at the smallest size the chevrons' labels may shrink to */
+  need = chevron_text_width (chart, pango, stages, MIN (f, MAX (0.5 * f, legible))) + 0.6 * MIN (f, MAX (0.5 * f, legible));
   for (rows = 1; rows <= 3; rows++)
     {
-      guint slots = rows == 1 ? stages->len : (stages->len + 1 + rows - 1) / rows;
+      guint slots = rows == 1 ? stages->len : (stages->len + 2 + rows - 1) / rows;
       double cw = ((rows == 1 ? area.width - aw - al - gap : area.width) - gap * (MAX (slots, 1) - 1)) / MAX (slots, 1);
       double ch = MIN (MIN (area.height * (rows == 1 ? 0.38 : 0.55) / rows, cw * (rows == 1 ? 0.95 : 0.7)),
                        (rows == 1 ? 6.5 : 5) * f);
@@ -217,9 +218,10 @@ shz_value_chain_build (ShzNetworkChart *chart,
 
           band_top = top + (rows - 1) * (chev_h + row_gap);
           cy = band_top + chev_h / 2;
-          al = CLAMP (slot_w * 0.4, 2.5 * f, 7 * f);
-          shz_chart_text_measure (pango, label, f, TRUE, MAX (5 * f, slot_w - al - 2.4 * f), &tw, &th);
-          aw = MIN (tw + 1.4 * f, slot_w - al);
+          /* the box as narrow as its label allows, the arrow (and its label) the rest */
+          shz_chart_text_measure (pango, label, f, TRUE, MAX (5 * f, MIN (8 * f, slot_w * 0.5)), &tw, &th);
+          aw = MIN (tw + 1.4 * f, slot_w * 0.6);
+          al = slot_w - aw;
           ah = MIN (th + 1.2 * f, chev_h * 1.2);
           ax0 = slot_x + gap * 0.2;
           r = shz_rect_make (slot_x + al, cy - ah / 2, aw, ah);
@@ -245,7 +247,8 @@ shz_value_chain_build (ShzNetworkChart *chart,
 
         if (aw2 > 2 * f)
           shz_chart_text_measure (pango, rel, 0.85 * f, FALSE, aw2, &w2, &h2);
-        if (aw2 > 2 * f && h2 <= 2.6 * f && cy - 0.3 * f - h2 >= (multi ? band_top : area.y))
+        if (aw2 > 2 * f && h2 <= (multi ? MAX (2.6 * f, chev_h / 2 - 0.3 * f) : 2.6 * f) &&
+            cy - 0.3 * f - h2 >= (multi ? band_top : area.y))
           shz_net_layout_add_text (l, pango, rel, 0.85 * f, FALSE, aw2, SHZ_TEXT_ALIGN_CENTER,
                                    ax0 + (aw2 - w2) / 2, cy - 0.3 * f - h2, &theme->text_muted);
         else if (multi)
