@@ -7,6 +7,8 @@
 #define G_LOG_DOMAIN "shz-charts"
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include "charts/shz-network-compare.h"
@@ -137,22 +139,53 @@ shz_network_compare_build (ShzNetworkChart *chart,
     }
   else
     {
-      /* stacked: the chain's one-line boxes take what they need, the ring the rest */
-      double lh;
+      /* stacked: the chain's one-line boxes take what they need, the ring the rest; the
+       * chain's heading beside the column (left of it, when nothing else is there) */
+      double lh, fc = 13 * tu * 0.9, main_w, room, hw = 0, hh = 0;
       guint n_chain = 0;
+      gboolean beside = TRUE;
 
       if (vc != NULL)
         for (guint i = 0; i < vc->items->len; i++)
           n_chain += ((const ShzCatItem *) vc->items->pdata[i])->kind == SHZ_CAT_STAGE;
-      shz_chart_text_measure (pango, "数智 Ag", 13 * tu * 0.9, TRUE, 0, NULL, &lh);
-      split = MIN (area.height * 0.42, lh * 1.3 * (n_chain + 1) + lh * 1.8);
+      /* a side column (links to elements outside the chain) takes the left */
+      for (guint i = 0; i < left->len && beside; i++)
+        for (guint e = 0; e < 2; e++)
+          {
+            const char *id = e == 0 ? g_array_index (left, ShzRingLink, i).source : g_array_index (left, ShzRingLink, i).target;
+            const ShzCatItem *it = vc != NULL ? shz_cat_framework_get_item (vc, id) : NULL;
+            if (strcmp (id, "consumer") != 0 && (it == NULL || it->kind != SHZ_CAT_STAGE))
+              beside = FALSE;
+          }
+      shz_chart_text_measure (pango, "数智 Ag", fc, TRUE, 0, NULL, &lh);
+      split = (n_chain + 1) * lh * 1.3 + n_chain * MAX (lh * 0.35, 4 * u);
+      main_w = MIN (area.width * 0.55, 12 * fc);
+      room = (area.width - main_w) * 0.3 - f;
+      if (beside && room > 6 * f)
+        {
+          shz_chart_text_measure (pango, lhead, f, TRUE, room, &hw, &hh);
+          beside = hh <= split;
+        }
+      else
+        beside = FALSE;
+      if (!beside)
+        split += lh * 1.8;
+      split = MIN (area.height * 0.42, split);
       lpanel = shz_rect_make (area.x, area.y, area.width, split);
       rpanel = shz_rect_make (area.x, area.y + split + 1.5 * f, area.width, area.height - split - 1.5 * f);
+      if (beside)
+        {
+          shz_net_layout_add_text (l, pango, lhead, f, TRUE, room, SHZ_TEXT_ALIGN_START, area.x, area.y, &theme->text);
+          g_clear_pointer (&lhead, g_free);
+        }
     }
-  t = shz_net_layout_add_text (l, pango, lhead, f, TRUE, lpanel.width, SHZ_TEXT_ALIGN_START, lpanel.x, lpanel.y, &theme->text);
-  head_h = g_array_index (l->texts, ShzNetText, t).rect.height + 0.6 * f;
-  lpanel.y += head_h;
-  lpanel.height -= head_h;
+  if (lhead != NULL)
+    {
+      t = shz_net_layout_add_text (l, pango, lhead, f, TRUE, lpanel.width, SHZ_TEXT_ALIGN_START, lpanel.x, lpanel.y, &theme->text);
+      head_h = g_array_index (l->texts, ShzNetText, t).rect.height + 0.6 * f;
+      lpanel.y += head_h;
+      lpanel.height -= head_h;
+    }
   t = shz_net_layout_add_text (l, pango, rhead, f, TRUE, rpanel.width, SHZ_TEXT_ALIGN_START, rpanel.x, rpanel.y, &theme->text);
   head_h = g_array_index (l->texts, ShzNetText, t).rect.height + 0.6 * f;
   rpanel.y += head_h;

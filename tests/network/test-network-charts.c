@@ -421,7 +421,8 @@ smallest_text (ShzChart *chart, const char **which)
 }
 
 /* Legible on screen: in a chart pane of the window's usual sizes (and at 1200 × 800) every text
- * of every kind is at least 11 px, the title at least 14 px, none of the demo's texts cut short,
+ * of every kind is at least 11 px, the title at least 14 px, every node labelled, none of the
+ * demo's node labels cut short,
  * in both languages, assessed or not; and the text never gets smaller when the canvas grows. */
 static void
 test_legible (Fixture *f, gconstpointer data)
@@ -451,6 +452,19 @@ test_legible (Fixture *f, gconstpointer data)
               g_string_append_printf (small, "\n%s %s %g×%g: “%s” is %.2f px (below 11), title %.2f px",
                                       kinds[k], lang == 0 ? "zh_CN" : "en", panes[s].w, panes[s].h, which,
                                       smallest, title);
+            /* every node big enough for a label has one (a text that fits nowhere is dropped) */
+            for (guint i = 0; i < l->nodes->len; i++)
+              {
+                const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
+                gboolean labelled = FALSE;
+                if (n->id == NULL || n->shape == SHZ_NET_BAND || n->rect.width < 40 || n->rect.height < 14)
+                  continue;
+                for (guint k2 = 0; k2 < l->texts->len && !labelled; k2++)
+                  labelled = g_array_index (l->texts, ShzNetText, k2).node == (int) i;
+                if (!labelled)
+                  g_string_append_printf (small, "\n%s %s %g×%g: node %s has no label", kinds[k],
+                                          lang == 0 ? "zh_CN" : "en", panes[s].w, panes[s].h, n->id);
+              }
             /* and the demo's labels are whole: no title or node label cut short with an
              * ellipsis (long free texts, descriptions, may be; nodes show them in full) */
             for (guint i = 0; i < l->texts->len; i++)
