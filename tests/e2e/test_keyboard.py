@@ -147,7 +147,11 @@ def main():
         title = _("New Engagement")
         dialog = app.find_window(title)
         check_controls_named(app, dialog, "the engagement dialog")
+        create = app.find("push button", plain(_("C_reate")), root=dialog)
         type_text(title, engagement)
+        # GTK 4.8 tells nothing of the focus inside an entry; Create becomes sensitive once the
+        # name is typed, which shows that the keys went where they should.
+        app.wait_until(lambda: create.getState().contains(pyatspi.STATE_SENSITIVE), "the name typed")
         key(title, "Tab")
         type_text(title, "Keyboard Client")
         key(title, mnemonic(_("C_reate")))
@@ -175,6 +179,9 @@ def main():
         encoding = app.find("combo box", _("_Encoding"), root=dialog)
         app.wait_until(lambda: any(l.name == detected for l in app.find_all("label", root=encoding)),
                        "the detected encoding GB18030", timeout=30)
+        import_button = app.find("push button", plain(_("_Import")), root=dialog)
+        app.wait_until(lambda: import_button.getState().contains(pyatspi.STATE_SENSITIVE),
+                       "the preview to be read", timeout=30)
         check_controls_named(app, dialog, "the import dialog")
         key(title, mnemonic(_("_Import")))
         app.wait_window_closed(title, timeout=90)
@@ -240,8 +247,13 @@ def main():
         for _i in range(120):
             if focus.current is not None and focus.current.name == target:
                 break
+            # One Tab at a time, each awaited: pressing on before the focus event arrived
+            # could pass the field on a loaded machine.
+            n = len(focus.met)
             key(title, "Tab")
-            focus.pump(0.15)
+            end = time.time() + 5
+            while len(focus.met) == n and time.time() < end:
+                focus.pump(0.05)
         spin = focus.wait_for(lambda a: a.name == target, target)
         check_controls_named(app, editor, "the assessment editor")
         item = ("value-network", "retail", "as-is")
