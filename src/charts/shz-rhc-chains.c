@@ -73,11 +73,12 @@ build_compact (ShzNetworkChart *chart, ShzNetLayout *l, PangoContext *pango, con
   const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (chart));
   ShzChartLang lang = shz_chart_get_lang (SHZ_CHART (chart));
   ShzAssessment *as = shz_network_chart_get_assessment (chart);
-  double gap = MAX (2, 0.45 * f), fs = 0.9 * f, need, sym_w, bus_w, chain_x, chain_w, cw = 0, chev_h, head_h, tag_h;
+  double gap = MAX (2, 0.45 * f), fs = 0.9 * f, need, sym_w, bus_w, chain_x, chain_w, cw = 0, chev_h = 0, head_h, tag_h;
   double line_h, centre_h = 0, centre_w = 0, y, bus_x, bus_top = -1, bus_bottom = -1;
-  double min_size = MIN (fs, MAX (0.45 * f, legible));
-  guint max_stages = 1, per_band = 1, total_bands = 0, n_tags = 0;
-  double extra_h = 0, spread = 0;
+  /* below the legible size only as a last resort: the scores must not be cut off */
+  double min_size = MIN (fs, MAX (0.45 * f, 0.8 * legible));
+  guint max_stages = 1, per_band = 1, n_tags = 0;
+  double spread = 0;
   const ShzCatItem *centre = centres->len > 0 ? centres->pdata[0] : NULL;
   ShzColor white = { 1, 1, 1, 1 };
   int centre_node = -1;
@@ -109,30 +110,6 @@ build_compact (ShzNetworkChart *chart, ShzNetLayout *l, PangoContext *pango, con
   shz_chart_text_measure (pango, "数智 Ag", fs, TRUE, 0, NULL, &line_h);
   shz_chart_text_measure (pango, "场景 Ag", 0.85 * f, FALSE, 0, NULL, &tag_h);
 
-  /* bands: as few as the labels allow; a free slot at the end for the outcome */
-  for (guint bands = 1; bands <= 4; bands++)
-    {
-      per_band = (max_stages + 1 + bands - 1) / bands;
-      cw = (chain_w - (per_band - 1) * gap * 0.5) / per_band;
-      if (cw - 2 * COMPACT_NOTCH (cw) >= need)
-        break;
-    }
-  for (guint c = 0; c < chains->len; c++)
-    {
-      g_autoptr(GPtrArray) st = shz_cat_framework_list_items (fw, SHZ_CAT_STAGE, chains->pdata[c]);
-      g_autoptr(GPtrArray) caps = shz_cat_framework_list_items (fw, SHZ_CAT_CAPABILITY, chains->pdata[c]);
-      g_autoptr(GPtrArray) scenes = shz_cat_framework_list_items (fw, SHZ_CAT_SCENE, chains->pdata[c]);
-      total_bands += MAX ((st->len + per_band - 1) / per_band, 1);
-      if (st->len % per_band == 0 && ((ShzCatItem *) chains->pdata[c])->outcome.label.zh != NULL)
-        {
-          /* the outcome alone under full bands: only as tall as it needs */
-          double th;
-          shz_chart_text_measure (pango, shz_network_chart_tr (chart, &((ShzCatItem *) chains->pdata[c])->outcome.label),
-                                  f, TRUE, chain_w * 0.45, NULL, &th);
-          extra_h += th + 0.7 * f + gap * 0.5;
-        }
-      n_tags += (caps->len > 0) + (scenes->len > 0);
-    }
   if (centre != NULL)
     {
       double tw, th;
@@ -140,34 +117,76 @@ build_compact (ShzNetworkChart *chart, ShzNetLayout *l, PangoContext *pango, con
       centre_w = MIN ((tw + 0.8 * f) / M_SQRT1_2, area->width * 0.5);
       centre_h = MIN ((th + 0.6 * f) / M_SQRT1_2, centre_w);
     }
-  /* the chevrons as tall as their texts need (wrapped in their inner width), out of what is
-   * left after headings, tags and the consumer; the tags give way first */
-  {
-    double fixed = chains->len * (head_h + gap) + (chains->len - 1) * 1.5 * gap + centre_h + 1.5 * gap + extra_h;
-    double avail = area->height - fixed - n_tags * tag_h - gap * 0.5 * total_bands;
-    double want = 2 * line_h, inner = cw - 2 * COMPACT_NOTCH (cw) - 0.6 * fs;
+  for (guint c = 0; c < chains->len; c++)
+    {
+      g_autoptr(GPtrArray) caps = shz_cat_framework_list_items (fw, SHZ_CAT_CAPABILITY, chains->pdata[c]);
+      g_autoptr(GPtrArray) scenes = shz_cat_framework_list_items (fw, SHZ_CAT_SCENE, chains->pdata[c]);
+      n_tags += (caps->len > 0) + (scenes->len > 0);
+    }
 
-    for (guint c = 0; c < chains->len; c++)
-      {
-        g_autoptr(GPtrArray) st = shz_cat_framework_list_items (fw, SHZ_CAT_STAGE, chains->pdata[c]);
-        for (guint i = 0; i < st->len; i++)
-          {
-            g_autofree char *text = g_strdup_printf ("%s\n0.0 → 0.0", shz_network_chart_tr (chart, &((ShzCatItem *) st->pdata[i])->label));
-            double th;
-            shz_chart_text_measure (pango, text, fs, TRUE, MAX (inner, 1), NULL, &th);
-            want = MAX (want, th);
-          }
-      }
-    want += 0.7 * fs;
-    if (avail / MAX (total_bands, 1) < want)
-      {
-        tag_h = 0;
-        avail = area->height - fixed - gap * 0.5 * total_bands;
-      }
-    chev_h = MIN (avail / MAX (total_bands, 1), want);
-    /* room to spare: a little more air between the chains, the rest under the figure */
-    spread = MIN (MAX (avail - chev_h * total_bands, 0) / MAX (chains->len, 1), head_h);
-    if (chev_h < 1.5 * line_h)
+  /* Bands (a free slot at the end of each chain for its outcome), and chevrons as tall as their
+   * texts need wrapped in their inner width: the fewest bands whose chevrons hold the widest
+   * word and whose height fits (the capability and scene lines give way first); else the
+   * bands that leave the chevrons the most of what their texts need. */
+  {
+    double best_ratio = -1;
+    guint best = 0;
+    gboolean done = FALSE;
+
+    for (guint pass = 0; pass < 2 && !done; pass++)
+      for (guint bands = 1; bands <= 4 && !done; bands++)
+        {
+          guint pb = (max_stages + 1 + bands - 1) / bands, tb = 0;
+          double w = (chain_w - (pb - 1) * gap * 0.5) / pb, inner = w - 2 * COMPACT_NOTCH (w) - 0.6 * fs;
+          double want = 2 * line_h, eh = 0, fixed, avail_tags, avail, ratio;
+
+          if (w - 2 * COMPACT_NOTCH (w) < need && bands < 4)
+            continue;
+          for (guint c = 0; c < chains->len; c++)
+            {
+              const ShzCatItem *chain = chains->pdata[c];
+              g_autoptr(GPtrArray) st = shz_cat_framework_list_items (fw, SHZ_CAT_STAGE, chains->pdata[c]);
+              tb += MAX ((st->len + pb - 1) / pb, 1);
+              if (st->len % pb == 0 && chain->outcome.label.zh != NULL)
+                {
+                  /* the outcome alone under full bands: only as tall as it needs */
+                  double th;
+                  shz_chart_text_measure (pango, shz_network_chart_tr (chart, &chain->outcome.label), f, TRUE,
+                                          chain_w * 0.45, NULL, &th);
+                  eh += th + 0.7 * f + gap * 0.5;
+                }
+              for (guint i = 0; i < st->len; i++)
+                {
+                  g_autofree char *text = g_strdup_printf ("%s\n0.0 → 0.0", shz_network_chart_tr (chart, &((ShzCatItem *) st->pdata[i])->label));
+                  double th;
+                  shz_chart_text_measure (pango, text, fs, TRUE, MAX (inner, 1), NULL, &th);
+                  want = MAX (want, th);
+                }
+            }
+          want += 0.7 * fs;
+          fixed = chains->len * (head_h + gap) + (chains->len - 1) * 1.5 * gap + centre_h + 1.5 * gap + eh + gap * 0.5 * tb;
+          avail_tags = area->height - fixed - n_tags * tag_h;
+          avail = area->height - fixed;
+          ratio = avail / tb / want;
+          if (pass == 0 && avail / tb < want)
+            continue;
+          if (pass == 1 && ratio <= best_ratio)
+            continue;
+          best_ratio = ratio;
+          best = bands;
+          per_band = pb;
+          cw = w;
+          chev_h = MIN (avail_tags / tb, want);
+          if (avail_tags / tb < want)
+            {
+              tag_h = 0;
+              chev_h = MIN (avail / tb, want);
+            }
+          /* room to spare: a little more air between the chains, the rest under the figure */
+          spread = MIN (MAX ((tag_h > 0 ? avail_tags : avail) - chev_h * tb, 0) / MAX (chains->len, 1), head_h);
+          done = pass == 0;
+        }
+    if (best == 0 || chev_h < 1.5 * line_h)
       return FALSE;
   }
 
