@@ -95,11 +95,14 @@ static guint signals[N_SIGNALS];
 
 /* ---- rows of the groups ---- */
 
+static void disconnect_controls (ShzInspector *self);
+
 static void
 clear_rows (ShzInspector *self)
 {
   /* a focused control that goes must not save on its way out */
   self->filling = TRUE;
+  disconnect_controls (self);
   for (guint i = 0; i < self->added->len; i++)
     adw_preferences_group_remove (g_ptr_array_index (self->added_groups, i),
                                   g_ptr_array_index (self->added, i));
@@ -789,6 +792,7 @@ typedef struct {
   GtkWidget          *row[2];
   GtkWidget          *spin[2];
   GtkWidget          *note;           /* an AdwEntryRow */
+  GtkEventController *note_focus;
 } EditScore;
 
 typedef struct {
@@ -1073,6 +1077,36 @@ on_link_remove_cb (GtkButton    *button,
   edited (self, NULL, NULL);
 }
 
+/* The controls going may outlive their rows (the window keeps its focus widget until the focus
+ * moves): they must not call back with the rows' data gone. */
+static void
+disconnect_controls (ShzInspector *self)
+{
+  for (guint i = 0; i < self->edit_scores->len; i++)
+    {
+      EditScore *es = self->edit_scores->pdata[i];
+
+      for (guint s = 0; s < 2; s++)
+        if (es->spin[s] != NULL)
+          g_signal_handlers_disconnect_by_data (es->spin[s], self);
+      if (es->note != NULL)
+        g_signal_handlers_disconnect_by_data (es->note, self);
+      if (es->note_focus != NULL)
+        g_signal_handlers_disconnect_by_data (es->note_focus, self);
+    }
+  for (guint i = 0; i < self->edit_links->len; i++)
+    {
+      EditLink *el = self->edit_links->pdata[i];
+
+      if (el->weight_spin != NULL)
+        g_signal_handlers_disconnect_by_data (el->weight_spin, self);
+      if (el->kind_row != NULL)
+        g_signal_handlers_disconnect_by_data (el->kind_row, self);
+      if (el->remove != NULL)
+        g_signal_handlers_disconnect_by_data (el->remove, self);
+    }
+}
+
 /* Add an editable row (or a button below the rows) to the values, with its line of the dump. */
 static void
 add_edit_widget (ShzInspector *self,
@@ -1097,6 +1131,26 @@ find_refocus (ShzInspector *self)
 
       if (g_strcmp0 (key, self->refocus) == 0)
         return target != NULL ? target : w;
+    }
+  return NULL;
+}
+
+/* The key of the control that has the focus, if one of ours does. */
+static char *
+focused_control_key (ShzInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (guint i = 0; focus != NULL && i < self->added->len; i++)
+    {
+      GtkWidget *w = self->added->pdata[i];
+      GtkWidget *target = g_object_get_data (G_OBJECT (w), "shz-focus-target");
+      const char *key = g_object_get_data (G_OBJECT (w), "shz-focus-key");
+
+      if (key != NULL && (focus == w || gtk_widget_is_ancestor (focus, w) ||
+                          (target != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))))
+        return g_strdup (key);
     }
   return NULL;
 }
@@ -1168,6 +1222,7 @@ add_score_controls (ShzInspector       *self,
     g_object_set_data (G_OBJECT (note), "shz-score", es);
     g_signal_connect (note, "apply", G_CALLBACK (on_note_applied_cb), self);
     g_signal_connect (focus, "leave", G_CALLBACK (on_note_leave_cb), self);
+    es->note_focus = focus;
     gtk_widget_add_controller (note, focus);
     update_note_row (es);
     set_focus_key (note, NULL, g_strdup_printf ("note:%s:%s", es->framework, es->item));
@@ -1664,6 +1719,9 @@ shz_inspector_show_item (ShzInspector *self,
   if (g_strcmp0 (id, self->item_id) != 0)
     for (guint i = 0; i < self->edit_scores->len; i++)
       commit_note (self, self->edit_scores->pdata[i], FALSE);
+  /* shown again after a reload (an undo in the window, say): the focus goes back where it was */
+  if (self->refocus == NULL)
+    self->refocus = focused_control_key (self);
   clear_computation (self);
   clear_rows (self);
   self->focus_pending = FALSE;

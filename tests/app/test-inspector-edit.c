@@ -283,6 +283,9 @@ test_node_score (void)
   g_assert_cmpstr (shz_chart_view_get_selected (view), ==, "brand");
   spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, before);
+  /* … with the focus still in the field it was in */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && (focus == GTK_WIDGET (spin) || gtk_widget_is_ancestor (focus, GTK_WIDGET (spin))));
 
   /* "–" clears the score: not assessed, one step; undo brings it back */
   gtk_spin_button_set_value (spin, -0.5);
