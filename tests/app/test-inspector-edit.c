@@ -1,8 +1,9 @@
 /* test-inspector-edit.c — editing a value-network item in the chart page's inspector: a node's
  * to-be score and a link's weight and kind changed through the inspector's controls, and a link
  * removed, are each one undoable step in the store; the chart reads them again with the item
- * still selected; undo in the store brings the old values back.  A read-only store shows the
- * values without controls.
+ * still selected (the focus back in its field); undo in the store brings the old values back.
+ * Every network kind's nodes have score fields; an engagement's first score starts its scores
+ * dataset.  A read-only store shows the values without controls.
  *
  * SHZ_TEST_SCREENSHOT=DIR saves PNGs of the page with a node and a link selected into DIR.
  *
@@ -162,11 +163,11 @@ chart_assessment (ShzChart *chart)
 }
 
 static GtkWidget *
-new_page_for (ShzStore   *s,
-              gint64      engagement_id,
-              GtkWindow **out_window)
+new_page_with (ShzStore           *s,
+               gint64              engagement_id,
+               const char * const *kinds,
+               GtkWindow         **out_window)
 {
-  const char *kinds[] = { "value-network", "network-compare", NULL };
   GtkWidget *page = shz_chart_page_new (kinds);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
 
@@ -176,6 +177,16 @@ new_page_for (ShzStore   *s,
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), s, engagement_id);
   *out_window = window;
   return page;
+}
+
+static GtkWidget *
+new_page_for (ShzStore   *s,
+              gint64      engagement_id,
+              GtkWindow **out_window)
+{
+  const char *kinds[] = { "value-network", "network-compare", NULL };
+
+  return new_page_with (s, engagement_id, kinds, out_window);
 }
 
 static GtkWidget *
@@ -438,6 +449,44 @@ test_link (void)
   gtk_window_destroy (window);
 }
 
+/* Every network kind's nodes have their score fields, for the framework(s) the kind draws. */
+static void
+test_every_kind (void)
+{
+  const char *kinds[] = { "value-chain", "rhc-chains", "evolution-paths", "network-compare", NULL };
+  const char *frameworks[] = { SHZ_FRAMEWORK_VALUE_CHAIN, SHZ_FRAMEWORK_RHC_CHAINS, SHZ_FRAMEWORK_EVOLUTION_PATHS,
+                               SHZ_FRAMEWORK_VALUE_NETWORK };
+  const char *all[] = { "value-network", "value-chain", "network-compare", "rhc-chains", "evolution-paths", NULL };
+  GtkWindow *window;
+  GtkWidget *page = new_page_with (store, demo_id, all, &window);
+  ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+
+  wait_for_chart (page);
+  for (guint k = 0; kinds[k] != NULL; k++)
+    {
+      ShzChart *chart;
+      guint n = 0;
+
+      g_assert_true (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), kinds[k]));
+      chart = wait_for_chart (page);
+      for (guint i = 0; i < shz_chart_get_n_items (chart); i++)
+        {
+          const ShzChartItem *item = shz_chart_get_item (chart, i);
+          GtkSpinButton *spin;
+
+          if (g_str_has_prefix (item->id, "link:"))
+            continue;
+          shz_chart_view_set_selected (view, item->id);
+          spin = shz_inspector_get_score_spin (inspector, frameworks[k], SHZ_STATE_TO_BE);
+          n += spin != NULL;
+        }
+      g_test_message ("%s: %u items with score fields", kinds[k], n);
+      g_assert_cmpuint (n, >, 0);
+    }
+  gtk_window_destroy (window);
+}
+
 /* An engagement with no assessment yet: its first score starts a scores dataset. */
 static void
 test_first_score (void)
@@ -575,6 +624,7 @@ main (int    argc,
 
   g_test_add_func ("/app/inspector-edit/node-score", test_node_score);
   g_test_add_func ("/app/inspector-edit/link", test_link);
+  g_test_add_func ("/app/inspector-edit/every-kind", test_every_kind);
   g_test_add_func ("/app/inspector-edit/first-score", test_first_score);
   g_test_add_func ("/app/inspector-edit/read-only", test_read_only);
 
