@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShzChartPage, shz_chart_page, SHZ, CHART_PAGE, GtkWidget)
 
 /* Signals:
- *   ::changed ()   the page saved something to the store (the chart's settings)
+ *   ::changed ()   the page saved something to the store (the chart's settings, or an item's
+ *                  scores or links edited in the inspector)
  *   ::loaded ()    a chart finished loading (read in a thread), or failed to: the page shows
  *                  it, or says why not
  */

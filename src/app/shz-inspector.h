@@ -34,8 +34,8 @@ G_DECLARE_FINAL_TYPE (ShzInspector, shz_inspector, SHZ, INSPECTOR, GtkWidget)
 
 GtkWidget  *shz_inspector_new              (void);
 /* Show @id of @chart (NULL: nothing selected).  @store is the window's connection: the
- * inspector reads provenance on it and opens its own connections (on the same path) for
- * anything slow. */
+ * inspector reads provenance on it, writes a value-network item's edits through it, and opens
+ * its own connections (on the same path) for anything slow. */
 void        shz_inspector_show_item        (ShzInspector *self,
                                             ShzStore     *store,
                                             gint64        engagement_id,
