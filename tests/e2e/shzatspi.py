@@ -263,13 +263,21 @@ class FocusTracker:
         was there already), look for the focused accessible under @root, now and then."""
         end = time.time() + timeout
         next_search = time.time() + 1.5
+        seen = len(self.met)
+        candidates = [self.current]
         while time.time() < end:
             self.pump(0.1)
-            try:
-                if self.current is not None and predicate(self.current):
-                    return self.current
-            except Exception:
-                pass
+            # Whatever took the focus meanwhile counts, even if something else took it since
+            # (GTK may move it on at once, and both events can come in one go).
+            candidates += self.met[seen:]
+            seen = len(self.met)
+            for acc in candidates:
+                try:
+                    if acc is not None and predicate(acc):
+                        return acc
+                except Exception:
+                    pass
+            candidates = [self.current]
             if root is not None and time.time() >= next_search:
                 found = focused_under(root)
                 if found is not None:
