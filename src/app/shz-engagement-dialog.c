@@ -80,7 +80,14 @@ shz_engagement_dialog_class_init (ShzEngagementDialogClass *klass)
 static void
 shz_engagement_dialog_init (ShzEngagementDialog *self)
 {
+  GtkWidget *list;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The name's group has no title, from which libadwaita names the list around its rows:
+   * name that list for screen readers. */
+  list = gtk_widget_get_parent (GTK_WIDGET (self->name_row));
+  if (GTK_IS_LIST_BOX (list))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
 }
 
 static void
