@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "shz-chart-page.h"
+#include "shz-a11y.h"
 #include "shz-chart-view.h"
 #include "shz-export-dialog.h"
 #include "shz-inspector.h"
@@ -1249,6 +1250,7 @@ static void
 shz_chart_page_init (ShzChartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  shz_a11y_name_status_pages (GTK_WIDGET (self));
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "shz-data-view.h"
+#include "shz-a11y.h"
 #include "shz-import-dialog.h"
 #include "shz-rows-view.h"
 
@@ -678,6 +679,7 @@ static void
 shz_data_view_init (ShzDataView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  shz_a11y_name_status_pages (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   self->names = g_ptr_array_new_with_free_func (g_free);
   self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);

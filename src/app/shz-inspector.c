@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "shz-inspector.h"
+#include "shz-a11y.h"
 #include "shz-data-view.h"
 #include "shz-assessment-edit.h"
 #include "shz-window.h"
@@ -1660,6 +1661,7 @@ shz_inspector_init (ShzInspector *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shz_a11y_name_status_pages (GTK_WIDGET (self));
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);

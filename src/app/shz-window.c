@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "shz-window.h"
+#include "shz-a11y.h"
 #include "shz-engagement-dialog.h"
 #include "shz-engagement-object.h"
 #include "shz-chart-page.h"
@@ -1570,6 +1571,7 @@ static void
 shz_window_init (ShzWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  shz_a11y_name_status_pages (GTK_WIDGET (self));
 
   self->engagements = g_list_store_new (SHZ_TYPE_ENGAGEMENT_OBJECT);
   self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
