@@ -234,7 +234,9 @@ run_loop (const char *path,
         }
       else
         {
-          g_autofree char *label = g_strdup_printf ("step %u", seq);
+          /* Unique across runs: a step left by an earlier (killed) run with the same label would
+           * pass for this one when this one changes nothing and so makes no step. */
+          g_autofree char *label = g_strdup_printf ("step %u of run %u", seq, seed);
           g_autofree char *after = NULL;
 
           if (!shz_store_begin_step (store, label, &error))
