@@ -295,7 +295,9 @@ ods_next_row (ShzReader  *reader,
 
           if ((r = read_row (reader, o, error)) != 1)
             break;
-          o->sheet_row += repeat;
+          /* a hostile count (table:number-rows-repeated="9223372036854775807", however often)
+           * must not overflow the line numbers: saturate far beyond any real sheet */
+          o->sheet_row = repeat > G_MAXINT64 / 2 - o->sheet_row ? G_MAXINT64 / 2 : o->sheet_row + repeat;
           if (o->row.n == 0)
             continue;   /* empty rows, however often repeated, are skipped */
           if (repeat - 1 > reader->opts.max_rows - reader->rows_read)
