@@ -242,6 +242,19 @@ validate_row (Validator    *v,
                 g_free (reason);
                 return;
               }
+            /* what the charts accept: a score from 0 to 5, a link weight of 0 or more */
+            if (v->kind == SHZ_KIND_SCORES && g_str_equal (field->name, "score") && (d < 0 || d > 5))
+              {
+                reject (v, arena, item, f,
+                        g_strdup_printf (_("%s: %s is outside 0 to 5"), _(field->label), value));
+                return;
+              }
+            if (v->kind == SHZ_KIND_LINKS && g_str_equal (field->name, "weight") && d < 0)
+              {
+                reject (v, arena, item, f,
+                        g_strdup_printf (_("%s: %s is negative (expected 0 or more)"), _(field->label), value));
+                return;
+              }
             item->num[f] = d;
             break;
           }

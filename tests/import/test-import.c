@@ -493,15 +493,18 @@ test_import_kinds (Fixture       *f,
                       "零售\t消费者\t3\t交易\t现状\n"
                       "consumer\tbrand\t2.5\tinteraction\tto-be\n"
                       "研发数据\t消费者\t1\t体验\t\n"
-                      "火星\t消费者\t1\t体验\t目标\n";
+                      "火星\t消费者\t1\t体验\t目标\n"
+                      "品牌\t消费者\t-2\t交易\t目标\n";
   const char *scores = "框架,指标,得分,状态,备注\n"
                        "人货场,会员转化,3.5,现状,\"a note, with comma\"\n"
-                       "人货场,忠诚度提升,80%,目标,\n";
+                       "人货场,忠诚度提升,80%,目标,\n"
+                       "人货场,会员转化,7,目标,\n"
+                       "人货场,会员转化,-1,现状,\n";
   const char *positions = "行业,成熟度,创新度,规模\n"
                           "金融,70,65,10\n零售消费与生活服务,60,55,\n互联网,,80,3\n";
   struct { const char *name, *data; ShzDatasetKind kind; gint64 accepted, rejected; } cases[] = {
-    { "links.tsv", links, SHZ_KIND_LINKS, 3, 1 },
-    { "scores.csv", scores, SHZ_KIND_SCORES, 2, 0 },
+    { "links.tsv", links, SHZ_KIND_LINKS, 3, 2 },
+    { "scores.csv", scores, SHZ_KIND_SCORES, 2, 2 },
     { "positions.csv", positions, SHZ_KIND_POSITIONS, 2, 1 },
   };
 
@@ -515,6 +518,18 @@ test_import_kinds (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpint (res->accepted, ==, cases[i].accepted);
       g_assert_cmpint (res->rejected, ==, cases[i].rejected);
+      /* out of the charts' range: rejected with the reason, not stored */
+      if (cases[i].kind != SHZ_KIND_POSITIONS)
+        {
+          gboolean named = FALSE;
+          for (guint j = 0; j < res->rejections->len; j++)
+            {
+              const ShzRejection *r = g_ptr_array_index (res->rejections, j);
+              named |= strstr (r->reason, cases[i].kind == SHZ_KIND_SCORES ? "is outside 0 to 5"
+                                                                           : "is negative") != NULL;
+            }
+          g_assert_true (named);
+        }
     }
   g_assert_cmpint (count_sql (f->store, "SELECT count(*) FROM link_row WHERE source = 'retail' AND "
                               "target = 'consumer' AND type = 'transaction' AND state = 'as-is'"), ==, 1);
