@@ -246,13 +246,13 @@ validate_row (Validator    *v,
             if (v->kind == SHZ_KIND_SCORES && g_str_equal (field->name, "score") && (d < 0 || d > 5))
               {
                 reject (v, arena, item, f,
-                        g_strdup_printf (_("%s: %s is outside 0 to 5"), _(field->label), value));
+                        g_strdup_printf (_("%s is outside 0 to 5"), value));
                 return;
               }
             if (v->kind == SHZ_KIND_LINKS && g_str_equal (field->name, "weight") && d < 0)
               {
                 reject (v, arena, item, f,
-                        g_strdup_printf (_("%s: %s is negative (expected 0 or more)"), _(field->label), value));
+                        g_strdup_printf (_("%s is negative (expected 0 or more)"), value));
                 return;
               }
             item->num[f] = d;

@@ -1286,15 +1286,27 @@ test_assessment_unknown_item (void)
     }
 }
 
-/* The import checks types, not the catalogue's ranges: these rows are accepted and the chart
- * refuses them.  A store written elsewhere can hold anything: its rows are changed with SQL. */
+/* The import rejects a score outside 0–5 and a negative weight row by row (the whole file here:
+ * exit 1, nothing written); a store written elsewhere can hold anything, so the chart checks them
+ * again: those rows are changed with SQL. */
 static void
 test_assessment_invalid (void)
 {
-  g_autofree char *score = make_assessment_store ("assess-score.shuzhi", "scores", "framework,item,score\nvalue-chain,product,9\n");
+  g_autofree char *score = make_assessment_store ("assess-score.shuzhi", "scores", "framework,item,score\nvalue-chain,product,3\n");
   g_autofree char *weight = make_assessment_store ("assess-weight.shuzhi", "links",
-                                                   "source,target,weight,type\n零售,消费者,-1,交易\n");
+                                                   "source,target,weight,type\n零售,消费者,1,交易\n");
   g_autofree char *state = make_assessment_store ("assess-state.shuzhi", "scores", "framework,item,score\nvalue-chain,product,3\n");
+  g_autofree char *bad_score = g_build_filename (tmpdir, "bad-score.csv", NULL);
+  g_autofree char *bad_weight = g_build_filename (tmpdir, "bad-weight.csv", NULL);
+
+  g_assert_true (g_file_set_contents (bad_score, "framework,item,score\nvalue-chain,product,9\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_weight, "source,target,weight,type\n零售,消费者,-1,交易\n", -1, NULL));
+  expect_cli (1, "line 2, column score: 9 is outside 0 to 5", "import", "assess-score.shuzhi", bad_score,
+              "--engagement", "E", "--kind", "scores");
+  expect_cli (1, "line 2, column weight: -1 is negative (expected 0 or more)", "import", "assess-weight.shuzhi",
+              bad_weight, "--engagement", "E", "--kind", "links");
+  sql (score, "UPDATE score_row SET score = 9;");
+  sql (weight, "UPDATE link_row SET weight = -1;");
 
   expect_assessment (score, NULL, SHZ_ASSESSMENT_ERROR_INVALID,
                      "dataset “a”, row 1, column score: 9 is out of range; expected 0 to 5");
