@@ -4,7 +4,7 @@
  *
  * File names: FOLDER/<kind>.<ext>, the kind's stable id (maturity-map.png, value-chain.svg …)
  * and the format's extension.  A file of that name is replaced, atomically (written beside it,
- * then renamed).  Kinds that cannot be drawn (no data, not implemented) are skipped, each with
+ * then renamed).  Kinds that cannot be drawn (no data) are skipped, each with
  * its reason; a write that fails stops the batch.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

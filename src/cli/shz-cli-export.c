@@ -35,9 +35,6 @@ on_batch_progress_cb (ShzChartBatchStep  step,
 {
   if (step == SHZ_CHART_BATCH_WROTE)
     fprintf (stderr, _("shuzhi export: wrote %s\n"), path);
-  else if (step == SHZ_CHART_BATCH_SKIPPED &&
-           g_error_matches (reason, SHZ_CHART_ERROR, SHZ_CHART_ERROR_NOT_IMPLEMENTED))
-    fprintf (stderr, _("shuzhi export: skipped %s: not implemented in this version\n"), kind);
   else if (step == SHZ_CHART_BATCH_SKIPPED)
     fprintf (stderr, _("shuzhi export: skipped %s: %s\n"), kind, reason->message);
 }
@@ -177,12 +174,6 @@ shz_cli_export (int    argc,
 
   if (!all)
     {
-      if (!shz_chart_kind_is_implemented (kind))
-        {
-          fprintf (stderr, _("shuzhi export: the chart “%s” is not implemented in this version of "
-                             "Shuzhi; nothing written\n"), kind);
-          return SHZ_EXIT_INPUT;
-        }
       if (!shz_chart_export_kind (store, e->id, kind, &job, fmt, output, &error))
         {
           fprintf (stderr, "shuzhi export: %s: %s\n", output, error ? error->message : _("failed"));
