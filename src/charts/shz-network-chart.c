@@ -30,8 +30,6 @@ typedef struct
 
 /* Beyond this many device pixels (a deep zoom) the still layer is not worth its memory. */
 #define MAX_STILL_PIXELS (4096 * 4096)
-/* Past this many links, a dragged node's links are drawn rough while it moves. */
-#define ROUGH_LINKS 400
 
 #define LAYOUT_GROUP "layout"
 #define MAX_ID_BYTES 128
@@ -342,8 +340,10 @@ shz_network_chart_layout (ShzChart     *chart,
   const ShzChartTheme *theme = shz_chart_get_theme_colors (chart);
   ShzNetLayout *l;
 
+  l = shz_net_layout_new (width, height);
+  shz_net_layout_take_buffers (l, priv->layout);
   g_clear_pointer (&priv->layout, shz_net_layout_free);
-  l = priv->layout = shz_net_layout_new (width, height);
+  priv->layout = l;
   l->background = theme->background;
   if (SHZ_NETWORK_CHART_GET_CLASS (self)->build != NULL)
     SHZ_NETWORK_CHART_GET_CLASS (self)->build (self, l, pango);
@@ -458,7 +458,7 @@ render_with_still (ShzNetworkChart *self,
         }
       still_cr = cairo_create (priv->still);
       cairo_scale (still_cr, sx, dy);
-      shz_net_layout_render_layers (l, still_cr, index, TRUE, FALSE, FALSE);
+      shz_net_layout_render_layers (l, still_cr, index, TRUE, FALSE, sx);
       cairo_destroy (still_cr);
       priv->still_node = g_strdup (moving);
       priv->still_sx = sx;
@@ -471,9 +471,7 @@ render_with_still (ShzNetworkChart *self,
   cairo_set_source_surface (cr, priv->still, 0, 0);
   cairo_paint (cr);
   cairo_restore (cr);
-  /* with many links, the node's own are drawn without antialiasing until the drag ends (the
-   * next frame draws them smooth again): antialiasing is most of their cost */
-  shz_net_layout_render_layers (l, cr, index, FALSE, TRUE, l->links->len > ROUGH_LINKS);
+  shz_net_layout_render_layers (l, cr, index, FALSE, TRUE, sx);
   return TRUE;
 }
 
@@ -487,7 +485,7 @@ shz_network_chart_render (ShzChart *chart,
   if (priv->layout == NULL)
     return;
   if (!render_with_still (self, cr))
-    shz_net_layout_render (priv->layout, cr);
+    shz_net_layout_render (priv->layout, cr, shz_chart_get_raster_scale (chart));
   /* on a canvas, what is selected (with the mouse or the arrow keys) shows; exports have no
    * selection */
   if (shz_chart_get_interactive (chart))

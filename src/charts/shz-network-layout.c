@@ -60,7 +60,24 @@ shz_net_layout_free (ShzNetLayout *l)
   g_array_unref (l->nodes);
   g_array_unref (l->links);
   g_array_unref (l->texts);
+  g_clear_pointer (&l->link_image, cairo_surface_destroy);
+  g_clear_pointer (&l->link_raster, shz_stroke_raster_free);
   g_free (l);
+}
+
+void
+shz_net_layout_take_buffers (ShzNetLayout *l,
+                             ShzNetLayout *old)
+{
+  if (old == NULL || old == l)
+    return;
+  if (l->link_image == NULL)
+    {
+      l->link_image = g_steal_pointer (&old->link_image);
+      l->link_image_valid = FALSE;
+    }
+  if (l->link_raster == NULL)
+    l->link_raster = g_steal_pointer (&old->link_raster);
 }
 
 int
@@ -528,64 +545,105 @@ draw_node (cairo_t *cr, const ShzNetNode *n)
   cairo_new_path (cr);
 }
 
+/* A link's dash pattern (on, off), in chart units */
 static void
-draw_head_path (cairo_t *cr, double tipx, double tipy, double fromx, double fromy, double len, double width)
+link_dash (const ShzNetLink *k, double dash[2])
+{
+  dash[0] = MAX (4, k->width * 2.5);
+  dash[1] = MAX (3, k->width * 1.8);
+}
+
+/* Where the stroke of a link (not a loop) stops: at its arrowhead's base, so that a wide link
+ * does not poke through the tip. */
+static void
+link_stroke_end (const ShzNetLink *k, double *ex, double *ey)
+{
+  double tdx = k->x1 - k->cx, tdy = k->y1 - k->cy, td = hypot (tdx, tdy);
+
+  *ex = k->x1;
+  *ey = k->y1;
+  if (k->arrow && td > k->head)
+    {
+      *ex = k->x1 - tdx / td * k->head * 0.8;
+      *ey = k->y1 - tdy / td * k->head * 0.8;
+    }
+}
+
+/* The three corners of an arrowhead with its tip at (tipx, tipy), coming from (fromx, fromy);
+ * FALSE when the direction is undefined. */
+static gboolean
+head_corners (double tipx, double tipy, double fromx, double fromy, double len, double width, double xy[6])
 {
   double dx = tipx - fromx, dy = tipy - fromy, d = hypot (dx, dy);
   double ux, uy, half = MAX (len * 0.45, width * 0.9);
 
   if (d < 1e-9)
-    return;
+    return FALSE;
   ux = dx / d;
   uy = dy / d;
-  cairo_move_to (cr, tipx, tipy);
-  cairo_line_to (cr, tipx - ux * len - uy * half, tipy - uy * len + ux * half);
-  cairo_line_to (cr, tipx - ux * len + uy * half, tipy - uy * len - ux * half);
-  cairo_close_path (cr);
+  xy[0] = tipx;
+  xy[1] = tipy;
+  xy[2] = tipx - ux * len - uy * half;
+  xy[3] = tipy - uy * len + ux * half;
+  xy[4] = tipx - ux * len + uy * half;
+  xy[5] = tipy - uy * len - ux * half;
+  return TRUE;
+}
+
+/* A loop's arc: around (cx, cy) from angle a0 clockwise-negative to a1, and the point its
+ * arrowhead comes from (along the tangent at the end). */
+static void
+loop_geometry (const ShzNetLink *k, double *r, double *a0, double *a1, double *tx, double *ty)
+{
+  *a0 = atan2 (k->y0 - k->cy, k->x0 - k->cx);
+  *a1 = atan2 (k->y1 - k->cy, k->x1 - k->cx);
+  *r = hypot (k->x0 - k->cx, k->y0 - k->cy);
+  *tx = k->x1 + sin (*a1) * 10;
+  *ty = k->y1 - cos (*a1) * 10;
 }
 
 static void
 draw_head (cairo_t *cr, double tipx, double tipy, double fromx, double fromy, double len, double width)
 {
+  double xy[6];
+
   cairo_new_path (cr);
-  draw_head_path (cr, tipx, tipy, fromx, fromy, len, width);
+  if (!head_corners (tipx, tipy, fromx, fromy, len, width, xy))
+    return;
+  cairo_move_to (cr, xy[0], xy[1]);
+  cairo_line_to (cr, xy[2], xy[3]);
+  cairo_line_to (cr, xy[4], xy[5]);
+  cairo_close_path (cr);
   cairo_fill (cr);
 }
 
 static void
 draw_link (cairo_t *cr, const ShzNetLink *k)
 {
-  double dash[2] = { MAX (4, k->width * 2.5), MAX (3, k->width * 1.8) };
+  double dash[2];
 
+  link_dash (k, dash);
   shz_color_set_source (cr, &k->color);
   cairo_set_line_width (cr, k->width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_dash (cr, dash, k->dashed ? 2 : 0, 0);
   if (k->loop)
     {
-      double a0 = atan2 (k->y0 - k->cy, k->x0 - k->cx), a1 = atan2 (k->y1 - k->cy, k->x1 - k->cx);
-      double r = hypot (k->x0 - k->cx, k->y0 - k->cy);
+      double r, a0, a1, tx, ty;
+
+      loop_geometry (k, &r, &a0, &a1, &tx, &ty);
       cairo_new_sub_path (cr);
       cairo_arc_negative (cr, k->cx, k->cy, r, a0, a1);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       if (k->arrow)
-        {
-          /* the tangent at the end of a clockwise-negative arc */
-          double tx = k->x1 + sin (a1) * 10, ty = k->y1 - cos (a1) * 10;
-          draw_head (cr, k->x1, k->y1, tx, ty, k->head, k->width);
-        }
+        draw_head (cr, k->x1, k->y1, tx, ty, k->head, k->width);
       return;
     }
   {
-    /* Stop the stroke at the arrowhead's base so a wide link does not poke through its tip. */
-    double ex = k->x1, ey = k->y1;
-    double tdx = k->x1 - k->cx, tdy = k->y1 - k->cy, td = hypot (tdx, tdy);
-    if (k->arrow && td > k->head)
-      {
-        ex = k->x1 - tdx / td * k->head * 0.8;
-        ey = k->y1 - tdy / td * k->head * 0.8;
-      }
+    double ex, ey;
+
+    link_stroke_end (k, &ex, &ey);
     cairo_move_to (cr, k->x0, k->y0);
     /* quadratic → cubic */
     cairo_curve_to (cr,
@@ -599,11 +657,184 @@ draw_link (cairo_t *cr, const ShzNetLink *k)
   }
 }
 
+/* The same link as a shape of @raster, in device pixels: chart units × @s, less (ox, oy). */
+static void
+raster_link (ShzStrokeRaster *raster, GArray *pts, const ShzNetLink *k, double s)
+{
+  double dash[2], head[6];
+  gboolean has_head = FALSE;
+
+  link_dash (k, dash);
+  dash[0] *= s;
+  dash[1] *= s;
+  shz_stroke_raster_begin (raster, &k->color);
+  g_array_set_size (pts, 0);
+  if (k->loop)
+    {
+      double r, a0, a1, tx, ty, p[2];
+
+      loop_geometry (k, &r, &a0, &a1, &tx, &ty);
+      /* cairo_arc_negative: decreasing angles */
+      while (a1 > a0)
+        a1 -= 2 * G_PI;
+      p[0] = (k->cx + r * cos (a0)) * s;
+      p[1] = (k->cy + r * sin (a0)) * s;
+      g_array_append_vals (pts, p, 2);
+      shz_flatten_arc (pts, k->cx * s, k->cy * s, r * s, a0, a1, 0.2);
+      if (k->arrow)
+        has_head = head_corners (k->x1, k->y1, tx, ty, k->head, k->width, head);
+    }
+  else
+    {
+      double ex, ey, p[2] = { k->x0 * s, k->y0 * s };
+
+      link_stroke_end (k, &ex, &ey);
+      g_array_append_vals (pts, p, 2);
+      /* the control point of the shortened curve: the same tangent at the start and end, as
+       * the cubic Cairo draws */
+      shz_flatten_quadratic (pts, k->x0 * s, k->y0 * s, k->cx * s, k->cy * s, ex * s, ey * s, 0.2);
+      if (k->arrow)
+        has_head = head_corners (k->x1, k->y1, k->cx, k->cy, k->head, k->width, head);
+    }
+  shz_stroke_raster_polyline (raster, (const double *) pts->data, pts->len / 2, k->width * s, dash,
+                              k->dashed ? 2 : 0);
+  if (has_head)
+    {
+      for (guint i = 0; i < 6; i++)
+        head[i] *= s;
+      shz_stroke_raster_triangle (raster, head);
+    }
+}
+
+static gboolean
+vector_target (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The links of the layer (as selected by @moving, @below and @above) as an image of the
+ * visible part of the chart at @scale device pixels a unit, painted; from the cache when the
+ * same part was drawn at the same pixels before. */
+static void
+render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, gboolean above, double scale)
+{
+  double cx0, cy0, cx1, cy1, key[8];
+  int x0, y0, x1, y1;
+
+  if (scale <= 0)
+    {
+      double dx = 1, dy = 0;
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      scale = hypot (dx, dy);
+    }
+  scale = CLAMP (scale, 0.01, 8.0);
+  /* the visible part of the chart, in device pixels; never an image of more than 16 Mpixel
+   * (a deep zoom shows less of the chart than that) */
+  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+  cx0 = MAX (cx0, 0);
+  cy0 = MAX (cy0, 0);
+  cx1 = MIN (cx1, l->width);
+  cy1 = MIN (cy1, l->height);
+  /* … and of the links drawn (a dragged node's are a small part) */
+  {
+    double bx0 = G_MAXDOUBLE, by0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by1 = -G_MAXDOUBLE;
+
+    for (guint i = 0; i < l->links->len; i++)
+      {
+        const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+        gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
+        double grow = k->width + k->head + 2;
+
+        if (!(moves ? above : below))
+          continue;
+        if (k->loop)
+          grow += hypot (k->x0 - k->cx, k->y0 - k->cy);
+        /* a quadratic Bézier lies inside the hull of its three points */
+        bx0 = MIN (bx0, MIN (MIN (k->x0, k->x1), k->cx) - grow);
+        by0 = MIN (by0, MIN (MIN (k->y0, k->y1), k->cy) - grow);
+        bx1 = MAX (bx1, MAX (MAX (k->x0, k->x1), k->cx) + grow);
+        by1 = MAX (by1, MAX (MAX (k->y0, k->y1), k->cy) + grow);
+      }
+    cx0 = MAX (cx0, bx0);
+    cy0 = MAX (cy0, by0);
+    cx1 = MIN (cx1, bx1);
+    cy1 = MIN (cy1, by1);
+  }
+  if (cx1 <= cx0 || cy1 <= cy0)
+    return;
+  if ((cx1 - cx0) * (cy1 - cy0) * scale * scale > 16777216.0)
+    scale = sqrt (16777216.0 / ((cx1 - cx0) * (cy1 - cy0)));
+  x0 = (int) floor (cx0 * scale);
+  y0 = (int) floor (cy0 * scale);
+  x1 = (int) ceil (cx1 * scale);
+  y1 = (int) ceil (cy1 * scale);
+  if (x1 <= x0 || y1 <= y0)
+    return;
+
+  key[0] = scale; key[1] = x0; key[2] = y0; key[3] = x1; key[4] = y1;
+  key[5] = moving; key[6] = below; key[7] = above;
+  if (l->link_image == NULL || !l->link_image_valid || memcmp (key, l->link_image_key, sizeof key) != 0)
+    {
+      g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
+
+      if (l->link_raster == NULL)
+        l->link_raster = shz_stroke_raster_new ();
+      shz_stroke_raster_reset (l->link_raster);
+      for (guint i = 0; i < l->links->len; i++)
+        {
+          const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+          gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
+          if (moves ? above : below)
+            raster_link (l->link_raster, pts, k, scale);
+        }
+      l->link_image_valid = FALSE;
+      if (shz_stroke_raster_get_n_shapes (l->link_raster) == 0)
+        return;
+      /* an image of the same size is cleared and used again (a new one costs its pages) */
+      if (l->link_image != NULL &&
+          (cairo_image_surface_get_width (l->link_image) != x1 - x0 ||
+           cairo_image_surface_get_height (l->link_image) != y1 - y0))
+        g_clear_pointer (&l->link_image, cairo_surface_destroy);
+      if (l->link_image != NULL)
+        {
+          cairo_surface_flush (l->link_image);
+          memset (cairo_image_surface_get_data (l->link_image), 0,
+                  (gsize) cairo_image_surface_get_stride (l->link_image) * (gsize) (y1 - y0));
+          cairo_surface_mark_dirty (l->link_image);
+        }
+      else
+        l->link_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
+      if (cairo_surface_status (l->link_image) != CAIRO_STATUS_SUCCESS)
+        {
+          g_clear_pointer (&l->link_image, cairo_surface_destroy);
+          return;
+        }
+      shz_stroke_raster_draw (l->link_raster, l->link_image, x0, y0);
+      memcpy (l->link_image_key, key, sizeof key);
+      l->link_image_valid = TRUE;
+    }
+  cairo_save (cr);
+  cairo_scale (cr, 1 / scale, 1 / scale);
+  cairo_set_source_surface (cr, l->link_image, x0, y0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 void
 shz_net_layout_render (ShzNetLayout *l,
-                       cairo_t      *cr)
+                       cairo_t      *cr,
+                       double        raster_scale)
 {
-  shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE, FALSE);
+  shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE, raster_scale);
 }
 
 void
@@ -612,7 +843,7 @@ shz_net_layout_render_layers (ShzNetLayout *l,
                               int           moving,
                               gboolean      below,
                               gboolean      above,
-                              gboolean      rough)
+                              double        raster_scale)
 {
   PangoContext *pango = NULL;
 
@@ -630,19 +861,21 @@ shz_net_layout_render_layers (ShzNetLayout *l,
             draw_node (cr, n);
         }
     }
-  /* Curves to within half a unit: invisible on screen and in print, and far fewer segments
-   * when there are thousands of links. */
-  cairo_set_tolerance (cr, l->links->len > 200 ? 0.5 : 0.1);
-  if (rough)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  for (guint i = 0; i < l->links->len; i++)
+  if (!vector_target (cr))
+    render_links_raster (l, cr, moving, below, above, raster_scale);
+  else
     {
-      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
-      gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
-      if (moves ? above : below)
-        draw_link (cr, k);
+      /* Curves to within half a unit: invisible on screen and in print, and far fewer
+       * segments when there are thousands of links. */
+      cairo_set_tolerance (cr, l->links->len > 200 ? 0.5 : 0.1);
+      for (guint i = 0; i < l->links->len; i++)
+        {
+          const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+          gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
+          if (moves ? above : below)
+            draw_link (cr, k);
+        }
     }
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   cairo_set_tolerance (cr, 0.1);
   if (!above)
     {

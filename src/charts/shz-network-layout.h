@@ -14,6 +14,7 @@
 #include "charts/shz-chart-geometry.h"
 #include "charts/shz-chart-text.h"
 #include "charts/shz-chart-theme.h"
+#include "charts/shz-stroke-raster.h"
 
 G_BEGIN_DECLS
 
@@ -75,11 +76,21 @@ typedef struct {
   GArray   *nodes;          /* ShzNetNode */
   GArray   *links;          /* ShzNetLink */
   GArray   *texts;          /* ShzNetText */
+  /* private to the renderer: the links drawn as an image on a raster target, kept for the next
+   * redraw of the same part at the same pixels (hover, selection), and the memory to draw
+   * them with, handed on from layout to layout (a drag lays out every step) */
+  cairo_surface_t *link_image;
+  double           link_image_key[8];
+  gboolean         link_image_valid;
+  ShzStrokeRaster *link_raster;
 } ShzNetLayout;
 
 ShzNetLayout *shz_net_layout_new   (double width,
                                     double height);
 void          shz_net_layout_free  (ShzNetLayout *layout);
+/* Take over @old's drawing memory (not its pictures) before @old is freed. */
+void          shz_net_layout_take_buffers (ShzNetLayout *layout,
+                                           ShzNetLayout *old);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShzNetLayout, shz_net_layout_free)
 
 int  shz_net_layout_add_node   (ShzNetLayout   *layout,
@@ -170,19 +181,24 @@ double   shz_net_node_border_distance (const ShzNetNode *node,
                                        double            x,
                                        double            y);
 
-/* Draw everything: bands, links, nodes, texts. */
+/* Draw everything: bands, links, nodes, texts (links at @raster_scale: see below). */
 void     shz_net_layout_render      (ShzNetLayout *layout,
-                                     cairo_t      *cr);
+                                     cairo_t      *cr,
+                                     double        raster_scale);
 /* Draw in two layers around node @moving (an index; -1: none): @below is the background,
  * the bands and the links that do not touch it — what stays put while it is dragged — and
- * @above its links, then every node and text.  Both: shz_net_layout_render().  @rough: links
- * without antialiasing (a canvas mid-drag with many links: a third of the time). */
+ * @above its links, then every node and text.  Both: shz_net_layout_render().
+ *
+ * On a vector target (SVG, PDF, PostScript) links are Cairo paths.  Elsewhere (the canvas, a
+ * PNG) they are drawn by shz-stroke-raster into an image of the visible part at
+ * @raster_scale device pixels a unit (0: the scale of @cr's matrix), then painted: the same
+ * picture at a twentieth of the cost with thousands of links. */
 void     shz_net_layout_render_layers (ShzNetLayout *layout,
                                        cairo_t      *cr,
                                        int           moving,
                                        gboolean      below,
                                        gboolean      above,
-                                       gboolean      rough);
+                                       double        raster_scale);
 
 /* Mark the node(s) or link(s) called @id in @color (the canvas's selection): a ring around a
  * node, a link drawn again over the others. */
