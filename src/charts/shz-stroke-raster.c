@@ -128,45 +128,34 @@ point_ok (double x, double y)
   return isfinite (x) && isfinite (y) && fabs (x) < MAX_COORD && fabs (y) < MAX_COORD;
 }
 
-/* The direction of the polyline @xy (@n points) at a point, away from its zero-length steps:
- * from point @i towards the next (@dir > 0) or previous one that differs; FALSE at an end. */
-static gboolean
-direction_at (const double *xy, guint n, guint i, int dir, double *ux, double *uy)
-{
-  for (gint64 k = (gint64) i + dir; k >= 0 && k < n; k += dir)
-    {
-      double dx = (xy[2 * k] - xy[2 * i]) * dir, dy = (xy[2 * k + 1] - xy[2 * i + 1]) * dir;
-      double len = sqrt (dx * dx + dy * dy);
-      if (len >= 1e-9)
-        {
-          *ux = dx / len;
-          *uy = dy / len;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Where a segment along (ux, uy) meets point @i, looking back (@dir −1, its start) or ahead
- * (+1, its end) for the polyline's other segment there: the bisector of the joint, cut
- * sharply; at an end of the polyline, the segment's own direction, faded. */
+/* Where segment @g meets its neighbour along (vx, vy) — before it (@start) or after it: the
+ * bisector of the joint, cut sharply; a turn right back is cut square to the segment. */
 static void
-joint_normal (const double *xy, guint n, guint i, int dir, double ux, double uy, double *nx, double *ny, double *k)
+set_joint (Seg *g, gboolean start, double vx, double vy)
 {
-  double vx, vy, len;
+  double nx = g->ux + vx, ny = g->uy + vy, len = sqrt (nx * nx + ny * ny);
 
-  *nx = ux;
-  *ny = uy;
-  *k = 1;
-  if (!direction_at (xy, n, i, dir, &vx, &vy))
-    return;
-  *k = 1e6;
-  len = sqrt ((ux + vx) * (ux + vx) + (uy + vy) * (uy + vy));
-  /* a turn right back is cut square to this segment */
   if (len >= 1e-6)
     {
-      *nx = (ux + vx) / len;
-      *ny = (uy + vy) / len;
+      nx /= len;
+      ny /= len;
+    }
+  else
+    {
+      nx = g->ux;
+      ny = g->uy;
+    }
+  if (start)
+    {
+      g->n0x = nx;
+      g->n0y = ny;
+      g->k0 = 1e6;
+    }
+  else
+    {
+      g->n1x = nx;
+      g->n1y = ny;
+      g->k1 = 1e6;
     }
 }
 
@@ -177,6 +166,7 @@ add_piece (ShzStrokeRaster *r, const double *xy, guint n, double hw, gboolean tr
 {
   Shape *s = current_shape (r);
   double grow = hw + 1;
+  guint first;
 
   if (n < 2)
     return;
@@ -200,6 +190,7 @@ add_piece (ShzStrokeRaster *r, const double *xy, guint n, double hw, gboolean tr
       s->n_segs++;
       return;
     }
+  first = r->segs->len;
   for (guint i = 0; i + 1 < n; i++)
     {
       Seg g = { 0 };
@@ -215,10 +206,18 @@ add_piece (ShzStrokeRaster *r, const double *xy, guint n, double hw, gboolean tr
       g.hw = hw;
       g.ymin = MIN (g.ay, g.ay + dy) - hw - 1;
       g.ymax = MAX (g.ay, g.ay + dy) + hw + 1;
-      joint_normal (xy, n, i, -1, g.ux, g.uy, &g.n0x, &g.n0y, &g.k0);
-      joint_normal (xy, n, i + 1, 1, g.ux, g.uy, &g.n1x, &g.n1y, &g.k1);
+      /* butt ends, faded, until a neighbour makes them joints */
+      g.n0x = g.n1x = g.ux;
+      g.n0y = g.n1y = g.uy;
+      g.k0 = g.k1 = 1;
       g_array_append_val (r->segs, g);
       s->n_segs++;
+    }
+  for (guint i = first + 1; i < r->segs->len; i++)
+    {
+      Seg *prev = &g_array_index (r->segs, Seg, i - 1), *next = &g_array_index (r->segs, Seg, i);
+      set_joint (prev, FALSE, next->ux, next->uy);
+      set_joint (next, TRUE, prev->ux, prev->uy);
     }
 }
 
@@ -451,6 +450,7 @@ static inline void
 blend4 (guint32 *dst, __m128i ci, __m128i col)
 {
   const __m128i zi = _mm_setzero_si128 (), c255 = _mm_set1_epi16 (255), c128 = _mm_set1_epi16 (128);
+  const __m128i c257 = _mm_set1_epi16 (257);
   __m128i c16, clo, chi, slo, shi, alo, ahi, d, dlo, dhi;
 
   c16 = _mm_packs_epi32 (ci, ci);                 /* c0 c1 c2 c3 … */
@@ -459,19 +459,15 @@ blend4 (guint32 *dst, __m128i ci, __m128i col)
     return;
   clo = _mm_unpacklo_epi32 (c16, c16);            /* c0 ×4, c1 ×4 */
   chi = _mm_unpackhi_epi32 (c16, c16);            /* c2 ×4, c3 ×4 */
-  /* s = colour × c / 255, rounded */
-  slo = _mm_add_epi16 (_mm_mullo_epi16 (col, clo), c128);
-  slo = _mm_srli_epi16 (_mm_add_epi16 (slo, _mm_srli_epi16 (slo, 8)), 8);
-  shi = _mm_add_epi16 (_mm_mullo_epi16 (col, chi), c128);
-  shi = _mm_srli_epi16 (_mm_add_epi16 (shi, _mm_srli_epi16 (shi, 8)), 8);
+  /* s = colour × c / 255, rounded: (x + 128) · 257 / 65536 */
+  slo = _mm_mulhi_epu16 (_mm_add_epi16 (_mm_mullo_epi16 (col, clo), c128), c257);
+  shi = _mm_mulhi_epu16 (_mm_add_epi16 (_mm_mullo_epi16 (col, chi), c128), c257);
   /* 255 − its alpha, on every channel of its pixel */
   alo = _mm_sub_epi16 (c255, _mm_shufflehi_epi16 (_mm_shufflelo_epi16 (slo, 0xff), 0xff));
   ahi = _mm_sub_epi16 (c255, _mm_shufflehi_epi16 (_mm_shufflelo_epi16 (shi, 0xff), 0xff));
   d = _mm_loadu_si128 ((const __m128i *) dst);
-  dlo = _mm_add_epi16 (_mm_mullo_epi16 (_mm_unpacklo_epi8 (d, zi), alo), c128);
-  dlo = _mm_srli_epi16 (_mm_add_epi16 (dlo, _mm_srli_epi16 (dlo, 8)), 8);
-  dhi = _mm_add_epi16 (_mm_mullo_epi16 (_mm_unpackhi_epi8 (d, zi), ahi), c128);
-  dhi = _mm_srli_epi16 (_mm_add_epi16 (dhi, _mm_srli_epi16 (dhi, 8)), 8);
+  dlo = _mm_mulhi_epu16 (_mm_add_epi16 (_mm_mullo_epi16 (_mm_unpacklo_epi8 (d, zi), alo), c128), c257);
+  dhi = _mm_mulhi_epu16 (_mm_add_epi16 (_mm_mullo_epi16 (_mm_unpackhi_epi8 (d, zi), ahi), c128), c257);
   _mm_storeu_si128 ((__m128i *) dst, _mm_packus_epi16 (_mm_add_epi16 (slo, dlo), _mm_add_epi16 (shi, dhi)));
 }
 #endif
