@@ -389,6 +389,8 @@ shz_cat_framework_get_item (const ShzCatFramework *framework,
   g_return_val_if_fail (framework != NULL, NULL);
   if (id == NULL)
     return NULL;
+  if (framework->by_id != NULL)
+    return g_hash_table_lookup (framework->by_id, id);
   for (guint i = 0; i < framework->items->len; i++)
     if (strcmp (((ShzCatItem *) framework->items->pdata[i])->id, id) == 0)
       return framework->items->pdata[i];

@@ -96,6 +96,7 @@ shz_cat_framework_free (ShzCatFramework *framework)
   g_free (framework->id);
   cat_text_clear (&framework->label);
   cat_text_clear (&framework->description);
+  g_clear_pointer (&framework->by_id, g_hash_table_unref);
   g_clear_pointer (&framework->items, g_ptr_array_unref);
   g_free (framework->file);
   g_free (framework);
@@ -598,6 +599,12 @@ read_framework (Ctx *c, xmlNode *node, GError **error)
     }
   c->framework = NULL;
   c->ids = NULL;
+  fw->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < fw->items->len; i++)
+    {
+      ShzCatItem *it = fw->items->pdata[i];
+      g_hash_table_insert (fw->by_id, it->id, it);
+    }
   return g_steal_pointer (&fw);
 }
 

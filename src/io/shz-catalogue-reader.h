@@ -90,6 +90,7 @@ typedef struct {
   ShzCatText           label;
   ShzCatText           description;
   GPtrArray           *items;    /* of ShzCatItem, document order, chain children included */
+  GHashTable          *by_id;    /* item id → ShzCatItem in items (a user's catalogue may have hundreds) */
   char                *file;     /* where it was read from (display name) */
   guint                line;
 } ShzCatFramework;
