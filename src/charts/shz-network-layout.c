@@ -78,6 +78,18 @@ shz_net_layout_take_buffers (ShzNetLayout *l,
     }
   if (l->link_raster == NULL)
     l->link_raster = g_steal_pointer (&old->link_raster);
+  /* the arrays, emptied, with their room: a layout of thousands of links grows them anew */
+  {
+    GArray **mine[3] = { &l->nodes, &l->links, &l->texts }, **theirs[3] = { &old->nodes, &old->links, &old->texts };
+    for (guint i = 0; i < 3; i++)
+      if ((*mine[i])->len == 0)
+        {
+          GArray *t = *mine[i];
+          g_array_set_size (*theirs[i], 0);
+          *mine[i] = *theirs[i];
+          *theirs[i] = t;
+        }
+  }
 }
 
 int

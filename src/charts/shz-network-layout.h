@@ -88,7 +88,8 @@ typedef struct {
 ShzNetLayout *shz_net_layout_new   (double width,
                                     double height);
 void          shz_net_layout_free  (ShzNetLayout *layout);
-/* Take over @old's drawing memory (not its pictures) before @old is freed. */
+/* Take over @old's memory (not its content: its arrays emptied, its pictures dropped) before
+ * @old is freed. */
 void          shz_net_layout_take_buffers (ShzNetLayout *layout,
                                            ShzNetLayout *old);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShzNetLayout, shz_net_layout_free)
