@@ -2,9 +2,12 @@
  * pointer step the node is moved, the chart laid out again and drawn at canvas size
  * (1600 × 1000, as the chart view does), with 2,000 links (see README.md).
  *
- *   bench-network-drag [LINKS] [STEPS]
+ *   bench-network-drag [LINKS] [STEPS] [NODES]
  *
- * The links are deterministic (fixed seed) among the 17 nodes of the catalogue's ring.
+ * The links are deterministic (fixed seed) among the nodes of the ring: NODES 17 (the default)
+ * is the shipped catalogue's value network; any other number (2–500) a generated catalogue,
+ * as a user may write one, with that many nodes: one centre, 70 % stages, 15 % data streams,
+ * the rest supporting elements, labels "节点 17" with every seventh one long.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +19,7 @@
 #include <time.h>
 
 #include "analysis/shz-assessment.h"
+#include "analysis/shz-catalogue.h"
 #include "charts/shz-network-chart.h"
 
 static const char * const nodes[] = {
@@ -24,6 +28,38 @@ static const char * const nodes[] = {
   "channel-data", "terminal-data", "consumer-data",
 };
 static const char * const link_kinds[] = { "transaction", "interaction", "experience" };
+
+/* A value-network catalogue of @n nodes, ids n001 …; its node ids into @ids. */
+static ShzCatalogue *
+make_catalogue (guint n, GPtrArray *ids)
+{
+  g_autoptr(GString) xml = g_string_new ("<catalogue version=\"1\"><framework id=\"value-network\" kind=\"network\">"
+                                         "<label xml:lang=\"zh_CN\">大价值网</label><label xml:lang=\"en\">Big value network</label>");
+  guint n_stage = MAX (1, (n - 1) * 70 / 100), n_stream = (n - 1) * 15 / 100;
+  g_autoptr(GError) error = NULL;
+  ShzCatalogue *cat = shz_catalogue_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *el = i == 0 ? "centre" : i <= n_stage ? "stage" : i <= n_stage + n_stream ? "stream" : "support";
+      gboolean is_long = i % 7 == 3;
+
+      g_ptr_array_add (ids, g_strdup_printf ("n%03u", i + 1));
+      g_string_append_printf (xml, "<%s id=\"n%03u\"><label xml:lang=\"zh_CN\">节点 %u%s</label>"
+                              "<label xml:lang=\"en\">Node %u%s</label></%s>", el, i + 1, i + 1,
+                              is_long ? " 全渠道会员运营与数据中台协同" : "", i + 1,
+                              is_long ? " omnichannel membership operations" : "", el);
+    }
+  g_string_append (xml, "<link-kind id=\"transaction\"><label xml:lang=\"zh_CN\">交易</label><label xml:lang=\"en\">Transaction</label></link-kind>"
+                        "<link-kind id=\"interaction\"><label xml:lang=\"zh_CN\">互动</label><label xml:lang=\"en\">Interaction</label></link-kind>"
+                        "<link-kind id=\"experience\"><label xml:lang=\"zh_CN\">体验</label><label xml:lang=\"en\">Experience</label></link-kind>"
+                        "<audience id=\"incremental-consumers\"><label xml:lang=\"zh_CN\">增量消费群体</label>"
+                        "<label xml:lang=\"en\">New consumer groups</label><relation><label xml:lang=\"zh_CN\">多边链接关系</label>"
+                        "<label xml:lang=\"en\">Multilateral link relation</label></relation></audience></framework></catalogue>");
+  if (!shz_catalogue_add_bytes (cat, xml->str, xml->len, "bench.xml", &error))
+    g_error ("%s", error->message);
+  return cat;
+}
 
 static int
 compare_doubles (const void *a, const void *b)
@@ -44,10 +80,14 @@ main (int argc, char **argv)
 {
   guint n_links = argc > 1 ? (guint) atoi (argv[1]) : 2000;
   guint steps = argc > 2 ? (guint) atoi (argv[2]) : 60;
+  guint n_nodes = argc > 3 ? (guint) atoi (argv[3]) : G_N_ELEMENTS (nodes);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  ShzCatalogue *cat = NULL;
+  const char *dragged = "brand";
   g_autoptr(GRand) rand = g_rand_new_with_seed (2020);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShzChart) chart = NULL;
-  ShzAssessment *a = shz_assessment_new (NULL);
+  ShzAssessment *a = NULL;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1000);
   g_autofree double *t_layout = g_new (double, steps);
   g_autofree double *t_draw = g_new (double, steps);
@@ -56,11 +96,25 @@ main (int argc, char **argv)
   g_autofree double *t_cached = g_new (double, steps);
   g_autofree double *t_cpu = g_new (double, steps);
 
+  if (steps == 0 || n_nodes < 2 || n_nodes > 500)
+    {
+      fprintf (stderr, "usage: bench-network-drag [LINKS] [STEPS ≥ 1] [NODES 2–500]\n");
+      return 2;
+    }
+  if (n_nodes == G_N_ELEMENTS (nodes))
+    for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+      g_ptr_array_add (ids, g_strdup (nodes[i]));
+  else
+    {
+      cat = make_catalogue (n_nodes, ids);
+      dragged = ids->pdata[MIN (4, n_nodes - 1)];   /* a stage on the ring, as "brand" is */
+    }
+  a = shz_assessment_new (cat);
   for (guint i = 0; i < n_links; i++)
     {
-      guint s = g_rand_int_range (rand, 0, G_N_ELEMENTS (nodes));
-      guint t = g_rand_int_range (rand, 0, G_N_ELEMENTS (nodes));
-      if (!shz_assessment_add_link (a, nodes[s], nodes[t], g_rand_double_range (rand, 0, 10),
+      guint s = g_rand_int_range (rand, 0, ids->len);
+      guint t = g_rand_int_range (rand, 0, ids->len);
+      if (!shz_assessment_add_link (a, ids->pdata[s], ids->pdata[t], g_rand_double_range (rand, 0, 10),
                                     link_kinds[i % 3], SHZ_STATE_TO_BE, &error))
         g_error ("%s", error->message);
     }
@@ -85,7 +139,7 @@ main (int argc, char **argv)
 
       /* a pointer step of a few pixels, back and forth */
       t0 = g_get_monotonic_time ();
-      shz_chart_move_item (chart, "brand", (i / 10) % 2 == 0 ? 6 : -6, 3 * sin (i));
+      shz_chart_move_item (chart, dragged, (i / 10) % 2 == 0 ? 6 : -6, 3 * sin (i));
       shz_chart_ensure_layout (chart, NULL, 1600, 1000);
       t1 = g_get_monotonic_time ();
       shz_chart_render (chart, cr, 1600, 1000);
@@ -106,14 +160,14 @@ main (int argc, char **argv)
       cairo_destroy (cr);
     }
   /* as the canvas drags: the links not touching the node drawn once, then only the rest */
-  shz_chart_set_moving (chart, "brand");
+  shz_chart_set_moving (chart, dragged);
   for (guint i = 0; i < steps; i++)
     {
       cairo_t *cr = cairo_create (surface);
       gint64 t0 = g_get_monotonic_time ();
       double c0 = (double) clock () / CLOCKS_PER_SEC;
 
-      shz_chart_move_item (chart, "brand", (i / 10) % 2 == 0 ? 6 : -6, 3 * sin (i));
+      shz_chart_move_item (chart, dragged, (i / 10) % 2 == 0 ? 6 : -6, 3 * sin (i));
       shz_chart_render (chart, cr, 1600, 1000);
       cairo_surface_flush (surface);
       t_cached[i] = (g_get_monotonic_time () - t0) / 1e6;
@@ -122,7 +176,7 @@ main (int argc, char **argv)
     }
   shz_chart_set_moving (chart, NULL);
 
-  printf ("value-network, %u links, 1600×1000, %u drag steps\n", n_links, steps);
+  printf ("value-network, %u nodes, %u links, 1600×1000, %u drag steps\n", n_nodes, n_links, steps);
   report ("drag step: move + layout", t_layout, steps);
   report ("drag step: draw", t_draw, steps);
   report ("drag step: total", t_total, steps);
@@ -130,5 +184,7 @@ main (int argc, char **argv)
   report ("drag step, canvas (still layer): total", t_cached, steps);
   report ("  the same, CPU time", t_cpu, steps);
   cairo_surface_destroy (surface);
+  g_clear_object (&chart);           /* the chart borrows the catalogue */
+  g_clear_pointer (&cat, shz_catalogue_free);
   return 0;
 }

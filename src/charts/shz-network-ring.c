@@ -1,6 +1,12 @@
 /* shz-network-ring.c — layout of the ring network around the consumer and of the one-way chain
  * column, with their links.  Pure computation on a ShzNetLayout; text measured with Pango.
  *
+ * The shipped value network (17 nodes) is one ring of stages with the data streams inside and
+ * the supporting elements in the corners.  A user's catalogue may hold hundreds of nodes: then
+ * the stages go on several orbits (zigzag, so that they still read round the ring in catalogue
+ * order), the streams on orbits of their own inside them, the supporting elements all around
+ * the edge, and labels are cut to one line before the text would go below the legible size.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "shz-charts"
@@ -8,6 +14,8 @@
 
 #include <math.h>
 #include <string.h>
+
+#include <pango/pangocairo.h>
 
 #include "charts/shz-network-ring.h"
 
@@ -18,13 +26,34 @@ enum {
   RING_SUPPORT,
 };
 
+/* How much of a node's text it shows: wrapped wide or narrow (the whole label, the score on a
+ * line of its own); the label cut to one line of 7.5, 5, 3.5 or 2.2 × the text size (the score
+ * left to the node's colour); or nothing, a small box.  The tooltip and the inspector always
+ * have the whole label and the score. */
+enum {
+  LEVEL_WIDE,
+  LEVEL_NARROW,
+  LEVEL_LINE,
+  LEVEL_SHORT,
+  LEVEL_SHORTER,
+  LEVEL_TINY,
+  LEVEL_MARK,
+  N_LEVELS
+};
+
+/* Wrap widths of the first two levels, one-line widths of the cut ones (× the text size). */
+static const double level_widths[N_LEVELS] = { 7.5, 5.0, 7.5, 5.0, 3.5, 2.2, 0 };
+
 typedef struct {
   const ShzCatItem *item;
   int               role;
-  char             *text;
+  const char       *label;
+  char             *text;     /* label, and the score on a second line */
+  char             *cut[N_LEVELS];  /* the text shown at the cut levels */
   double            score;    /* NAN: not assessed */
-  double            tw, th;   /* text size at the base size, wrapped at the current wrap */
-  double            tws[2], ths[2];  /* … at each of the wraps tried */
+  double            tw, th;   /* text size at the base size, at the current level … */
+  double            tws[N_LEVELS], ths[N_LEVELS];  /* … at each level measured */
+  gboolean          measured[N_LEVELS];
   double            w, h;
   double            x, y;     /* top-left */
 } RingNode;
@@ -34,6 +63,183 @@ ring_node_clear (gpointer data)
 {
   RingNode *n = data;
   g_clear_pointer (&n->text, g_free);
+  for (guint k = 0; k < N_LEVELS; k++)
+    g_clear_pointer (&n->cut[k], g_free);
+}
+
+static const char *
+ring_node_text (const RingNode *n, guint level)
+{
+  return level <= LEVEL_NARROW ? n->text : n->cut[level];
+}
+
+/* What the fit chose: the text size (an index into the sizes tried), the level, one ring or
+ * orbits, and how (one ring: its scale and inner ratio; orbits: see fit_orbits()). */
+typedef struct {
+  guint    size;
+  guint    level;
+  gboolean orbits;
+  guint    how[4];
+} FitChoice;
+
+/* ---- kept on the chart ---- */
+
+/* With hundreds of nodes Pango would be most of a layout's time, and a drag lays the chart
+ * out again at every pointer step with the same texts: their sizes are kept on the chart for
+ * as long as the text context (language, resolution, font options) stays the same.  So is
+ * the last fit: a drag step lays the same nodes out in the same room, and the search that
+ * found it (tens of tries for hundreds of nodes) need not run again. */
+typedef struct {
+  GHashTable *sizes;      /* "bold|size|wrap|text" → double[2] */
+  char       *context;
+  char       *fit_key;    /* everything the last fit depended on (fit_key()) … */
+  FitChoice   fit;        /* … and what it chose */
+} MeasureCache;
+
+#define MEASURE_CACHE_KEY "shz-network-ring-sizes"
+#define MEASURE_CACHE_MAX 20000
+
+static void
+measure_cache_free (gpointer data)
+{
+  MeasureCache *c = data;
+  g_hash_table_unref (c->sizes);
+  g_free (c->context);
+  g_free (c->fit_key);
+  g_free (c);
+}
+
+static MeasureCache *
+measure_cache_get (ShzNetworkChart *chart, PangoContext *pango)
+{
+  MeasureCache *c = g_object_get_data (G_OBJECT (chart), MEASURE_CACHE_KEY);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (pango);
+  const char *lang = pango_language_to_string (pango_context_get_language (pango));
+  g_autofree char *context = g_strdup_printf ("%s|%a|%lx|%d", lang != NULL ? lang : "",
+                                              pango_cairo_context_get_resolution (pango),
+                                              options != NULL ? cairo_font_options_hash (options) : 0UL,
+                                              pango_context_get_round_glyph_positions (pango));
+
+  if (c == NULL)
+    {
+      c = g_new0 (MeasureCache, 1);
+      c->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (chart), MEASURE_CACHE_KEY, c, measure_cache_free);
+    }
+  if (g_strcmp0 (c->context, context) != 0 || g_hash_table_size (c->sizes) > MEASURE_CACHE_MAX)
+    {
+      g_hash_table_remove_all (c->sizes);
+      g_free (c->context);
+      c->context = g_steal_pointer (&context);
+    }
+  return c;
+}
+
+/* shz_chart_text_measure(), through the chart's cache. */
+static void
+measure (MeasureCache *c,
+         PangoContext *pango,
+         const char   *text,
+         double        size,
+         gboolean      bold,
+         double        wrap,
+         double       *width,
+         double       *height)
+{
+  g_autofree char *key = g_strdup_printf ("%d|%a|%a|%s", bold ? 1 : 0, size, wrap, text);
+  double *v = g_hash_table_lookup (c->sizes, key);
+
+  if (v == NULL)
+    {
+      v = g_new (double, 2);
+      shz_chart_text_measure (pango, text, size, bold, wrap, &v[0], &v[1]);
+      g_hash_table_insert (c->sizes, g_steal_pointer (&key), v);
+    }
+  if (width != NULL)
+    *width = v[0];
+  if (height != NULL)
+    *height = v[1];
+}
+
+/* @text on one line no wider than @width: itself, or its longest prefix that fits followed by
+ * "…" (at least the first character and the ellipsis). */
+static char *
+cut_to_line (MeasureCache *c, PangoContext *pango, const char *text, double size, gboolean bold, double width)
+{
+  g_autofree char *line = g_strdelimit (g_strdup (text), "\n", ' ');
+  glong lo = 1, hi = g_utf8_strlen (line, -1);
+  double w;
+
+  measure (c, pango, line, size, bold, 0, &w, NULL);
+  if (w <= width + 0.01)
+    return g_steal_pointer (&line);
+  hi = MAX (hi - 1, 1);
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *prefix = g_utf8_substring (line, 0, mid);
+      g_autofree char *cand = g_strconcat (g_strchomp (prefix), "…", NULL);
+
+      measure (c, pango, cand, size, bold, 0, &w, NULL);
+      if (w <= width + 0.01)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  {
+    g_autofree char *prefix = g_utf8_substring (line, 0, lo);
+    return g_strconcat (g_strchomp (prefix), "…", NULL);
+  }
+}
+
+/* @text wrapped at @width in at most @max_lines lines: itself, or its longest prefix that fits
+ * followed by "…". */
+static char *
+cut_to_lines (MeasureCache *c, PangoContext *pango, const char *text, double size, gboolean bold, double width,
+              int max_lines)
+{
+  double line_h, h;
+  glong lo = 1, hi = g_utf8_strlen (text, -1);
+
+  measure (c, pango, "Ag数", size, bold, 0, NULL, &line_h);
+  measure (c, pango, text, size, bold, width, NULL, &h);
+  if (h <= line_h * (max_lines + 0.5))
+    return g_strdup (text);
+  hi = MAX (hi - 1, 1);
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *prefix = g_utf8_substring (text, 0, mid);
+      g_autofree char *cand = g_strconcat (g_strchomp (prefix), "…", NULL);
+
+      measure (c, pango, cand, size, bold, width, NULL, &h);
+      if (h <= line_h * (max_lines + 0.5))
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  {
+    g_autofree char *prefix = g_utf8_substring (text, 0, lo);
+    return g_strconcat (g_strchomp (prefix), "…", NULL);
+  }
+}
+
+/* The audience's label and its relation as shown at text size @f (the relation at @rs): four
+ * lines at most each (a user's catalogue may make them long). */
+static void
+audience_texts (ShzNetworkChart  *chart,
+                MeasureCache     *c,
+                PangoContext     *pango,
+                const ShzCatItem *audience,
+                double            f,
+                double            legible,
+                char            **label,
+                char            **rel,
+                double           *rs)
+{
+  *rs = MAX (0.85 * f, MIN (f, legible));
+  *label = cut_to_lines (c, pango, shz_network_chart_tr (chart, &audience->label), f, TRUE, 6 * f, 4);
+  *rel = cut_to_lines (c, pango, shz_network_chart_tr (chart, &audience->relation.label), *rs, FALSE, 6 * f, 4);
 }
 
 double
@@ -63,49 +269,73 @@ boxes_clash (const RingNode *a, const RingNode *b, double gap)
          a->y < b->y + b->h + gap && b->y < a->y + a->h + gap;
 }
 
-/* Node boxes at text size @f: measured once at @f0 for each wrap width (7.5 or 5 × the size;
- * unhinted metrics scale linearly, and the wrap width scales with the size, so the lines stay
- * the same), then scaled.  The narrower wrap gives narrower, taller nodes: a ring that holds
- * them at a larger size. */
-static const double wraps[2] = { 7.5, 5.0 };
-
+/* The size of a node's text at the base size @f0 at @level, measured once: wrapped at 7.5 or
+ * 5 × the size (unhinted metrics scale linearly, and the wrap width scales with the size, so
+ * the lines stay the same at any size; the narrower wrap gives narrower, taller nodes: a ring
+ * that holds them at a larger size), or cut to one line. */
 static void
-measure_nodes (GArray *nodes, PangoContext *pango, double f0, double f, guint wrap, gboolean measure)
+measure_level (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, guint level)
+{
+  double size = n->role == RING_CENTRE ? f0 * 1.15 : f0;
+  gboolean bold = n->role != RING_STREAM && n->role != RING_SUPPORT;
+
+  if (n->measured[level])
+    return;
+  n->measured[level] = TRUE;
+  if (level <= LEVEL_NARROW)
+    {
+      guint k = level;
+
+      if (n->role == RING_CENTRE)
+        measure (c, pango, n->text, f0 * 1.15, TRUE, 7 * f0, &n->tws[k], &n->ths[k]);
+      else
+        measure (c, pango, n->text, f0, n->role == RING_STAGE, level_widths[k] * f0, &n->tws[k], &n->ths[k]);
+      if (k > 0)
+        {
+          /* never narrower than a word: no word broken inside */
+          g_auto(GStrv) words = g_strsplit_set (n->text, " \n", -1);
+          double ww = 0, wh;
+          for (guint j = 0; words[j] != NULL; j++)
+            {
+              double w1;
+              measure (c, pango, words[j], size, bold, 0, &w1, NULL);
+              ww = MAX (ww, w1);
+            }
+          measure_level (n, c, pango, f0, LEVEL_WIDE);
+          if (ww > n->tws[k] + 0.01 && ww <= n->tws[0] + 0.01)
+            {
+              /* wrap at the longest word instead */
+              measure (c, pango, n->text, size, bold, ww + 0.5, &n->tws[k], &wh);
+              n->ths[k] = wh;
+            }
+        }
+    }
+  else if (level == LEVEL_MARK)
+    {
+      /* no text: a small box */
+      n->cut[level] = g_strdup ("");
+      n->tws[level] = 0.8 * f0;
+      n->ths[level] = 0.5 * f0;
+    }
+  else
+    {
+      /* the score is left to the node's colour (and its tooltip): one line */
+      n->cut[level] = cut_to_line (c, pango, n->label, size, bold, level_widths[level] * f0);
+      measure (c, pango, n->cut[level], size, bold, 0, &n->tws[level], &n->ths[level]);
+    }
+}
+
+/* Node boxes at text size @f for @level. */
+static void
+measure_nodes (GArray *nodes, MeasureCache *c, PangoContext *pango, double f0, double f, guint level)
 {
   for (guint i = 0; i < nodes->len; i++)
     {
       RingNode *n = &g_array_index (nodes, RingNode, i);
 
-      if (measure)
-        for (guint k = 0; k < G_N_ELEMENTS (wraps); k++)
-          {
-            if (n->role == RING_CENTRE)
-              shz_chart_text_measure (pango, n->text, f0 * 1.15, TRUE, 7 * f0, &n->tws[k], &n->ths[k]);
-            else
-              shz_chart_text_measure (pango, n->text, f0, n->role == RING_STAGE, wraps[k] * f0, &n->tws[k], &n->ths[k]);
-            if (k > 0)
-              {
-                /* never narrower than a word: no word broken inside */
-                g_auto(GStrv) words = g_strsplit_set (n->text, " \n", -1);
-                double ww = 0, wh;
-                for (guint j = 0; words[j] != NULL; j++)
-                  {
-                    double w1;
-                    shz_chart_text_measure (pango, words[j], n->role == RING_CENTRE ? f0 * 1.15 : f0,
-                                            n->role != RING_STREAM && n->role != RING_SUPPORT, 0, &w1, NULL);
-                    ww = MAX (ww, w1);
-                  }
-                if (ww > n->tws[k] + 0.01 && ww <= n->tws[0] + 0.01)
-                  {
-                    /* wrap at the longest word instead */
-                    shz_chart_text_measure (pango, n->text, n->role == RING_CENTRE ? f0 * 1.15 : f0,
-                                            n->role != RING_STREAM && n->role != RING_SUPPORT, ww + 0.5, &n->tws[k], &wh);
-                    n->ths[k] = wh;
-                  }
-              }
-          }
-      n->tw = n->tws[wrap];
-      n->th = n->ths[wrap];
+      measure_level (n, c, pango, f0, level);
+      n->tw = n->tws[level];
+      n->th = n->ths[level];
       if (n->role == RING_CENTRE)
         {
           n->w = (n->tw * f / f0 + 0.9 * f) * 1.45;
@@ -117,6 +347,20 @@ measure_nodes (GArray *nodes, PangoContext *pango, double f0, double f, guint wr
           n->h = n->th * f / f0 + 0.7 * f;
         }
     }
+}
+
+/* The share of @a the nodes' boxes would cover, with the gap the checks keep round each. */
+static double
+nodes_cover (GArray *nodes, const ShzRect *a, double gap)
+{
+  double need = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const RingNode *n = &g_array_index (nodes, RingNode, i);
+      need += (n->w + gap) * (n->h + gap);
+    }
+  return need / MAX ((a->width + gap) * (a->height + gap), 1e-9);
 }
 
 /* Place the nodes for ring scale @rs and inner ratio @ratio; TRUE when nothing clashes. */
@@ -231,6 +475,599 @@ place_nodes (GArray *nodes, const ShzRect *a, double f, double rs, double ratio)
   return TRUE;
 }
 
+/* ---- many nodes: orbits ---- */
+
+static int
+compare_left (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RingNode *nodes = data;
+  double xa = nodes[*(const guint *) a].x, xb = nodes[*(const guint *) b].x;
+
+  return xa < xb ? -1 : xa > xb;
+}
+
+/* TRUE when every node (but the streams unless @with_streams) lies inside @a and no two come
+ * closer than @gap.  Sorted by their left edges, a node is compared only with those that start
+ * before its right edge: about n log n for hundreds of nodes, not n². */
+static gboolean
+nodes_fit (GArray *nodes, const ShzRect *a, double gap, guint *order, gboolean with_streams)
+{
+  const RingNode *base = (const RingNode *) (gpointer) nodes->data;
+  guint len = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const RingNode *n = &base[i];
+      if (!with_streams && n->role == RING_STREAM)
+        continue;
+      if (n->x < a->x - 0.01 || n->y < a->y - 0.01 || n->x + n->w > a->x + a->width + 0.01 ||
+          n->y + n->h > a->y + a->height + 0.01)
+        return FALSE;
+      order[len++] = i;
+    }
+  g_qsort_with_data (order, len, sizeof (guint), compare_left, (gpointer) base);
+  for (guint i = 0; i < len; i++)
+    {
+      const RingNode *n = &base[order[i]];
+      for (guint k = i + 1; k < len; k++)
+        {
+          const RingNode *o = &base[order[k]];
+          if (o->x >= n->x + n->w + gap)
+            break;
+          if (boxes_clash (n, o, gap))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* How many boxes of @pw × @ph each edge of @r holds between its corners (top, right, bottom,
+ * left), with @g between them; the edges' lengths to @len. */
+static guint
+band_holds (const ShzRect *r, double pw, double ph, double g, guint cap[4], double len[4])
+{
+  guint sum = 0;
+
+  len[0] = len[2] = r->width - 2 * (pw + g);
+  len[1] = len[3] = r->height - 2 * (ph + g);
+  for (guint e = 0; e < 4; e++)
+    {
+      cap[e] = len[e] > 0 ? (guint) floor ((len[e] + g) / ((e % 2 == 0 ? pw : ph) + g)) : 0;
+      sum += cap[e];
+    }
+  return sum;
+}
+
+/* Share @n out in proportion to @cap (never more than it holds): largest remainders. */
+static void
+share_out (guint n, const guint *cap, guint n_cap, guint *count)
+{
+  guint sum = 0, given = 0;
+
+  for (guint e = 0; e < n_cap; e++)
+    sum += cap[e];
+  for (guint e = 0; e < n_cap; e++)
+    {
+      count[e] = sum > 0 ? (guint) ((guint64) n * cap[e] / sum) : 0;
+      given += count[e];
+    }
+  for (guint e = 0; given < n && given < sum; e = (e + 1) % n_cap)
+    if (count[e] < cap[e])
+      {
+        count[e]++;
+        given++;
+      }
+}
+
+/* Put the @m supports @idx round the edge of @r, clockwise from the top left: the four corners
+ * first when there are four at most, else each corner followed by the edge after it, the
+ * edges taking their shares of what they hold. */
+static void
+place_band (GArray *nodes, const guint *idx, guint m, const ShzRect *r, double pw, double ph, double g)
+{
+  RingNode *base = (RingNode *) (gpointer) nodes->data;
+  guint cap[4], count[4] = { 0 }, i = 0;
+  double len[4];
+
+  band_holds (r, pw, ph, g, cap, len);
+  if (m > 4)
+    share_out (m - 4, cap, 4, count);
+  for (guint side = 0; side < 4 && i < m; side++)
+    {
+      RingNode *c = &base[idx[i++]];
+
+      /* the corner that starts edge @side */
+      c->x = (side == 0 || side == 3) ? r->x : r->x + r->width - c->w;
+      c->y = (side < 2) ? r->y : r->y + r->height - c->h;
+      for (guint k = 0; k < count[side] && i < m; k++)
+        {
+          RingNode *s = &base[idx[i++]];
+          double along = (k + 0.5) / count[side];
+
+          switch (side)
+            {
+            case 0:
+              s->x = r->x + pw + g + len[0] * along - s->w / 2;
+              s->y = r->y;
+              break;
+            case 1:
+              s->x = r->x + r->width - s->w;
+              s->y = r->y + ph + g + len[1] * along - s->h / 2;
+              break;
+            case 2:
+              s->x = r->x + r->width - pw - g - len[2] * along - s->w / 2;
+              s->y = r->y + r->height - s->h;
+              break;
+            case 3:
+            default:
+              s->x = r->x;
+              s->y = r->y + r->height - ph - g - len[3] * along - s->h / 2;
+              break;
+            }
+        }
+    }
+}
+
+/* The supporting elements all round the edge of @a: up to four in the corners (as the shipped
+ * network has them), more spread along the edges too, and when one round of the edge does not
+ * hold them, more rounds inside it, each taking its share.  @inner: the room they leave
+ * inside.  @idx has room for the nodes.  FALSE when they do not fit. */
+static gboolean
+place_supports (GArray *nodes, const ShzRect *a, double f, ShzRect *inner, guint *idx)
+{
+  double pw = 0, ph = 0, g = 0.6 * f, len[4];
+  guint n = 0, n_bands = 0, cap[16], count[16], edge[4], first = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const RingNode *s = &g_array_index (nodes, RingNode, i);
+      if (s->role == RING_SUPPORT)
+        {
+          idx[n++] = i;
+          pw = MAX (pw, s->w);
+          ph = MAX (ph, s->h);
+        }
+    }
+  *inner = *a;
+  if (n == 0)
+    return TRUE;
+  if (n <= 4)
+    {
+      place_band (nodes, idx, n, a, pw, ph, g);
+      return TRUE;
+    }
+  /* the fewest rounds that hold them */
+  for (guint held = 0; held < n; n_bands++)
+    {
+      ShzRect r = shz_rect_make (a->x + n_bands * (pw + g), a->y + n_bands * (ph + g),
+                                 a->width - 2 * n_bands * (pw + g), a->height - 2 * n_bands * (ph + g));
+      if (n_bands == G_N_ELEMENTS (cap) || r.width < 2 * pw + g || r.height < 2 * ph + g)
+        return FALSE;
+      cap[n_bands] = 4 + band_holds (&r, pw, ph, g, edge, len);
+      held += cap[n_bands];
+    }
+  share_out (n, cap, n_bands, count);
+  for (guint b = 0; b < n_bands; b++)
+    {
+      ShzRect r = shz_rect_make (a->x + b * (pw + g), a->y + b * (ph + g),
+                                 a->width - 2 * b * (pw + g), a->height - 2 * b * (ph + g));
+      place_band (nodes, idx + first, count[b], &r, pw, ph, g);
+      first += count[b];
+    }
+  *inner = shz_rect_make (a->x + n_bands * (pw + g), a->y + n_bands * (ph + g),
+                          a->width - 2 * n_bands * (pw + g), a->height - 2 * n_bands * (ph + g));
+  return inner->width > 0 && inner->height > 0;
+}
+
+/* The geometry of one try. */
+typedef struct {
+  double   f, g;          /* text size; the room kept between nodes */
+  double   sw, sh;        /* the largest stage, stream, and the centre */
+  double   dw, dh;
+  double   mw, mh;        /* the mean stage and stream */
+  double   mdw, mdh;
+  double   cw, ch;
+  double   cx, cy;        /* the middle of the room inside the supports */
+  double   rx, ry;        /* the outermost stage orbit (of the nodes' centres) */
+  guint    n_stage, n_stream;
+  guint    n_orbits;
+} Orbits;
+
+/* A point of the orbit @a, @b deep: the furthest point on the ray from the centre towards
+ * (rx cos @t, ry sin @t) whose box of half size @a × @b lies inside the outer orbit.  Orbits so
+ * defined (the outer orbit eroded by a box) hold nodes that can never touch the nodes of the
+ * orbit one box further out, whatever their angles.  The outer orbit is a superellipse,
+ * |x/rx|⁴ + |y/ry|⁴ = 1: a ring with its corners filled out, which holds more nodes on a wide
+ * canvas than an ellipse and loses less room when eroded.  FALSE when the box fits nowhere. */
+static gboolean
+orbit_point (const Orbits *o, double a, double b, double t, double *x, double *y)
+{
+  double ex = o->rx * cos (t), ey = o->ry * sin (t), len = hypot (ex, ey);
+  double ux = ex / len, uy = ey / len, ax = fabs (ux), ay = fabs (uy);
+  /* the corner of the box furthest out decides: on the ray's side on both axes */
+  double rx2 = o->rx * o->rx, ry2 = o->ry * o->ry;
+  double qa = ax * ax / rx2 + ay * ay / ry2;
+  double qb = 2 * (ax * a / rx2 + ay * b / ry2);
+  double qc = a * a / rx2 + b * b / ry2 - 1;
+  double rho, x0 = a / o->rx, y0 = b / o->ry;
+
+  if (x0 * x0 * x0 * x0 + y0 * y0 * y0 * y0 >= 1)
+    return FALSE;
+  /* from where the ellipse through the same points has it (inside the superellipse), Newton's
+   * steps on a convex rising function: past the root once, then down onto it */
+  rho = qc < 0 ? (-qb + sqrt (qb * qb - 4 * qa * qc)) / (2 * qa) : 0;
+  for (int k = 0; k < 12; k++)
+    {
+      double px = (rho * ax + a) / o->rx, py = (rho * ay + b) / o->ry;
+      double px3 = px * px * px, py3 = py * py * py;
+      double fv = px3 * px + py3 * py - 1, fd = 4 * (px3 * ax / o->rx + py3 * ay / o->ry);
+      double step = fv / fd;
+
+      rho -= step;
+      if (fabs (step) < 1e-4)
+        break;
+    }
+  *x = o->cx + rho * ux;
+  *y = o->cy + rho * uy;
+  return TRUE;
+}
+
+/* How far along the orbit (in its parameter) from @t node @q must go to clear node @p at @t. */
+static double
+orbit_step (const Orbits *o, double a, double b, double t, const RingNode *p, const RingNode *q)
+{
+  double need_w = (p->w + q->w) / 2 + o->g, need_h = (p->h + q->h) / 2 + o->g;
+  double x0, y0, x1, y1, dt;
+
+  if (!orbit_point (o, a, b, t, &x0, &y0) || !orbit_point (o, a, b, t + 1e-3, &x1, &y1))
+    return G_MAXDOUBLE;
+  dt = MIN (fabs (x1 - x0) > 1e-9 ? need_w * 1e-3 / fabs (x1 - x0) : G_MAXDOUBLE,
+            fabs (y1 - y0) > 1e-9 ? need_h * 1e-3 / fabs (y1 - y0) : G_MAXDOUBLE);
+  /* the curve bends: once more from where that lands */
+  for (int k = 0; k < 2 && dt < G_PI; k++)
+    {
+      double dx, dy, grow;
+      if (!orbit_point (o, a, b, t + dt, &x1, &y1))
+        return G_MAXDOUBLE;
+      dx = fabs (x1 - x0);
+      dy = fabs (y1 - y0);
+      if (dx >= need_w || dy >= need_h)
+        break;
+      grow = MIN (dx > 1e-9 ? need_w / dx : G_MAXDOUBLE, dy > 1e-9 ? need_h / dy : G_MAXDOUBLE);
+      dt *= MIN (grow, 4.0);
+    }
+  return dt;
+}
+
+/* Spread the @n nodes @idx (in order) round the orbit @a, @b deep from parameter @t0: each as
+ * far from the last as it needs, the room a full turn leaves shared out between them.  FALSE
+ * when they need more than a full turn. */
+static gboolean
+orbit_spread (GArray *nodes, const guint *idx, guint n, const Orbits *o, double a, double b, double t0)
+{
+  RingNode *base = (RingNode *) (gpointer) nodes->data;
+  double stretch = 1, turn = 0;
+
+  if (n == 0)
+    return TRUE;
+  /* the stretch that makes the steps, each measured where it starts, add up to a turn */
+  for (int pass = 0; pass < 3; pass++)
+    {
+      double t = t0;
+      for (guint k = 0; k < n; k++)
+        {
+          double dt = orbit_step (o, a, b, t, &base[idx[k]], &base[idx[(k + 1) % n]]);
+          if (dt >= G_MAXDOUBLE)
+            return FALSE;
+          t += (n == 1 ? 1 : stretch) * dt;
+        }
+      turn = t - t0;
+      if (pass == 0 && turn > 2 * G_PI)
+        return FALSE;
+      stretch *= 2 * G_PI / turn;
+    }
+  stretch = MAX (stretch, 1);
+  {
+    double t = t0;
+    for (guint k = 0; k < n; k++)
+      {
+        RingNode *p = &base[idx[k]];
+        double x, y;
+
+        if (!orbit_point (o, a, b, t, &x, &y))
+          return FALSE;
+        p->x = x - p->w / 2;
+        p->y = y - p->h / 2;
+        t += stretch * orbit_step (o, a, b, t, p, &base[idx[(k + 1) % n]]);
+      }
+  }
+  return TRUE;
+}
+
+typedef enum {
+  ORBITS_PLACED,
+  ORBITS_MORE_ORBITS,   /* an orbit is too full */
+  ORBITS_NO_ROOM,       /* nothing fits inside: neither will more orbits */
+} OrbitResult;
+
+/* About how many boxes of @w × @h go round the orbit @a, @b deep: its length in steps that
+ * clear a box across or down, summed over short arcs. */
+static double
+orbit_holds (const Orbits *o, double a, double b, double w, double h)
+{
+  const int n = 64;
+  double x0, y0, px, py, count = 0;
+
+  if (!orbit_point (o, a, b, 0, &x0, &y0))
+    return 0;
+  px = x0;
+  py = y0;
+  for (int i = 1; i <= n; i++)
+    {
+      double x, y;
+      if (!orbit_point (o, a, b, 2 * G_PI * i / n, &x, &y))
+        return 0;
+      count += MAX (fabs (x - px) / (w + o->g), fabs (y - py) / (h + o->g));
+      px = x;
+      py = y;
+    }
+  return count;
+}
+
+/* Put the nodes of @role on the @n_orb orbits @depth_w[j], @depth_h[j] deep, each orbit taking
+ * its share of them in proportion to what it holds (@holds[j], of boxes of the nodes' mean
+ * size), interleaved in catalogue order so that neighbours in the catalogue stay neighbours
+ * round the ring; the first node of an orbit at its place in the catalogue's turn, plus @phase
+ * steps. */
+static OrbitResult
+place_on_orbits (GArray *nodes, const Orbits *o, int role, guint n_role, guint n_orb, const double *depth_w,
+                 const double *depth_h, const double *holds, double phase, guint *idx)
+{
+  RingNode *base = (RingNode *) (gpointer) nodes->data;
+  guint *owner = idx + nodes->len;    /* the orbit of each node, by rank */
+  double total = 0;
+  guint count[16] = { 0 }, rank = 0;
+
+  g_assert (n_orb <= G_N_ELEMENTS (count));
+  for (guint j = 0; j < n_orb; j++)
+    {
+      if (holds[j] <= 0)
+        return ORBITS_NO_ROOM;
+      total += holds[j];
+    }
+  /* (not worth spreading them: they will not go round) */
+  if (total < n_role * 0.97)
+    return ORBITS_MORE_ORBITS;
+  for (guint r = 0; r < n_role; r++)
+    {
+      guint best = 0;
+      double most = -G_MAXDOUBLE;
+      for (guint j = 0; j < n_orb; j++)
+        {
+          double behind = (r + 1) * holds[j] / total - count[j];
+          if (behind > most + 1e-9)
+            {
+              most = behind;
+              best = j;
+            }
+        }
+      owner[r] = best;
+      count[best]++;
+    }
+  for (guint j = 0; j < n_orb; j++)
+    {
+      guint m = 0, first = G_MAXUINT;
+
+      rank = 0;
+      for (guint i = 0; i < nodes->len; i++)
+        if (base[i].role == role)
+          {
+            if (owner[rank] == j)
+              {
+                if (first == G_MAXUINT)
+                  first = rank;
+                idx[m++] = i;
+              }
+            rank++;
+          }
+      if (m > 0 && !orbit_spread (nodes, idx, m, o, depth_w[j], depth_h[j],
+                                  -G_PI / 2 + 2 * G_PI * (first + phase) / MAX (n_role, 1)))
+        return ORBITS_MORE_ORBITS;
+    }
+  return ORBITS_PLACED;
+}
+
+/* Place the supports round the edge, the centre, and the stages on @n_orbits orbits inside an
+ * outer orbit scaled by @rs.  @holds: what each orbit holds at this scale, kept from one
+ * number of orbits to the next (negative: not known yet). */
+static OrbitResult
+place_stages (GArray *nodes, const ShzRect *a, Orbits *o, guint n_orbits, double rs, double *holds, guint *idx)
+{
+  double depth_w[16], depth_h[16];
+  ShzRect in;
+
+  o->n_orbits = n_orbits;
+  if (!place_supports (nodes, a, o->f, &in, idx))
+    return ORBITS_NO_ROOM;
+  o->cx = in.x + in.width / 2;
+  o->cy = in.y + in.height / 2;
+  o->rx = in.width / 2 - o->sw / 2;
+  o->ry = in.height / 2 - o->sh / 2;
+  if (o->rx <= 0 || o->ry <= 0)
+    return ORBITS_NO_ROOM;
+  o->rx = MIN (o->rx, o->ry * 2.0);
+  o->ry = MIN (o->ry, o->rx * 1.3);
+  o->rx *= rs;
+  o->ry *= rs;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      RingNode *n = &g_array_index (nodes, RingNode, i);
+      if (n->role == RING_CENTRE)
+        {
+          n->x = o->cx - n->w / 2;
+          n->y = o->cy - n->h / 2;
+        }
+    }
+  for (guint j = 0; j < n_orbits; j++)
+    {
+      depth_w[j] = j * (o->sw + o->g);
+      depth_h[j] = j * (o->sh + o->g);
+      if (holds[j] < 0)
+        holds[j] = orbit_holds (o, depth_w[j], depth_h[j], o->mw, o->mh);
+    }
+  /* the innermost orbit must leave the centre free */
+  if (depth_w[n_orbits - 1] + (o->cw + o->sw) / 2 + o->g >= o->rx ||
+      depth_h[n_orbits - 1] + (o->ch + o->sh) / 2 + o->g >= o->ry)
+    return ORBITS_NO_ROOM;
+  return place_on_orbits (nodes, o, RING_STAGE, o->n_stage, n_orbits, depth_w, depth_h, holds, 0, idx);
+}
+
+/* Place the streams on @n_inner orbits inside the stages, moved in by @shift orbits; each
+ * pushed out along its ray if it would cover the centre. */
+static OrbitResult
+place_streams (GArray *nodes, const Orbits *o, guint n_inner, double shift, guint *idx)
+{
+  RingNode *base = (RingNode *) (gpointer) nodes->data;
+  double depth_w[16], depth_h[16], holds[16];
+  OrbitResult res;
+
+  for (guint j = 0; j < n_inner; j++)
+    {
+      if (o->n_stage > 0)
+        {
+          depth_w[j] = (o->n_orbits - 1) * (o->sw + o->g) + (o->sw + o->dw) / 2 + o->g + (j + shift) * (o->dw + o->g);
+          depth_h[j] = (o->n_orbits - 1) * (o->sh + o->g) + (o->sh + o->dh) / 2 + o->g + (j + shift) * (o->dh + o->g);
+        }
+      else
+        {
+          depth_w[j] = MAX ((o->dw - o->sw) / 2 + (j + shift) * (o->dw + o->g), 0);
+          depth_h[j] = MAX ((o->dh - o->sh) / 2 + (j + shift) * (o->dh + o->g), 0);
+        }
+    }
+  for (guint j = 0; j < n_inner; j++)
+    holds[j] = orbit_holds (o, depth_w[j], depth_h[j], o->mdw, o->mdh);
+  res = place_on_orbits (nodes, o, RING_STREAM, o->n_stream, n_inner, depth_w, depth_h, holds, 0.5, idx);
+  if (res != ORBITS_PLACED)
+    return res;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      RingNode *n = &base[i];
+      double dx = n->x + n->w / 2 - o->cx, dy = n->y + n->h / 2 - o->cy;
+      double mx = (o->cw + n->w) / 2 + o->g, my = (o->ch + n->h) / 2 + o->g;
+
+      if (n->role == RING_STREAM && fabs (dx) < mx && fabs (dy) < my)
+        {
+          double s = MIN (fabs (dx) > 1e-6 ? mx / fabs (dx) : G_MAXDOUBLE,
+                          fabs (dy) > 1e-6 ? my / fabs (dy) : G_MAXDOUBLE);
+          n->x = o->cx + dx * s - n->w / 2;
+          n->y = o->cy + dy * s - n->h / 2;
+        }
+    }
+  return ORBITS_PLACED;
+}
+
+/* The fewest stage orbits, then the fewest stream orbits, that hold the nodes at their current
+ * sizes inside @a.  The stages and supports are checked before any stream is tried.  @idx
+ * has room for twice the nodes.  What was chosen goes to @choice (stage orbits, scale, stream
+ * orbits, shift); with @replay, only that is tried. */
+static gboolean
+fit_orbits (GArray *nodes, const ShzRect *a, double f, guint *order, guint *idx, guint *choice, const guint *replay)
+{
+  static const double rs_steps[] = { 1.0, 0.92 };
+  static const double shifts[] = { 0.5, 0, 1, 1.5, 2 };
+  Orbits o = { .f = f, .g = 0.6 * f };
+  double holds[G_N_ELEMENTS (rs_steps)][16];
+  guint k_max;
+
+  /* orbits never pack boxes much tighter than covering 60 % of the room: do not try when they
+   * would need more than 75 % */
+  if (nodes_cover (nodes, a, 0.4 * f) > 0.75)
+    return FALSE;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const RingNode *n = &g_array_index (nodes, RingNode, i);
+      switch (n->role)
+        {
+        case RING_STAGE:
+          o.n_stage++;
+          o.sw = MAX (o.sw, n->w);
+          o.sh = MAX (o.sh, n->h);
+          o.mw += n->w;
+          o.mh += n->h;
+          break;
+        case RING_STREAM:
+          o.n_stream++;
+          o.dw = MAX (o.dw, n->w);
+          o.dh = MAX (o.dh, n->h);
+          o.mdw += n->w;
+          o.mdh += n->h;
+          break;
+        case RING_CENTRE:
+          o.cw = n->w;
+          o.ch = n->h;
+          break;
+        default:
+          break;
+        }
+    }
+  o.mw /= MAX (o.n_stage, 1);
+  o.mh /= MAX (o.n_stage, 1);
+  o.mdw /= MAX (o.n_stream, 1);
+  o.mdh /= MAX (o.n_stream, 1);
+  for (guint r = 0; r < G_N_ELEMENTS (rs_steps); r++)
+    for (guint j = 0; j < G_N_ELEMENTS (holds[0]); j++)
+      holds[r][j] = -1;
+  k_max = MAX (1, MIN (o.n_stage, G_N_ELEMENTS (holds[0])));
+  for (guint k = replay ? replay[0] : 1; k <= (replay ? replay[0] : k_max); k++)
+    {
+      gboolean more = FALSE;
+
+      for (guint r = replay ? replay[1] : 0; r < (replay ? replay[1] + 1 : G_N_ELEMENTS (rs_steps)) && !more; r++)
+        {
+          OrbitResult res = place_stages (nodes, a, &o, k, rs_steps[r], holds[r], idx);
+          gboolean clashed = FALSE;
+
+          if (res == ORBITS_NO_ROOM && r == 0)
+            return FALSE;       /* more orbits would not fit either */
+          more = res == ORBITS_MORE_ORBITS;
+          if (res != ORBITS_PLACED || !nodes_fit (nodes, a, 0.4 * f, order, FALSE))
+            continue;
+          for (guint ks = replay ? replay[2] : 1; ks <= (replay ? replay[2] : MAX (1, MIN (o.n_stream, 8))); ks++)
+            {
+              double no_room = G_MAXDOUBLE;   /* the least shift that left no room */
+
+              for (guint q = replay ? replay[3] : 0; q < (replay ? replay[3] + 1 : G_N_ELEMENTS (shifts)); q++)
+                {
+                  OrbitResult sres;
+
+                  if (shifts[q] >= no_room)
+                    continue;
+                  sres = place_streams (nodes, &o, ks, shifts[q], idx);
+                  if (sres == ORBITS_NO_ROOM)
+                    no_room = shifts[q];
+                  else if (sres == ORBITS_PLACED)
+                    {
+                      if (nodes_fit (nodes, a, 0.4 * f, order, TRUE))
+                        {
+                          choice[0] = k;
+                          choice[1] = r;
+                          choice[2] = ks;
+                          choice[3] = q;
+                          return TRUE;
+                        }
+                      clashed = TRUE;
+                    }
+                }
+            }
+          /* the streams want more room than these stages leave: more orbits of stages would
+           * leave them less */
+          if (!clashed)
+            return FALSE;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 clashes_any (GArray *nodes, const RingNode *n, const gboolean *fixed, double gap)
 {
@@ -314,62 +1151,266 @@ add_links (ShzNetworkChart   *chart,
            double             (*extra_bend) (ShzNetLayout *, int, int, gpointer),
            gpointer           extra_data)
 {
-  g_autoptr(GHashTable) pair_count = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) pair_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* parallel links: how many join each pair of nodes (either way), and how many of them are
+   * laid out so far; keyed by the pair of node indices */
+  g_autoptr(GHashTable) pair_count = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) pair_seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) items = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree int *ends = g_new (int, 2 * n_links + 1);
   const ShzCatFramework *vn = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_NETWORK);
   /* many links: thinner, so they stay readable (and cheap to draw) */
   double density = CLAMP (sqrt (60.0 / MAX (n_links, 1)), 0.2, 1.0);
 
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n_links; i++)
+  /* the catalogue's items by id (the first of an id, as shz_cat_framework_get_item() finds) */
+  for (guint i = 0; vn != NULL && i < vn->items->len; i++)
+    {
+      const ShzCatItem *it = vn->items->pdata[i];
+      if (!g_hash_table_contains (items, it->id))
+        g_hash_table_insert (items, it->id, (gpointer) it);
+    }
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      int s = ends[2 * i] = find_node (index, links[i].source);
+      int t = ends[2 * i + 1] = find_node (index, links[i].target);
+      gpointer key = GUINT_TO_POINTER (((guint) MIN (s, t) + 1) << 16 | ((guint) MAX (s, t) + 1));
+
+      if (s >= 0 && t >= 0)
+        g_hash_table_insert (pair_count, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pair_count, key)) + 1));
+    }
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      const ShzRingLink *k = &links[i];
+      int s = ends[2 * i], t = ends[2 * i + 1];
+      gboolean fwd = strcmp (k->source, k->target) <= 0;
+      gpointer key = GUINT_TO_POINTER (((guint) MIN (s, t) + 1) << 16 | ((guint) MAX (s, t) + 1));
+      guint count, seen;
+      double bend;
+      g_autofree char *id = NULL;
+      g_autofree char *desc = NULL;
+      const ShzCatItem *si, *ti, *ki;
+      int li;
+
+      if (s < 0 || t < 0)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (pair_count, key));
+      seen = GPOINTER_TO_UINT (g_hash_table_lookup (pair_seen, key));
+      g_hash_table_insert (pair_seen, key, GUINT_TO_POINTER (seen + 1));
       {
-        const ShzRingLink *k = &links[i];
-        int s = find_node (index, k->source), t = find_node (index, k->target);
-        gboolean fwd = strcmp (k->source, k->target) <= 0;
-        g_autofree char *key = g_strdup_printf ("%s|%s", fwd ? k->source : k->target, fwd ? k->target : k->source);
-        guint count, seen;
-        double bend;
-        g_autofree char *id = NULL;
-        g_autofree char *desc = NULL;
-        const ShzCatItem *si, *ti, *ki;
-        int li;
-
-        if (s < 0 || t < 0)
-          continue;
-        count = GPOINTER_TO_UINT (g_hash_table_lookup (pair_count, key));
-        if (pass == 0)
-          {
-            g_hash_table_insert (pair_count, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
-            continue;
-          }
-        seen = GPOINTER_TO_UINT (g_hash_table_lookup (pair_seen, key));
-        g_hash_table_insert (pair_seen, g_strdup (key), GUINT_TO_POINTER (seen + 1));
-        {
-          /* fan parallel links out, but never wider than half their chord */
-          const ShzNetNode *sn = shz_net_layout_get_node (l, s), *tn = shz_net_layout_get_node (l, t);
-          double chord = hypot ((tn->rect.x + tn->rect.width / 2) - (sn->rect.x + sn->rect.width / 2),
-                                (tn->rect.y + tn->rect.height / 2) - (sn->rect.y + sn->rect.height / 2));
-          double step = count > 1 ? MIN (lane, chord * 0.5 / (count - 1)) : 0;
-          bend = (seen - (count - 1) / 2.0) * step;
-        }
-        if (!fwd)
-          bend = -bend;
-        if (extra_bend != NULL && s != t)
-          bend += extra_bend (l, s, t, extra_data);
-
-        si = vn ? shz_cat_framework_get_item (vn, k->source) : NULL;
-        ti = vn ? shz_cat_framework_get_item (vn, k->target) : NULL;
-        ki = vn ? shz_cat_framework_get_item (vn, k->kind) : NULL;
-        id = g_strdup_printf ("link:%s>%s:%s", k->source, k->target, k->kind);
-        desc = g_strdup_printf ("%s → %s · %s · %g%s%s",
-                                si ? shz_network_chart_tr (chart, &si->label) : k->source,
-                                ti ? shz_network_chart_tr (chart, &ti->label) : k->target,
-                                ki ? shz_network_chart_tr (chart, &ki->label) : k->kind,
-                                k->weight, k->note ? " · " : "", k->note ? k->note : "");
-        li = shz_net_layout_add_link (l, id, s, t, bend, MAX (0.5, shz_network_link_width (k->weight, max_weight, u) * density),
-                                      &k->color, k->dashed || k->weight <= 0, TRUE);
-        g_array_index (l->links, ShzNetLink, li).description = g_steal_pointer (&desc);
+        /* fan parallel links out, but never wider than half their chord */
+        const ShzNetNode *sn = shz_net_layout_get_node (l, s), *tn = shz_net_layout_get_node (l, t);
+        double chord = hypot ((tn->rect.x + tn->rect.width / 2) - (sn->rect.x + sn->rect.width / 2),
+                              (tn->rect.y + tn->rect.height / 2) - (sn->rect.y + sn->rect.height / 2));
+        double step = count > 1 ? MIN (lane, chord * 0.5 / (count - 1)) : 0;
+        bend = (seen - (count - 1) / 2.0) * step;
       }
+      if (!fwd)
+        bend = -bend;
+      if (extra_bend != NULL && s != t)
+        bend += extra_bend (l, s, t, extra_data);
+
+      si = g_hash_table_lookup (items, k->source);
+      ti = g_hash_table_lookup (items, k->target);
+      ki = k->kind != NULL ? g_hash_table_lookup (items, k->kind) : NULL;
+      id = g_strdup_printf ("link:%s>%s:%s", k->source, k->target, k->kind);
+      desc = g_strdup_printf ("%s → %s · %s · %g%s%s",
+                              si ? shz_network_chart_tr (chart, &si->label) : k->source,
+                              ti ? shz_network_chart_tr (chart, &ti->label) : k->target,
+                              ki ? shz_network_chart_tr (chart, &ki->label) : k->kind,
+                              k->weight, k->note ? " · " : "", k->note ? k->note : "");
+      li = shz_net_layout_add_link (l, id, s, t, bend, MAX (0.5, shz_network_link_width (k->weight, max_weight, u) * density),
+                                    &k->color, k->dashed || k->weight <= 0, TRUE);
+      g_array_index (l->links, ShzNetLink, li).description = g_steal_pointer (&desc);
+    }
+}
+
+/* shz_net_layout_add_node_text() for a text that fits its node at @size as it is, which is what
+ * the ring's node boxes are sized for: the same text, at the same place, from the chart's
+ * cached sizes (hundreds of nodes would otherwise measure each label twice more at every
+ * step of a drag).  Anything else goes to shz_net_layout_add_node_text(). */
+static void
+add_node_label (ShzNetLayout   *l,
+                MeasureCache   *c,
+                PangoContext   *pango,
+                int             node,
+                const char     *text,
+                double          size,
+                double          min_size,
+                gboolean        bold,
+                const ShzColor *color)
+{
+  ShzRect inner = shz_net_node_inner_rect (shz_net_layout_get_node (l, node));
+  double pad = MIN (size * 0.3, MIN (inner.width, inner.height) * 0.1), w, h;
+
+  inner = shz_rect_inflate (&inner, -pad);
+  if (inner.width > 1 && inner.height > 1)
+    {
+      gboolean fits;
+
+      measure (c, pango, text, size, bold, inner.width, &w, &h);
+      fits = w <= inner.width + 0.01 && h <= inner.height + 0.01;
+      if (fits && size > min_size)
+        {
+          /* no word of Latin letters wider than the box (Pango would break it inside) */
+          g_auto(GStrv) words = g_strsplit_set (text, " \n\t/-", -1);
+          for (guint i = 0; words[i] != NULL && fits; i++)
+            {
+              gboolean latin = words[i][0] != '\0';
+              double ww;
+
+              for (const char *p = words[i]; *p != '\0' && latin; p++)
+                latin = g_ascii_isalpha (*p);
+              if (!latin)
+                continue;
+              measure (c, pango, words[i], size, bold, 0, &ww, NULL);
+              fits = ww <= inner.width + 0.01;
+            }
+        }
+      if (fits)
+        {
+          ShzNetText t = { 0 };
+
+          t.text = g_strdup (text);
+          t.size = size;
+          t.bold = bold;
+          t.wrap = inner.width;
+          t.align = SHZ_TEXT_ALIGN_CENTER;
+          t.rect = shz_rect_make (inner.x + (inner.width - w) / 2, inner.y + (inner.height - h) / 2, w, h);
+          t.color = *color;
+          t.node = node;
+          g_array_append_val (l->texts, t);
+          return;
+        }
+    }
+  shz_net_layout_add_node_text (l, pango, node, text, size, min_size, bold, color);
+}
+
+/* The room for the ring inside @area at text size @f: the audience (增量消费群体, with its
+ * relation), when there is one, takes a column on the right, or a row below on a tall canvas. */
+static ShzRect
+ring_room (ShzNetworkChart    *chart,
+           MeasureCache       *c,
+           PangoContext       *pango,
+           const ShzRect      *area,
+           double              f,
+           double              legible,
+           const ShzCatItem   *audience)
+{
+  ShzRect ring = *area;
+
+  if (audience != NULL)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *rel = NULL;
+      double tw, th, rw, rh, rs;
+
+      audience_texts (chart, c, pango, audience, f, legible, &label, &rel, &rs);
+      measure (c, pango, label, f, TRUE, 6 * f, &tw, &th);
+      measure (c, pango, rel, rs, FALSE, 6 * f, &rw, &rh);
+      if (area->width >= area->height * 1.1)
+        ring.width -= MAX (tw + 1.3 * f, rw) + 3 * f;
+      else
+        ring.height -= th + 0.8 * f + rh + 3 * f;
+    }
+  return ring;
+}
+
+typedef struct {
+  ShzNetworkChart  *chart;
+  MeasureCache     *cache;
+  PangoContext     *pango;
+  GArray           *nodes;
+  const ShzRect    *area;
+  const ShzCatItem *audience;   /* beside the ring, or NULL */
+  double            f0, legible;
+  const double     *sizes;      /* text sizes to try, largest first */
+  guint             n_sizes;
+  guint            *order, *idx;
+  ShzRect           ring;       /* the room the last try had */
+} FitContext;
+
+/* One try: the nodes at text size @size (an index) and @level, on one ring or on orbits.  With
+ * @replay, only what it chose. */
+static gboolean
+try_fit (FitContext *c, guint size, guint level, gboolean orbits, FitChoice *choice, const FitChoice *replay)
+{
+  static const double rs_steps[] = { 1.0, 0.92, 0.84, 0.76, 0.68 };
+  static const double ratio_steps[] = { 0.52, 0.58, 0.46, 0.64, 0.7 };
+  double f = c->sizes[size];
+
+  c->ring = ring_room (c->chart, c->cache, c->pango, c->area, f, c->legible, c->audience);
+  measure_nodes (c->nodes, c->cache, c->pango, c->f0, f, level);
+  choice->size = size;
+  choice->level = level;
+  choice->orbits = orbits;
+  if (orbits)
+    return fit_orbits (c->nodes, &c->ring, f, c->order, c->idx, choice->how, replay != NULL ? replay->how : NULL);
+  /* (boxes that cover more than the room cannot fit) */
+  if (nodes_cover (c->nodes, &c->ring, 0.4 * f) > 1)
+    return FALSE;
+  for (guint a = replay ? replay->how[0] : 0; a < (replay ? replay->how[0] + 1 : G_N_ELEMENTS (rs_steps)); a++)
+    for (guint b = replay ? replay->how[1] : 0; b < (replay ? replay->how[1] + 1 : G_N_ELEMENTS (ratio_steps)); b++)
+      if (place_nodes (c->nodes, &c->ring, f, rs_steps[a], ratio_steps[b]))
+        {
+          choice->how[0] = a;
+          choice->how[1] = b;
+          return TRUE;
+        }
+  return FALSE;
+}
+
+/* Fit: the largest text at which every node finds a place.  FALSE when none does (the nodes
+ * are then where the last try put them). */
+static gboolean
+fit_nodes (FitContext *c, FitChoice *choice)
+{
+  guint legible = 0;
+
+  for (guint s = 0; s < c->n_sizes; s++)
+    if (c->sizes[s] >= c->legible - 0.01)
+      legible = s;
+  /* 1. One ring, labels wrapped wide, else narrow, down to the legible size: what the
+   *    shipped network always gets. */
+  for (guint s = 0; s <= legible; s++)
+    for (guint level = LEVEL_WIDE; level <= LEVEL_NARROW; level++)
+      if (try_fit (c, s, level, FALSE, choice, NULL))
+        return TRUE;
+  /* 2. Too many nodes for one ring: stages on more orbits, streams too, supports round the
+   *    edge; whole labels, down to the legible size. */
+  for (guint s = 0; s <= legible; s++)
+    for (guint level = LEVEL_WIDE; level <= LEVEL_NARROW; level++)
+      if (try_fit (c, s, level, TRUE, choice, NULL))
+        return TRUE;
+  /* 3. At the legible size, labels cut to one line, ever shorter, then no text at all. */
+  for (guint level = LEVEL_LINE; level < N_LEVELS; level++)
+    if (try_fit (c, legible, level, TRUE, choice, NULL))
+      return TRUE;
+  /* 4. A canvas too small even for that: smaller text. */
+  for (guint s = legible + 1; s < c->n_sizes; s++)
+    for (guint level = LEVEL_WIDE; level < N_LEVELS; level++)
+      if ((level <= LEVEL_NARROW && try_fit (c, s, level, FALSE, choice, NULL)) ||
+          try_fit (c, s, level, TRUE, choice, NULL))
+        return TRUE;
+  return FALSE;
+}
+
+/* Everything the fit depends on, as a string. */
+static char *
+fit_key (FitContext *c)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%a %a %a %a|%a %a|%s|%s|%s|", c->area->x, c->area->y, c->area->width, c->area->height,
+                          c->f0, c->legible, c->cache->context,
+                          c->audience != NULL ? shz_network_chart_tr (c->chart, &c->audience->label) : "",
+                          c->audience != NULL ? shz_network_chart_tr (c->chart, &c->audience->relation.label) : "");
+  for (guint i = 0; i < c->nodes->len; i++)
+    {
+      const RingNode *n = &g_array_index (c->nodes, RingNode, i);
+      g_string_append_printf (key, "%d%s\x1f%s\x1e", n->role, n->text, n->label);
+    }
+  return g_string_free (key, FALSE);
 }
 
 void
@@ -393,11 +1434,12 @@ shz_network_ring_build (ShzNetworkChart    *chart,
   const ShzCatItem *audience = NULL;
   ShzRect ring = *area;
   double f0 = 13 * tu, f = f0, legible = shz_network_chart_legible (l->width, l->height);
-  double prev_f = f0;
-  guint wrap = 0;
+  double prev_f = f0, sizes[41];
+  guint n_sizes = 0, level = LEVEL_WIDE;
   gboolean placed = FALSE;
-  static const double rs_steps[] = { 1.0, 0.92, 0.84, 0.76, 0.68 };
-  static const double ratio_steps[] = { 0.52, 0.58, 0.46, 0.64, 0.7 };
+  MeasureCache *cache = measure_cache_get (chart, pango);
+  g_autofree guint *order = NULL;
+  g_autofree guint *idx = NULL;
 
   g_array_set_clear_func (nodes, ring_node_clear);
   if (fw == NULL)
@@ -432,41 +1474,46 @@ shz_network_ring_build (ShzNetworkChart    *chart,
         score = NAN;
       n.item = it;
       n.score = score;
+      n.label = shz_network_chart_tr (chart, &it->label);
       n.text = node_text (chart, it, NULL, score);
       g_array_append_val (nodes, n);
     }
+  order = g_new (guint, nodes->len + 1);
+  idx = g_new (guint, 2 * nodes->len + 1);
 
-  /* Fit: the largest text at which every node finds a place, the labels wrapped wide, else
-   * narrow; the legible size is tried before any smaller one. */
-  for (int step = 0; step < 40 && !placed; step++)
+  /* Text sizes from f0 down, the legible size among them (tried before any smaller one). */
+  for (int step = 0; step < 40 && n_sizes < G_N_ELEMENTS (sizes); step++)
     {
-      f = f0 * pow (0.9, step);
-      if (prev_f > legible + 0.01 && f < legible - 0.01)
+      double fs = f0 * pow (0.9, step);
+      if (prev_f > legible + 0.01 && fs < legible - 0.01)
         {
-          f = legible;
+          fs = legible;
           step--;
         }
-      prev_f = f;
-      for (wrap = 0; wrap < G_N_ELEMENTS (wraps) && !placed; wrap++)
-        {
-          ring = *area;
-          if (with_audience && audience != NULL)
-            {
-              double tw, th, rw, rh;
-              shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->label), f, TRUE, 6 * f, &tw, &th);
-              shz_chart_text_measure (pango, shz_network_chart_tr (chart, &audience->relation.label), MAX (0.85 * f, MIN (f, legible)),
-                                      FALSE, 6 * f, &rw, &rh);
-              if (area->width >= area->height * 1.1)
-                ring.width -= MAX (tw + 1.3 * f, rw) + 3 * f;
-              else
-                ring.height -= th + 0.8 * f + rh + 3 * f;
-            }
-          measure_nodes (nodes, pango, f0, f, wrap, step == 0 && wrap == 0);
-          for (guint a = 0; a < G_N_ELEMENTS (rs_steps) && !placed; a++)
-            for (guint b = 0; b < G_N_ELEMENTS (ratio_steps) && !placed; b++)
-              placed = place_nodes (nodes, &ring, f, rs_steps[a], ratio_steps[b]);
-        }
+      prev_f = fs;
+      sizes[n_sizes++] = fs;
     }
+  {
+    FitContext fc = { chart, cache, pango, nodes, area, with_audience ? audience : NULL, f0, legible,
+                      sizes, n_sizes, order, idx, *area };
+    FitChoice choice = { 0 };
+    g_autofree char *key = fit_key (&fc);
+
+    /* the same nodes in the same room as last time: what fitted then (nothing else could
+     * have fitted before it) */
+    if (cache->fit_key != NULL && strcmp (cache->fit_key, key) == 0)
+      placed = try_fit (&fc, cache->fit.size, cache->fit.level, cache->fit.orbits, &choice, &cache->fit);
+    if (!placed)
+      {
+        placed = fit_nodes (&fc, &choice);
+        g_free (cache->fit_key);
+        cache->fit_key = placed ? g_steal_pointer (&key) : NULL;
+        cache->fit = choice;
+      }
+    f = sizes[choice.size];
+    level = choice.level;
+    ring = fc.ring;
+  }
 
   if (placed)
     apply_moved (chart, nodes, &ring, f);
@@ -516,26 +1563,26 @@ shz_network_ring_build (ShzNetworkChart    *chart,
           nn->area = ring;
         }
       text = shz_net_text_on (&fill, theme);
-      shz_net_layout_add_node_text (l, pango, ni, n->text,
-                                    n->role == RING_CENTRE ? f * 1.15 : f, MIN (f, MAX (f * 0.6, legible)),
-                                    n->role != RING_STREAM && n->role != RING_SUPPORT, &text);
+      if (level != LEVEL_MARK)
+        add_node_label (l, cache, pango, ni, ring_node_text (n, level),
+                        n->role == RING_CENTRE ? f * 1.15 : f, MIN (f, MAX (f * 0.6, legible)),
+                        n->role != RING_STREAM && n->role != RING_SUPPORT, &text);
       g_hash_table_insert (index, (gpointer) n->item->id, GINT_TO_POINTER (ni));
     }
 
   /* The audience beside the ring: 多边链接关系 → 增量消费群体. */
   if (with_audience && audience != NULL && placed)
     {
-      double tw, th, rw, rh;
-      const char *label = shz_network_chart_tr (chart, &audience->label);
-      const char *rel = shz_network_chart_tr (chart, &audience->relation.label);
+      double tw, th, rw, rh, rs;
+      g_autofree char *label = NULL;
+      g_autofree char *rel = NULL;
       ShzColor fill = theme->plot_background, stroke = theme->highlight;
       ShzRect r;
       int ni;
 
-      shz_chart_text_measure (pango, label, f, TRUE, 6 * f, &tw, &th);
-      double rs = MAX (0.85 * f, MIN (f, legible));
-
-      shz_chart_text_measure (pango, rel, rs, FALSE, 6 * f, &rw, &rh);
+      audience_texts (chart, cache, pango, audience, f, legible, &label, &rel, &rs);
+      measure (cache, pango, label, f, TRUE, 6 * f, &tw, &th);
+      measure (cache, pango, rel, rs, FALSE, 6 * f, &rw, &rh);
       if (area->width >= area->height * 1.1)
         {
           double col_x = ring.x + ring.width, cy = area->y + area->height / 2;

@@ -334,6 +334,131 @@ test_long_labels (void)
   shz_catalogue_free (cat);
 }
 
+/* A user's catalogue with a big value network: 1 centre, @n_stage stages, @n_stream data
+ * streams and @n_support supporting elements, ids n001 … in that order, labels "节点 17" /
+ * "Node 17", every seventh one long. */
+static ShzCatalogue *
+make_big_catalogue (guint n_stage, guint n_stream, guint n_support)
+{
+  g_autoptr(GString) xml = g_string_new ("<catalogue version=\"1\"><framework id=\"value-network\" kind=\"network\">"
+                                         "<label xml:lang=\"zh_CN\">大价值网</label><label xml:lang=\"en\">Big value network</label>");
+  g_autoptr(GError) error = NULL;
+  ShzCatalogue *cat = shz_catalogue_new ();
+  guint n = 1 + n_stage + n_stream + n_support;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *el = i == 0 ? "centre" : i <= n_stage ? "stage" : i <= n_stage + n_stream ? "stream" : "support";
+      gboolean is_long = i % 7 == 3;
+
+      g_string_append_printf (xml, "<%s id=\"n%03u\"><label xml:lang=\"zh_CN\">节点 %u%s</label>"
+                              "<label xml:lang=\"en\">Node %u%s</label></%s>", el, i + 1, i + 1,
+                              is_long ? " 全渠道会员运营与数据中台协同" : "", i + 1,
+                              is_long ? " omnichannel membership operations" : "", el);
+    }
+  g_string_append (xml, "<link-kind id=\"transaction\"><label xml:lang=\"zh_CN\">交易</label><label xml:lang=\"en\">Transaction</label></link-kind>"
+                        "<link-kind id=\"interaction\"><label xml:lang=\"zh_CN\">互动</label><label xml:lang=\"en\">Interaction</label></link-kind>"
+                        "<link-kind id=\"experience\"><label xml:lang=\"zh_CN\">体验</label><label xml:lang=\"en\">Experience</label></link-kind>"
+                        "<audience id=\"incremental-consumers\"><label xml:lang=\"zh_CN\">增量消费群体</label>"
+                        "<label xml:lang=\"en\">New consumer groups</label><relation><label xml:lang=\"zh_CN\">多边链接关系</label>"
+                        "<label xml:lang=\"en\">Multilateral link relation</label></relation></audience></framework></catalogue>");
+  g_assert_true (shz_catalogue_add_bytes (cat, xml->str, xml->len, "big.xml", &error));
+  g_assert_no_error (error);
+  return cat;
+}
+
+/* @n_links deterministic to-be links among all nodes of make_big_catalogue(), a score on every
+ * third node (two-line labels).  @n_distinct: how many differ in source, target or kind (the
+ * comparison draws each such link once). */
+static ShzAssessment *
+make_big_assessment (ShzCatalogue *cat, guint n_nodes, guint n_links, guint *n_distinct)
+{
+  static const char * const link_kinds[] = { "transaction", "interaction", "experience" };
+  ShzAssessment *a = shz_assessment_new (cat);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (200);
+  g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("n%03u", g_rand_int_range (rand, 1, n_nodes + 1));
+      g_autofree char *t = g_strdup_printf ("n%03u", g_rand_int_range (rand, 1, n_nodes + 1));
+      shz_assessment_add_link (a, s, t, g_rand_double_range (rand, 0, 10), link_kinds[i % 3], SHZ_STATE_TO_BE, &error);
+      g_assert_no_error (error);
+      g_hash_table_add (distinct, g_strdup_printf ("%s>%s:%s", s, t, link_kinds[i % 3]));
+    }
+  *n_distinct = g_hash_table_size (distinct);
+  for (guint i = 1; i < n_nodes; i += 3)
+    {
+      g_autofree char *id = g_strdup_printf ("n%03u", i + 1);
+      shz_assessment_add_score (a, "value-network", id, 1 + i % 5 * 0.9, SHZ_STATE_TO_BE, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return a;
+}
+
+/* 200 nodes and 2,000 links (a user's catalogue): every node placed and movable, nothing
+ * overlapping, everything inside the canvas, links on node borders, in both languages at the
+ * usual sizes; and labelled where the nodes are big enough. */
+static void
+test_200_nodes (void)
+{
+  static const struct { double w, h; } big_sizes[] = {
+    { 1600, 1000 }, { 1200, 800 }, { 480, 360 }, { 600, 900 },
+  };
+  ShzCatalogue *cat = make_big_catalogue (140, 30, 29);
+  const char *keep = g_getenv ("SHZ_TEST_PNG_DIR");
+  g_autoptr(GError) error = NULL;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *kind = k == 0 ? "value-network" : "network-compare";
+      g_autoptr(ShzChart) chart = shz_chart_new (kind, &error);
+      guint n_distinct;
+
+      g_assert_no_error (error);
+      shz_network_chart_set_assessment (SHZ_NETWORK_CHART (chart), make_big_assessment (cat, 200, 2000, &n_distinct));
+      g_assert_cmpuint (n_distinct, >, 1900);
+      for (guint lang = 0; lang < 2; lang++)
+        {
+          shz_chart_set_lang (chart, lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+          for (guint s = 0; s < G_N_ELEMENTS (big_sizes); s++)
+            {
+              g_autofree char *what = g_strdup_printf ("%s 200 nodes %s %g×%g", kind, lang == 0 ? "zh_CN" : "en",
+                                                       big_sizes[s].w, big_sizes[s].h);
+              ShzNetLayout *l;
+              guint n_movable = 0, n_links = 0;
+
+              shz_chart_ensure_layout (chart, NULL, big_sizes[s].w, big_sizes[s].h);
+              /* before the checks: a picture of what failed */
+              if (keep != NULL)
+                {
+                  g_autofree char *name = g_strdup_printf ("%s-200-%s-%g.png", kind, lang == 0 ? "zh_CN" : "en", big_sizes[s].w);
+                  g_autofree char *path = g_build_filename (keep, name, NULL);
+                  ShzExportOptions opts;
+
+                  shz_export_options_init (&opts, SHZ_EXPORT_PNG);
+                  opts.width_px = (int) big_sizes[s].w;
+                  opts.height_px = (int) big_sizes[s].h;
+                  g_assert_true (shz_chart_export (chart, &opts, path, &error));
+                  g_assert_no_error (error);
+                }
+              check_layout (chart, what);
+              l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+              for (guint i = 0; i < l->nodes->len; i++)
+                n_movable += g_array_index (l->nodes, ShzNetNode, i).movable;
+              for (guint i = 0; i < l->links->len; i++)
+                n_links += g_array_index (l->links, ShzNetLink, i).id != NULL;
+              g_test_message ("%s: %u movable nodes, %u links", what, n_movable, n_links);
+              /* the layout did not give up: every node of the ring found a place */
+              g_assert_cmpuint (n_movable, ==, 200);
+              g_assert_cmpuint (n_links, ==, k == 0 ? 2000 : n_distinct);
+            }
+        }
+    }
+  shz_catalogue_free (cat);
+}
+
 /* Every shipped framework with every label blown up to ~200 characters: all five kinds still
  * lay out without overlaps, inside the canvas. */
 static void
@@ -535,6 +660,7 @@ main (int argc, char **argv)
   g_test_add_func ("/network/charts/layout/adversarial-links", test_adversarial_links);
   g_test_add_func ("/network/charts/layout/long-labels", test_long_labels);
   g_test_add_func ("/network/charts/layout/long-labels-all-kinds", test_long_labels_all_kinds);
+  g_test_add_func ("/network/charts/layout/200-nodes", test_200_nodes);
   g_test_add ("/network/charts/legible/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/legible/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/hit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_hit, fixture_tear_down);
