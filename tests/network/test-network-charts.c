@@ -397,6 +397,35 @@ make_big_assessment (ShzCatalogue *cat, guint n_nodes, guint n_links, guint *n_d
   return a;
 }
 
+/* At 1600 × 1000 the 200 nodes are legible: every node of the ring labelled at the legible size
+ * or larger, and the short labels ("节点 17", "Node 17") whole; only the long ones may be cut. */
+static void
+check_big_labels (ShzNetLayout *l, gboolean zh)
+{
+  for (guint i = 0; i < l->nodes->len; i++)
+    {
+      const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
+      const ShzNetText *t = NULL;
+      guint number;
+
+      if (!n->movable)
+        continue;
+      for (guint k = 0; k < l->texts->len && t == NULL; k++)
+        if (g_array_index (l->texts, ShzNetText, k).node == (int) i)
+          t = &g_array_index (l->texts, ShzNetText, k);
+      if (t == NULL)
+        g_error ("node %s has no label", n->id);
+      g_assert_cmpfloat (t->size, >=, 11 - 1e-6);
+      number = (guint) g_ascii_strtoull (n->id + 1, NULL, 10);
+      if (number % 7 != 4)
+        {
+          g_autofree char *label = g_strdup_printf (zh ? "节点 %u" : "Node %u", number);
+          g_auto(GStrv) lines = g_strsplit (t->text, "\n", 2);
+          g_assert_cmpstr (lines[0], ==, label);
+        }
+    }
+}
+
 /* 200 nodes and 2,000 links (a user's catalogue): every node placed and movable, nothing
  * overlapping, everything inside the canvas, links on node borders, in both languages at the
  * usual sizes; and labelled where the nodes are big enough. */
@@ -453,10 +482,50 @@ test_200_nodes (void)
               /* the layout did not give up: every node of the ring found a place */
               g_assert_cmpuint (n_movable, ==, 200);
               g_assert_cmpuint (n_links, ==, k == 0 ? 2000 : n_distinct);
+              if (k == 0 && s == 0)
+                check_big_labels (l, lang == 0);
             }
         }
     }
   shz_catalogue_free (cat);
+}
+
+/* Other shapes of big networks: stages only, mostly supports (several rounds of them round
+ * the edge), mostly streams, and 500 nodes. */
+static void
+test_many_nodes_shapes (void)
+{
+  static const struct { guint stages, streams, supports; } shapes[] = {
+    { 299, 0, 0 }, { 10, 5, 185 }, { 20, 150, 29 }, { 350, 75, 74 },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      guint n = 1 + shapes[k].stages + shapes[k].streams + shapes[k].supports, n_distinct;
+      ShzCatalogue *cat = make_big_catalogue (shapes[k].stages, shapes[k].streams, shapes[k].supports);
+      g_autoptr(ShzChart) chart = shz_chart_new ("value-network", &error);
+
+      g_assert_no_error (error);
+      shz_network_chart_set_assessment (SHZ_NETWORK_CHART (chart), make_big_assessment (cat, n, 600, &n_distinct));
+      for (guint lang = 0; lang < 2; lang++)
+        {
+          g_autofree char *what = g_strdup_printf ("%u stages, %u streams, %u supports, %s", shapes[k].stages,
+                                                   shapes[k].streams, shapes[k].supports, lang == 0 ? "zh_CN" : "en");
+          ShzNetLayout *l;
+          guint n_movable = 0;
+
+          shz_chart_set_lang (chart, lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+          shz_chart_ensure_layout (chart, NULL, 1200, 800);
+          check_layout (chart, what);
+          l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+          for (guint i = 0; i < l->nodes->len; i++)
+            n_movable += g_array_index (l->nodes, ShzNetNode, i).movable;
+          g_assert_cmpuint (n_movable, ==, n);
+        }
+      g_clear_object (&chart);
+      shz_catalogue_free (cat);
+    }
 }
 
 /* Every shipped framework with every label blown up to ~200 characters: all five kinds still
@@ -661,6 +730,7 @@ main (int argc, char **argv)
   g_test_add_func ("/network/charts/layout/long-labels", test_long_labels);
   g_test_add_func ("/network/charts/layout/long-labels-all-kinds", test_long_labels_all_kinds);
   g_test_add_func ("/network/charts/layout/200-nodes", test_200_nodes);
+  g_test_add_func ("/network/charts/layout/many-nodes-shapes", test_many_nodes_shapes);
   g_test_add ("/network/charts/legible/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/legible/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/hit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_hit, fixture_tear_down);
