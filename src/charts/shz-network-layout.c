@@ -841,6 +841,32 @@ render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, g
   cairo_restore (cr);
 }
 
+/* The links of the layer as Cairo paths (vector targets). */
+static void
+render_links_paths (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, gboolean above)
+{
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Curves to within half a unit: invisible on screen and in print, and far fewer segments
+   * when there are thousands of links. */
+  cairo_set_tolerance (cr, l->links->len > 200 ? 0.5 : 0.1);
+  for (guint i = 0; i < l->links->len; i++)
+    {
+      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+      gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
+      if (moves ? above : below)
+        draw_link (cr, k);
+    }
+  cairo_restore (cr);
+}
+
+void
+shz_net_layout_render_links_paths (ShzNetLayout *l,
+                                   cairo_t      *cr)
+{
+  render_links_paths (l, cr, -1, TRUE, TRUE);
+}
+
 void
 shz_net_layout_render (ShzNetLayout *l,
                        cairo_t      *cr,
@@ -876,19 +902,7 @@ shz_net_layout_render_layers (ShzNetLayout *l,
   if (!vector_target (cr))
     render_links_raster (l, cr, moving, below, above, raster_scale);
   else
-    {
-      /* Curves to within half a unit: invisible on screen and in print, and far fewer
-       * segments when there are thousands of links. */
-      cairo_set_tolerance (cr, l->links->len > 200 ? 0.5 : 0.1);
-      for (guint i = 0; i < l->links->len; i++)
-        {
-          const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
-          gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
-          if (moves ? above : below)
-            draw_link (cr, k);
-        }
-    }
-  cairo_set_tolerance (cr, 0.1);
+    render_links_paths (l, cr, moving, below, above);
   if (!above)
     {
       cairo_restore (cr);

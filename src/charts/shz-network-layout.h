@@ -201,6 +201,11 @@ void     shz_net_layout_render_layers (ShzNetLayout *layout,
                                        gboolean      above,
                                        double        raster_scale);
 
+/* Only the links, as Cairo paths on any target — what a vector target gets, and the peer of
+ * the link raster in benchmarks/charts/bench-network-drag. */
+void     shz_net_layout_render_links_paths (ShzNetLayout *layout,
+                                            cairo_t      *cr);
+
 /* Mark the node(s) or link(s) called @id in @color (the canvas's selection): a ring around a
  * node, a link drawn again over the others. */
 void     shz_net_layout_render_highlight (ShzNetLayout   *layout,
