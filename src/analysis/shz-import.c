@@ -28,6 +28,8 @@ G_DEFINE_QUARK (shz-import-error-quark, shz_import_error)
 #define BATCH_ROWS 4096
 #define N_BATCHES 6
 #define PREVIEW_REJECTIONS 100
+#define EXPECTED_MAX 200      /* bytes of ids a reason lists as expected, then "…" */
+#define MAX_CHECKED 1024      /* framework/item pairs whose verdict is remembered */
 
 /* ---- validated rows ---- */
 
@@ -99,13 +101,31 @@ typedef struct {
   int              column_of[MAX_FIELDS];
   guint            n_header;
   GPtrArray       *header;     /* of char* (owned copy) */
+  ShzCatalogue    *catalogue;  /* scores and links: borrowed; NULL for other kinds */
+  GHashTable      *checked;    /* "framework\x1fitem" → Verdict: scores files repeat their pairs */
 } Validator;
 
+/* The catalogue's verdict on a scores row's framework and item. */
+typedef struct {
+  int   field;                 /* the field to blame, or -1 when the pair is fine */
+  char *reason;
+} Verdict;
+
 static void
-validator_init (Validator        *v,
-                ShzDatasetKind    kind,
-                const ShzMapping *mapping,
-                GPtrArray        *header)
+verdict_free (gpointer p)
+{
+  Verdict *verdict = p;
+
+  g_free (verdict->reason);
+  g_free (verdict);
+}
+
+static void
+validator_init (Validator              *v,
+                ShzDatasetKind          kind,
+                const ShzMapping       *mapping,
+                GPtrArray              *header,
+                const ShzImportOptions *opts)
 {
   v->kind = kind;
   v->fields = shz_fields_get (kind, &v->n_fields);
@@ -114,6 +134,21 @@ validator_init (Validator        *v,
     v->column_of[f] = shz_mapping_get_column (mapping, f);
   v->header = header;
   v->n_header = header->len;
+  v->catalogue = NULL;
+  v->checked = NULL;
+  /* the charts read these with the catalogue: what they would refuse is refused here, row by
+   * row, rather than the whole dataset later */
+  if (kind == SHZ_KIND_SCORES || kind == SHZ_KIND_LINKS)
+    {
+      v->catalogue = opts->catalogue != NULL ? opts->catalogue : shz_catalogue_get_default ();
+      v->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, verdict_free);
+    }
+}
+
+static void
+validator_clear (Validator *v)
+{
+  g_clear_pointer (&v->checked, g_hash_table_unref);
 }
 
 static const char *
@@ -168,6 +203,186 @@ reject (Validator *v,
   item->reason = arena_add (arena, reason, strlen (reason));
   item->column = col ? arena_add (arena, col, strlen (col)) : NONE;
   g_free (reason);
+}
+
+/* ---- the catalogue's checks ---- */
+
+/* Adds @id to a ", "-separated list of what a reason expects; past EXPECTED_MAX bytes the list
+ * ends in "…" (a user's catalogue may have hundreds of items). */
+static void
+expected_add (GString    *list,
+              const char *id)
+{
+  if (g_str_has_suffix (list->str, "…"))
+    return;
+  if (list->len > EXPECTED_MAX)
+    {
+      g_string_append (list, ", …");
+      return;
+    }
+  if (list->len > 0)
+    g_string_append (list, ", ");
+  g_string_append (list, id);
+}
+
+static gboolean
+framework_has_scored_items (const ShzCatFramework *fw)
+{
+  for (guint i = 0; i < fw->items->len; i++)
+    if (((const ShzCatItem *) fw->items->pdata[i])->scored)
+      return TRUE;
+  return FALSE;
+}
+
+/* The frameworks a scores row may name. */
+static char *
+expected_frameworks (ShzCatalogue *cat)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < shz_catalogue_get_n_frameworks (cat); i++)
+    {
+      const ShzCatFramework *fw = shz_catalogue_get_framework (cat, i);
+      if (framework_has_scored_items (fw))
+        expected_add (list, fw->id);
+    }
+  return g_string_free (list, FALSE);
+}
+
+static char *
+expected_items (const ShzCatFramework *fw)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < fw->items->len; i++)
+    {
+      const ShzCatItem *it = fw->items->pdata[i];
+      if (it->scored)
+        expected_add (list, it->id);
+    }
+  return g_string_free (list, FALSE);
+}
+
+/* The items of the chain and network frameworks the charts draw as nodes (@nodes) or link
+ * kinds: the same classes as shz_catalogue_resolve_node() and _resolve_link_kind() index. */
+static char *
+expected_network_ids (ShzCatalogue *cat,
+                      gboolean      nodes)
+{
+  GString *list = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < shz_catalogue_get_n_frameworks (cat); i++)
+    {
+      const ShzCatFramework *fw = shz_catalogue_get_framework (cat, i);
+
+      if (fw->kind != SHZ_CAT_FRAMEWORK_CHAIN && fw->kind != SHZ_CAT_FRAMEWORK_NETWORK)
+        continue;
+      for (guint k = 0; k < fw->items->len; k++)
+        {
+          const ShzCatItem *it = fw->items->pdata[k];
+          gboolean node = it->kind == SHZ_CAT_CENTRE || it->kind == SHZ_CAT_STAGE ||
+                          it->kind == SHZ_CAT_SUPPORT || it->kind == SHZ_CAT_STREAM;
+
+          /* the value chain and the value network share their elements' ids */
+          if ((nodes ? node : it->kind == SHZ_CAT_LINK_KIND) && g_hash_table_add (seen, it->id))
+            expected_add (list, it->id);
+        }
+    }
+  return g_string_free (list, FALSE);
+}
+
+/* The catalogue's verdict on @framework and @item of a scores row (what shz-assessment.c
+ * checks when a chart reads the row): NULL when the item is one the framework scores. */
+static Verdict *
+check_score_item (ShzCatalogue *cat,
+                  const char   *framework,
+                  const char   *item)
+{
+  const ShzCatFramework *fw = NULL;
+  Verdict *verdict = g_new0 (Verdict, 1);
+  g_autofree char *expected = NULL;
+
+  verdict->field = -1;
+  if (shz_catalogue_lookup_score_item (cat, framework, item, &fw) != NULL)
+    return verdict;
+
+  if (fw == NULL)
+    {
+      expected = expected_frameworks (cat);
+      verdict->field = 0;
+      /* Translators: a framework as the file names it, then the framework ids of the catalogues */
+      verdict->reason = g_strdup_printf (_("“%s” is not a framework of the catalogues (expected %s)"),
+                                         framework, expected);
+      return verdict;
+    }
+  if (!framework_has_scored_items (fw))
+    {
+      expected = expected_frameworks (cat);
+      verdict->field = 0;
+      /* Translators: a framework id, then the ids of the frameworks that have items to score */
+      verdict->reason = g_strdup_printf (_("framework “%s” has no scored items (expected %s)"),
+                                         fw->id, expected);
+      return verdict;
+    }
+
+  expected = expected_items (fw);
+  verdict->field = 1;
+  /* an item the user meant for another framework: say which */
+  if (shz_cat_framework_lookup_item (fw, item) == NULL)
+    for (guint i = 0; i < shz_catalogue_get_n_frameworks (cat); i++)
+      {
+        const ShzCatFramework *other = shz_catalogue_get_framework (cat, i);
+        const ShzCatItem *it = other != fw ? shz_cat_framework_lookup_item (other, item) : NULL;
+
+        if (it != NULL && it->scored)
+          {
+            /* Translators: an item as the file names it, the framework whose item it is, the
+             * framework the row names, then the ids of the items that one scores */
+            verdict->reason = g_strdup_printf (_("“%s” is an item of framework “%s”, not of “%s” "
+                                                 "(expected %s)"),
+                                               item, other->id, fw->id, expected);
+            return verdict;
+          }
+      }
+  /* Translators: an item as the file names it (unknown, or a link kind, scene, audience … that
+   * is not scored), a framework id, then the ids of the items that framework scores */
+  verdict->reason = g_strdup_printf (_("“%s” is not a scored item of framework “%s” (expected %s)"),
+                                     item, fw->id, expected);
+  return verdict;
+}
+
+/* Rejects @item when its framework and item (fields 0 and 1 of a scores row, both set) are not
+ * a scored item of the catalogues; returns whether it did. */
+static gboolean
+reject_score_item (Validator *v,
+                   GString   *arena,
+                   Item      *item)
+{
+  const char *framework = arena->str + item->str[0];
+  const char *name = arena->str + item->str[1];
+  g_autofree char *key = g_strconcat (framework, "\x1f", name, NULL);
+  Verdict *verdict = g_hash_table_lookup (v->checked, key);
+
+  if (verdict == NULL)
+    {
+      verdict = check_score_item (v->catalogue, framework, name);
+      if (g_hash_table_size (v->checked) < MAX_CHECKED)
+        g_hash_table_insert (v->checked, g_steal_pointer (&key), verdict);
+      else
+        {
+          /* a file of many distinct pairs: no more memory for them, and this one is used once */
+          gboolean bad = verdict->field >= 0;
+          if (bad)
+            reject (v, arena, item, verdict->field, g_steal_pointer (&verdict->reason));
+          verdict_free (verdict);
+          return bad;
+        }
+    }
+  if (verdict->field < 0)
+    return FALSE;
+  reject (v, arena, item, verdict->field, g_strdup (verdict->reason));
+  return TRUE;
 }
 
 /* Fills @item from @row, or makes it a rejection.  Enumerations are stored canonical. */
@@ -285,7 +500,10 @@ validate_row (Validator    *v,
           break;
 
         case SHZ_FIELD_NODE:
+          /* our spellings first, then the catalogues' (a user's may add a node) */
           canon = shz_fields_node (value);
+          if (!canon)
+            canon = shz_catalogue_resolve_node (v->catalogue, value);
           if (!canon)
             {
               reject (v, arena, item, f,
@@ -293,15 +511,36 @@ validate_row (Validator    *v,
                                          "消费者/consumer, 研发数据/rd-data)"), value));
               return;
             }
+          /* a user's catalogue may replace the value network without it */
+          if (!shz_catalogue_resolve_node (v->catalogue, canon))
+            {
+              g_autofree char *expected = expected_network_ids (v->catalogue, TRUE);
+              reject (v, arena, item, f,
+                      /* Translators: a node as the file names it, then the node ids of the catalogues */
+                      g_strdup_printf (_("“%s” is not a node of the catalogues' value chain or value "
+                                         "network (expected %s)"), value, expected));
+              return;
+            }
           break;
 
         case SHZ_FIELD_LINK_TYPE:
           canon = shz_fields_link_type (value);
           if (!canon)
+            canon = shz_catalogue_resolve_link_kind (v->catalogue, value);
+          if (!canon)
             {
               reject (v, arena, item, f,
                       g_strdup_printf (_("“%s” is not a link type (交易/transaction, "
                                          "互动/interaction, 体验/experience)"), value));
+              return;
+            }
+          if (!shz_catalogue_resolve_link_kind (v->catalogue, canon))
+            {
+              g_autofree char *expected = expected_network_ids (v->catalogue, FALSE);
+              reject (v, arena, item, f,
+                      /* Translators: a link type as the file names it, then the link kind ids of the catalogues */
+                      g_strdup_printf (_("“%s” is not a link kind of the catalogues' value network "
+                                         "(expected %s)"), value, expected));
               return;
             }
           break;
@@ -335,6 +574,11 @@ validate_row (Validator    *v,
         }
       if (canon)
         item->str[f] = arena_add (arena, canon, strlen (canon));
+
+      /* with its framework read before it: a scored item of that framework */
+      if (v->kind == SHZ_KIND_SCORES && g_str_equal (field->name, "item") &&
+          reject_score_item (v, arena, item))
+        return;
     }
 }
 
@@ -625,7 +869,7 @@ shz_import_file (ShzStore                *store,
     }
 
   /* start reading and validating while the file is hashed and the dataset created */
-  validator_init (&p.validator, opts->kind, res->mapping, res->header);
+  validator_init (&p.validator, opts->kind, res->mapping, res->header, opts);
   p.reader = reader;
   p.free_q = g_async_queue_new_full (batch_free);
   p.full_q = g_async_queue_new_full (batch_free);
@@ -715,6 +959,7 @@ shz_import_file (ShzStore                *store,
     }
   g_thread_join (thread);
   thread = NULL;
+  validator_clear (&p.validator);
 
   if (res->accepted + res->rejected == 0)
     {
@@ -762,6 +1007,7 @@ fail:
         }
       g_thread_join (thread);
     }
+  validator_clear (&p.validator);
   g_clear_pointer (&ins, shz_row_inserter_free);
   if (in_tx)
     shz_store_rollback (store);
@@ -798,7 +1044,7 @@ shz_import_preview (const char              *path,
   res->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   res->complete = TRUE;
   validate = res->missing_fields == NULL || res->missing_fields[0] == NULL;
-  validator_init (&v, opts->kind, res->mapping, res->header);
+  validator_init (&v, opts->kind, res->mapping, res->header, opts);
   b = batch_new ();
 
   while (shz_reader_next (reader, &row, &local_error))
@@ -836,6 +1082,7 @@ shz_import_preview (const char              *path,
         }
     }
   batch_free (b);
+  validator_clear (&v);
   if (local_error)
     {
       g_propagate_error (error, local_error);

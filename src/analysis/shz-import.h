@@ -11,7 +11,10 @@
  * Everything else is a row-level rejection (the row is skipped, counted, and its row, column
  * and reason kept — the first SHZ_IMPORT_MAX_STORED_REJECTIONS in the store): an empty
  * required value, a number that is not a finite number, an unknown category, link type,
- * state or node, a period that is not one, a row with more non-empty cells than the header.
+ * state or node, a period that is not one, a row with more non-empty cells than the header —
+ * and what the charts would refuse later: a score outside 0–5, a negative link weight, a
+ * scores row whose framework is not in the catalogues or has no scored items, or whose item
+ * is not a scored item of that framework, a link node or kind the catalogues do not have.
  *
  * Designed for a worker thread with its own ShzStore connection (the app wraps it in a GTask);
  * the progress callback is called from that thread.
@@ -24,6 +27,7 @@
 
 #include "io/shz-reader.h"
 #include "store/shz-store.h"
+#include "shz-catalogue.h"
 #include "shz-fields.h"
 
 G_BEGIN_DECLS
@@ -47,6 +51,8 @@ typedef struct {
   ShzReaderOptions     reader;         /* encoding, sheet, bounds … */
   const ShzMapping    *mapping;        /* NULL: guessed from the header */
   const char * const  *map_specs;      /* "COLUMN=FIELD" applied over the mapping; NULL-terminated */
+  ShzCatalogue        *catalogue;      /* scores and links are checked against it; NULL: the
+                                        * default one, which the charts read them with */
 } ShzImportOptions;
 
 typedef struct {

@@ -1260,11 +1260,16 @@ expect_assessment (const char *path,
     g_error ("“%s” does not contain “%s”", error->message, needle);
 }
 
+/* The import rejects these rows (/errors/assessment/not-scored); a store written elsewhere can hold
+ * them: its rows are changed with SQL. */
 static void
 test_assessment_unknown_item (void)
 {
-  g_autofree char *fw = make_assessment_store ("assess-fw.shuzhi", "scores", "framework,item,score\nno-such,product,3\n");
-  g_autofree char *item = make_assessment_store ("assess-item.shuzhi", "scores", "framework,item,score\nvalue-chain,nope,3\n");
+  g_autofree char *fw = make_assessment_store ("assess-fw.shuzhi", "scores", "framework,item,score\nvalue-chain,product,3\n");
+  g_autofree char *item = make_assessment_store ("assess-item.shuzhi", "scores", "framework,item,score\nvalue-chain,product,3\n");
+
+  sql (fw, "UPDATE score_row SET framework = 'no-such';");
+  sql (item, "UPDATE score_row SET item = 'nope';");
 
   expect_assessment (fw, NULL, SHZ_ASSESSMENT_ERROR_UNKNOWN_ITEM,
                      "dataset “a”, row 1, column framework: unknown framework “no-such”; expected value-chain, ");
@@ -1346,6 +1351,162 @@ test_assessment_unknown_node (void)
     g_assert_null (a);
     g_assert_error (error, SHZ_ASSESSMENT_ERROR, SHZ_ASSESSMENT_ERROR_UNKNOWN_NODE);
   }
+}
+
+#define VALUE_NETWORK_ITEMS "product, manufacturing, brand, marketing, channel, retail, service, technology, " \
+                            "organisation, finance, logistics, rd-data, supply-data, channel-data, " \
+                            "terminal-data, consumer-data"
+
+/* A scores row naming something the catalogues have but the framework does not score (a link kind,
+ * the centre, another framework's item) or a framework they do not have is rejected at import, row
+ * by row: the other rows import and the command lists the row and the column (exit 0); a file of
+ * only such rows is refused whole (exit 1, nothing written).  A store written elsewhere can still
+ * hold one (set with SQL): the chart refuses it. */
+static void
+test_assessment_not_scored (void)
+{
+  g_autofree char *path = make_store ("assess-scored.shuzhi");
+  g_autofree char *mixed = write_file ("scores-mixed.csv", "framework,item,score\n"
+                                       "value-network,product,3\n"       /* line 2: good */
+                                       "value-network,交易,3\n"           /* 3: a link kind */
+                                       "rhc-chains,数字化消费者,2\n"       /* 4: the centre */
+                                       "value-chain,会员转化,2\n"         /* 5: another framework's */
+                                       "价值链,商品,1\n"                   /* 6: no such framework */
+                                       "value-chain,brand,4\n",          /* 7: good */
+                                       -1);
+  g_autofree char *bad = write_file ("scores-bad.csv", "framework,item,score\nvalue-network,transaction,3\n", -1);
+  const char *import_mixed[] = { "import", "assess-scored.shuzhi", "scores-mixed.csv", "--engagement", "E",
+                                 "--kind", "scores", "--dataset", "a", NULL };
+  const char *list[] = { "list", "assess-scored.shuzhi", "--engagement", "E", NULL };
+  static const char * const rejected[] = {
+    "rejected line 3, column “item”: “交易” is not a scored item of framework “value-network” (expected "
+    VALUE_NETWORK_ITEMS ")\n",
+    "rejected line 4, column “item”: “数字化消费者” is not a scored item of framework “rhc-chains” (expected "
+    "rd-design, sourcing, production, ",
+    "rejected line 5, column “item”: “会员转化” is an item of framework “rhc-chains”, not of “value-chain” "
+    "(expected product, manufacturing, brand, marketing, channel, retail, service, technology, organisation, "
+    "finance, logistics)\n",
+    "rejected line 6, column “framework”: “价值链” is not a framework of the catalogues (expected value-chain, "
+    "value-network, rhc-chains, evolution-paths)\n",
+  };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) listed = { 0 };
+
+  run_argv (&r, import_mixed, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  if (strstr (r.out, "Imported 2 rows into dataset “a” (scores) of engagement “E”; rejected 4") == NULL)
+    g_error ("stdout: %s", r.out);
+  for (guint i = 0; i < G_N_ELEMENTS (rejected); i++)
+    if (strstr (r.out, rejected[i]) == NULL)
+      g_error ("stdout: %s (expected “%s”)", r.out, rejected[i]);
+  /* what was imported is what the charts draw */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ShzStore) store = shz_store_open (path, SHZ_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(ShzEngagement) e = NULL;
+    g_autoptr(ShzAssessment) a = NULL;
+
+    g_assert_no_error (error);
+    e = shz_store_find_engagement (store, "E", &error);
+    g_assert_no_error (error);
+    a = shz_assessment_load (store, e->id, "a", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (a);
+  }
+  expect_cli (0, NULL, "export", "assess-scored.shuzhi", "--engagement", "E", "--chart", "value-network",
+              "--output", "vn-scored.svg");
+
+  /* only such rows: the file is refused, nothing written */
+  expect_cli (1, "scores-bad.csv: all 1 rows were rejected, e.g. line 2, column item: “transaction” is not a "
+              "scored item of framework “value-network” (expected " VALUE_NETWORK_ITEMS ") — ",
+              "import", "assess-scored.shuzhi", "scores-bad.csv", "--engagement", "E", "--kind", "scores",
+              "--dataset", "b");
+  run_argv (&listed, list, NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_true (g_str_has_prefix (listed.out, "a\tscores\t2\t4\t"));
+  g_assert_null (strstr (listed.out, "\nb\t"));
+  if (have_chinese_locale ())
+    {
+      g_autofree char *column = po_translation (", column ");
+      g_autofree char *item = po_translation ("“%s” is not a scored item of framework “%s” (expected %s)");
+      g_autofree char *reason = fill (item, FILLS ("transaction", "value-network", VALUE_NETWORK_ITEMS));
+
+      expect_cli_zh (1, "%s: all %<PRId64> rows were rejected, e.g. line %<PRId64>%s%s: %s — is the kind "
+                     "or the column mapping wrong?", FILLS ("scores-bad.csv", "1", "2", column, "item", reason),
+                     "import", "assess-scored.shuzhi", "scores-bad.csv", "--engagement", "E", "--kind", "scores",
+                     "--dataset", "b");
+    }
+
+  /* a store written elsewhere: the chart still checks */
+  sql (path, "UPDATE score_row SET framework = 'value-network', item = 'transaction' WHERE item = 'product';");
+  expect_assessment (path, "a", SHZ_ASSESSMENT_ERROR_UNKNOWN_ITEM,
+                     "dataset “a”, row 1, column item: “transaction” is not a scored item of framework “value-network”");
+  expect_cli (1, "dataset “a”, row 1, column item: “transaction” is not a scored item of framework “value-network”",
+              "export", "assess-scored.shuzhi", "--engagement", "E", "--chart", "value-network", "--output",
+              "vn-scored.svg");
+}
+
+/* The import checks a link's nodes and kind against the catalogues the charts read, a user's
+ * included: with a value network of the user's that has no data streams and only one link kind,
+ * 研发数据 and 互动 are rejected row by row, and the user's own node is accepted.  A store written
+ * elsewhere can still hold such a node (set with SQL): the chart refuses it. */
+static void
+test_assessment_not_a_node (void)
+{
+#define L(zh, en) "<label xml:lang=\"zh_CN\">" zh "</label><label xml:lang=\"en\">" en "</label>"
+  static const char xml[] =
+    "<catalogue version=\"1\"><framework id=\"value-network\" kind=\"network\">" L ("我们的价值网", "Our network")
+    "<centre id=\"consumer\">" L ("消费者", "Consumer") "</centre>"
+    "<stage id=\"retail\">" L ("零售", "Retail") "</stage>"
+    "<stage id=\"warehouse\">" L ("仓库", "Warehouse") "</stage>"
+    "<link-kind id=\"transaction\">" L ("交易", "Transaction") "</link-kind>"
+    "</framework></catalogue>";
+#undef L
+  g_autofree char *home = tmp_path ("xdg-network");
+  g_autofree char *dir = g_build_filename (home, "shuzhi", "catalogues", NULL);
+  g_autofree char *user = g_build_filename (dir, "value-network.xml", NULL);
+  g_autofree char *path = make_store ("assess-nodes.shuzhi");
+  g_autofree char *links = write_file ("links-user.csv", "source,target,weight,type\n"
+                                       "零售,消费者,1,交易\n"             /* line 2: good */
+                                       "研发数据,消费者,1,交易\n"         /* 3: not in the user's network */
+                                       "零售,消费者,1,互动\n"             /* 4: likewise */
+                                       "仓库,消费者,2,交易\n",            /* 5: the user's node */
+                                       -1);
+  /* SHZ_SOURCE_DATADIR (set for tests) keeps the user's folder out: unset it */
+  const char *env[] = { "XDG_DATA_HOME", home, "SHZ_SOURCE_DATADIR", NULL, NULL };
+  const char *import[] = { "import", "assess-nodes.shuzhi", "links-user.csv", "--engagement", "E", "--kind",
+                           "links", "--dataset", "a", NULL };
+  const char *export[] = { "export", "assess-nodes.shuzhi", "--engagement", "E", "--chart", "value-network",
+                           "--output", "vn-user.svg", NULL };
+  static const char * const rejected[] = {
+    "rejected line 3, column “source”: “研发数据” is not a node of the catalogues' value chain or value network "
+    "(expected product, manufacturing, brand, marketing, channel, retail, service, technology, organisation, "
+    "finance, logistics, consumer, warehouse)\n",
+    "rejected line 4, column “type”: “互动” is not a link kind of the catalogues' value network (expected "
+    "transaction)\n",
+  };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) drawn = { 0 };
+  g_auto(Run) refused = { 0 };
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (g_file_set_contents (user, xml, -1, NULL));
+  run_argv (&r, import, env);
+  g_assert_cmpint (r.status, ==, 0);
+  if (strstr (r.out, "Imported 2 rows into dataset “a” (links) of engagement “E”; rejected 2") == NULL)
+    g_error ("stdout: %s stderr: %s", r.out, r.err);
+  for (guint i = 0; i < G_N_ELEMENTS (rejected); i++)
+    if (strstr (r.out, rejected[i]) == NULL)
+      g_error ("stdout: %s (expected “%s”)", r.out, rejected[i]);
+  run_argv (&drawn, export, env);
+  if (drawn.status != 0)
+    g_error ("export: exit %d, stderr: %s", drawn.status, drawn.err);
+
+  sql (path, "UPDATE link_row SET source = 'rd-data' WHERE source = 'warehouse';");
+  run_argv (&refused, export, env);
+  g_assert_cmpint (refused.status, ==, 1);
+  if (strstr (refused.err, "dataset “a”, row 4, column source: unknown node “rd-data”; expected one of ") == NULL)
+    g_error ("stderr: %s", refused.err);
 }
 
 /* Only the C API names the dataset of an assessment (the chart checks the kind first). */
@@ -1495,6 +1656,8 @@ main (int    argc,
   g_test_add_func ("/errors/assessment/unknown-item", test_assessment_unknown_item);
   g_test_add_func ("/errors/assessment/invalid", test_assessment_invalid);
   g_test_add_func ("/errors/assessment/unknown-node", test_assessment_unknown_node);
+  g_test_add_func ("/errors/assessment/not-scored", test_assessment_not_scored);
+  g_test_add_func ("/errors/assessment/not-a-node", test_assessment_not_a_node);
   g_test_add_func ("/errors/assessment/wrong-kind", test_assessment_wrong_kind);
   g_test_add_func ("/errors/chart/no-data", test_chart_no_data);
   g_test_add_func ("/errors/chart/unknown-kind", test_chart_unknown_kind);
