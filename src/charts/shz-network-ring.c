@@ -615,7 +615,7 @@ place_band (GArray *nodes, const guint *idx, guint m, const ShzRect *r, double p
 static gboolean
 place_supports (GArray *nodes, const ShzRect *a, double f, ShzRect *inner, guint *idx)
 {
-  double pw = 0, ph = 0, g = 0.6 * f, len[4];
+  double pw = 0, ph = 0, g = 0.5 * f, len[4];
   guint n = 0, n_bands = 0, cap[16], count[16], edge[4], first = 0;
 
   for (guint i = 0; i < nodes->len; i++)
@@ -975,7 +975,7 @@ fit_orbits (GArray *nodes, const ShzRect *a, double f, guint *order, guint *idx,
 {
   static const double rs_steps[] = { 1.0, 0.92 };
   static const double shifts[] = { 0.5, 0, 1, 1.5, 2 };
-  Orbits o = { .f = f, .g = 0.6 * f };
+  Orbits o = { .f = f, .g = 0.5 * f };
   double holds[G_N_ELEMENTS (rs_steps)][16];
   guint k_max;
 
