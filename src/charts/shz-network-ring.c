@@ -1330,6 +1330,26 @@ typedef struct {
   ShzRect           ring;       /* the room the last try had */
 } FitContext;
 
+/* Whether the stages could go round one ring inside @a at all (see try_fit()). */
+static gboolean
+one_round_holds (GArray *nodes, const ShzRect *a, double gap)
+{
+  double min_w = G_MAXDOUBLE, min_h = G_MAXDOUBLE;
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const RingNode *s = &g_array_index (nodes, RingNode, i);
+      if (s->role == RING_STAGE)
+        {
+          n++;
+          min_w = MIN (min_w, s->w);
+          min_h = MIN (min_h, s->h);
+        }
+    }
+  return n < 2 || n <= 2 * a->width / (min_w + gap) + 2 * a->height / (min_h + gap);
+}
+
 /* One try: the nodes at text size @size (an index) and @level, on one ring or on orbits.  With
  * @replay, only what it chose. */
 static gboolean
@@ -1346,8 +1366,10 @@ try_fit (FitContext *c, guint size, guint level, gboolean orbits, FitChoice *cho
   choice->orbits = orbits;
   if (orbits)
     return fit_orbits (c->nodes, &c->ring, f, c->order, c->idx, choice->how, replay != NULL ? replay->how : NULL);
-  /* (boxes that cover more than the room cannot fit) */
-  if (nodes_cover (c->nodes, &c->ring, 0.4 * f) > 1)
+  /* (boxes that cover more than the room cannot fit, nor more stages than one round of the
+   * room can hold: each of them is a box's width across or a box's height down from the next,
+   * and going round the ring travels twice its width across and twice its height down) */
+  if (nodes_cover (c->nodes, &c->ring, 0.4 * f) > 1 || !one_round_holds (c->nodes, &c->ring, 0.4 * f))
     return FALSE;
   for (guint a = replay ? replay->how[0] : 0; a < (replay ? replay->how[0] + 1 : G_N_ELEMENTS (rs_steps)); a++)
     for (guint b = replay ? replay->how[1] : 0; b < (replay ? replay->how[1] + 1 : G_N_ELEMENTS (ratio_steps)); b++)
