@@ -112,38 +112,48 @@ shz_assessment_edit_newest_dataset (ShzStore       *store,
   return best != NULL ? best->id : 0;
 }
 
-const char *
-shz_assessment_edit_start_label (void)
-{
-  return _("Start an assessment");
-}
+/* ---- writes ---- */
 
-gint64
-shz_assessment_edit_start_dataset (ShzStore        *store,
-                                   gint64           engagement_id,
-                                   ShzDatasetKind   kind,
-                                   GError         **error)
+/* The first score or link of an engagement that has no dataset of @kind: open the edit's step
+ * (named @label) and create the dataset in it, so that the dataset and the edit written next
+ * are one undo step — one Ctrl+Z takes both away, not the edit first and an empty dataset
+ * next.  The id of the new dataset, or 0 with nothing left open. */
+static gint64
+begin_first_edit (ShzStore        *store,
+                  gint64           engagement_id,
+                  ShzDatasetKind   kind,
+                  const char      *label,
+                  GError         **error)
 {
   gint64 id;
 
-  if (!shz_store_begin_step (store, shz_assessment_edit_start_label (), error))
+  if (!shz_store_begin_step (store, label, error))
     return 0;
   id = shz_store_create_assessment_dataset (store, engagement_id, kind,
                                             kind == SHZ_KIND_SCORES ? _("Assessment scores")
                                                                     : _("Value-network links"),
                                             error);
-  if (id == 0 || !shz_store_end_step (store, error))
-    {
-      shz_store_cancel_step (store);
-      return 0;
-    }
+  if (id == 0)
+    shz_store_cancel_step (store);
   return id;
 }
 
-/* ---- writes ---- */
+/* Close the step begin_first_edit() opened: committed when the edit gave @id, else rolled back
+ * with the new dataset (the edit may have rolled it back already: cancelling is then a no-op). */
+static gint64
+end_first_edit (ShzStore  *store,
+                gint64     id,
+                GError   **error)
+{
+  if (id != 0 && shz_store_end_step (store, error))
+    return id;
+  shz_store_cancel_step (store);
+  return 0;
+}
 
 gint64
 shz_assessment_edit_set_score (ShzStore           *store,
+                               gint64              engagement_id,
                                gint64              dataset_id,
                                const char         *framework,
                                const char         *item,
@@ -162,7 +172,7 @@ shz_assessment_edit_set_score (ShzStore           *store,
 
   if (value < 0 || !isfinite (value))
     {
-      g_return_val_if_fail (*row_no > 0, 0);
+      g_return_val_if_fail (dataset_id > 0 && *row_no > 0, 0);
       label = g_strdup_printf (_("Clear score of %s (%s)"), item_label, shz_assessment_edit_state_label (state));
       id = shz_store_delete_assessment_row (store, dataset_id, *row_no, label, error);
       if (id != 0)
@@ -172,9 +182,15 @@ shz_assessment_edit_set_score (ShzStore           *store,
     {
       ShzScoreRow row = { *row_no, framework, item, value, shz_assessment_state_to_string (state), note };
       gint64 new_row_no = *row_no;
+      gboolean first = dataset_id == 0;
 
+      g_return_val_if_fail (!first || *row_no == 0, 0);
       label = g_strdup_printf (_("Change score of %s (%s)"), item_label, shz_assessment_edit_state_label (state));
-      id = shz_store_set_score_row (store, dataset_id, &row, label, &new_row_no, error);
+      if (first)
+        dataset_id = begin_first_edit (store, engagement_id, SHZ_KIND_SCORES, label, error);
+      id = dataset_id != 0 ? shz_store_set_score_row (store, dataset_id, &row, label, &new_row_no, error) : 0;
+      if (first && dataset_id != 0)
+        id = end_first_edit (store, id, error);
       if (id != 0)
         *row_no = new_row_no;
     }
@@ -223,15 +239,25 @@ shz_assessment_edit_link_label (ShzLinkEdit         edit,
 
 gint64
 shz_assessment_edit_write_link (ShzStore          *store,
+                                gint64             engagement_id,
                                 gint64             dataset_id,
                                 ShzLinkEdit        edit,
                                 const ShzLinkRow  *row,
                                 const char        *label,
                                 GError           **error)
 {
+  gint64 id;
+
   g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (dataset_id > 0 || edit == SHZ_LINK_EDIT_ADD, 0);
 
   if (edit == SHZ_LINK_EDIT_REMOVE)
     return shz_store_delete_assessment_row (store, dataset_id, row->row_no, label, error);
-  return shz_store_set_link_row (store, dataset_id, row, label, NULL, error);
+  if (dataset_id > 0)
+    return shz_store_set_link_row (store, dataset_id, row, label, NULL, error);
+  dataset_id = begin_first_edit (store, engagement_id, SHZ_KIND_LINKS, label, error);
+  if (dataset_id == 0)
+    return 0;
+  id = shz_store_set_link_row (store, dataset_id, row, label, NULL, error);
+  return end_first_edit (store, id, error);
 }

@@ -33,19 +33,15 @@ void           shz_score_spin_set_value          (GtkSpinButton *spin,
 gint64         shz_assessment_edit_newest_dataset (ShzStore       *store,
                                                    gint64          engagement_id,
                                                    ShzDatasetKind  kind);
-/* An empty scores or links dataset to write to, as its own undo step named
- * shz_assessment_edit_start_label(); its id, or 0 with @error set. */
-gint64         shz_assessment_edit_start_dataset (ShzStore        *store,
-                                                  gint64           engagement_id,
-                                                  ShzDatasetKind   kind,
-                                                  GError         **error);
-const char    *shz_assessment_edit_start_label   (void);
-
 /* Set (@value ≥ 0) or clear (@value < 0: remove the row) the @state score of @item in
  * @framework, one undo step named after @item_label ("Change score of 品牌 (to-be)").
- * *@row_no: the row (0: none yet) before, the row after (0 once cleared).  Returns the scores
- * dataset's new id, or 0 with @error set; the step's name in *@out_label. */
+ * @dataset_id 0: engagement @engagement_id has no scores dataset yet, and this first score
+ * starts one ("Assessment scores") in the same step — one undo removes both, one redo brings
+ * both back.  *@row_no: the row (0: none yet) before, the row after (0 once cleared).  Returns
+ * the scores dataset's new id, or 0 with @error set and nothing changed; the step's name in
+ * *@out_label. */
 gint64         shz_assessment_edit_set_score     (ShzStore           *store,
+                                                  gint64              engagement_id,
                                                   gint64              dataset_id,
                                                   const char         *framework,
                                                   const char         *item,
@@ -78,8 +74,11 @@ char          *shz_assessment_edit_link_label    (ShzLinkEdit         edit,
                                                   const char         *target_label,
                                                   ShzAssessmentState  state);
 /* Write @row (SHZ_LINK_EDIT_ADD, CHANGE) or remove row @row->row_no (REMOVE) as one step
- * named @label; returns the links dataset's new id, or 0 with @error set. */
+ * named @label; @dataset_id 0 (ADD only): engagement @engagement_id has no links dataset yet,
+ * and this first link starts one ("Value-network links") in the same step.  Returns the links
+ * dataset's new id, or 0 with @error set and nothing changed. */
 gint64         shz_assessment_edit_write_link    (ShzStore          *store,
+                                                  gint64             engagement_id,
                                                   gint64             dataset_id,
                                                   ShzLinkEdit        edit,
                                                   const ShzLinkRow  *row,

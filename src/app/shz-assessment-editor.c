@@ -89,6 +89,8 @@ struct _ShzAssessmentEditor {
   GHashTable           *own_steps;
 
   gboolean              filling;        /* setting controls from the store: do not save */
+  /* The editor page has been shown: it stays, even when an undo leaves no assessment. */
+  gboolean              started;
 };
 
 enum {
@@ -212,27 +214,6 @@ newest_dataset_id (ShzAssessmentEditor *self,
   return shz_assessment_edit_newest_dataset (self->store, self->engagement_id, kind);
 }
 
-/* A scores or links dataset to write to, created (one undo step) when the engagement has only
- * the other one. */
-static gboolean
-ensure_dataset (ShzAssessmentEditor *self,
-                ShzDatasetKind       kind)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 *id = kind == SHZ_KIND_SCORES ? &self->scores_id : &self->links_id;
-
-  if (*id > 0)
-    return TRUE;
-  *id = shz_assessment_edit_start_dataset (self->store, self->engagement_id, kind, &error);
-  if (*id == 0)
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-  g_hash_table_add (self->own_steps, g_strdup (shz_assessment_edit_start_label ()));
-  return TRUE;
-}
-
 /* ---- scores ---- */
 
 static void
@@ -259,13 +240,9 @@ on_score_changed_cb (GtkSpinButton       *spin,
     return;
   if (v < 0 && row_no == 0)
     return;
-  if (!ensure_dataset (self, SHZ_KIND_SCORES))
-    {
-      shz_assessment_editor_reload (self);
-      return;
-    }
-  id = shz_assessment_edit_set_score (self->store, self->scores_id, it->framework, it->item, it->label,
-                                      s, v, it->note_text, &row_no, &label, &error);
+  /* With no scores dataset yet (scores_id 0) this starts one, in the score's own step. */
+  id = shz_assessment_edit_set_score (self->store, self->engagement_id, self->scores_id, it->framework,
+                                      it->item, it->label, s, v, it->note_text, &row_no, &label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -606,7 +583,8 @@ commit_link (ShzAssessmentEditor *self,
     return;
   label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_CHANGE, node_label (self, row.source),
                                           node_label (self, row.target), state);
-  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_CHANGE, &row, label, &error);
+  id = shz_assessment_edit_write_link (self->store, self->engagement_id, self->links_id, SHZ_LINK_EDIT_CHANGE,
+                                       &row, label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -669,7 +647,8 @@ on_link_remove_cb (GtkButton           *button,
   g_ptr_array_find (self->links, lr, &index);
   label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_REMOVE, node_label (self, lr->source),
                                           node_label (self, lr->target), lr->state);
-  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_REMOVE, &row, label, &error);
+  id = shz_assessment_edit_write_link (self->store, self->engagement_id, self->links_id, SHZ_LINK_EDIT_REMOVE,
+                                       &row, label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -891,11 +870,11 @@ on_add_link_clicked_cb (ShzAssessmentEditor *self)
   g_autofree char *label = NULL;
   gint64 id;
 
-  if (!ensure_dataset (self, SHZ_KIND_LINKS))
-    return;
   label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_ADD, node_label (self, row.source),
                                           node_label (self, row.target), SHZ_STATE_TO_BE);
-  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_ADD, &row, label, &error);
+  /* With no links dataset yet (links_id 0) this starts one, in the link's own step. */
+  id = shz_assessment_edit_write_link (self->store, self->engagement_id, self->links_id, SHZ_LINK_EDIT_ADD,
+                                       &row, label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -1005,35 +984,17 @@ history_action (GtkWidget  *widget,
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
+/* "Start an Assessment" writes nothing: it shows the empty scores and links, and the first score
+ * or link the user enters creates its dataset in that edit's own undo step — one Ctrl+Z then
+ * leaves the engagement as it was, with no empty assessment behind. */
 static void
 on_start_clicked_cb (ShzAssessmentEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = shz_store_begin_step (self->store, _("Start an assessment"), &error);
-  if (ok && self->scores_id == 0)
-    ok = (self->scores_id = shz_store_create_assessment_dataset (self->store, self->engagement_id,
-                                                                 SHZ_KIND_SCORES, _("Assessment scores"),
-                                                                 &error)) != 0;
-  if (ok && self->links_id == 0)
-    ok = (self->links_id = shz_store_create_assessment_dataset (self->store, self->engagement_id,
-                                                                SHZ_KIND_LINKS, _("Value-network links"),
-                                                                &error)) != 0;
-  if (ok)
-    ok = shz_store_end_step (self->store, &error);
-  else
-    shz_store_cancel_step (self->store);
-  if (!ok)
-    show_error (self, error);
+  self->started = TRUE;
   shz_assessment_editor_reload (self);
-  if (ok)
-    {
-      adw_view_stack_set_visible_child_name (self->view_stack, "scores");
-      if (self->items->len > 0)
-        gtk_widget_grab_focus (GTK_WIDGET (((ItemRow *) self->items->pdata[0])->spin[SHZ_STATE_AS_IS]));
-      edited (self, _("Start an assessment"));
-    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "scores");
+  if (self->items->len > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (((ItemRow *) self->items->pdata[0])->spin[SHZ_STATE_AS_IS]));
 }
 
 /* Ctrl+Z and Ctrl+Shift+Z in a score or weight field undo and redo the saved change, as they do
@@ -1267,10 +1228,9 @@ shz_assessment_editor_reload (ShzAssessmentEditor *self)
   else
     set_notice (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !read_only);
-  gtk_stack_set_visible_child_name (self->main_stack,
-                                    self->scores_id == 0 && self->links_id == 0 ? "empty" : "editor");
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
-                                                     self->scores_id != 0 || self->links_id != 0);
+  self->started = self->started || self->scores_id != 0 || self->links_id != 0;
+  gtk_stack_set_visible_child_name (self->main_stack, self->started ? "editor" : "empty");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->started);
   update_actions (self);
 }
 

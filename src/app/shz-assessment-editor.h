@@ -40,7 +40,9 @@ typedef enum {
   SHZ_LINK_CONTROL_REMOVE,    /* GtkButton */
 } ShzLinkControl;
 
-/* TRUE when the engagement has no assessment yet (the "Start an Assessment" page shows). */
+/* TRUE while the "Start an Assessment" page shows: the engagement had no assessment when the
+ * editor opened, and Start has not been pressed (it writes nothing; the first score or link
+ * does, as one undo step). */
 gboolean       shz_assessment_editor_is_empty         (ShzAssessmentEditor *self);
 GtkWidget     *shz_assessment_editor_get_start_button (ShzAssessmentEditor *self);
 /* The score control of @item of @framework (ids) for @state; -0.5 shows "not assessed". */

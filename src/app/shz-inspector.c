@@ -869,24 +869,6 @@ edit_failed (ShzInspector *self,
   g_signal_emit (self, signals[SIGNAL_ASSESSMENT_CHANGED], 0, NULL);
 }
 
-static gboolean
-ensure_dataset (ShzInspector   *self,
-                ShzDatasetKind  kind)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 *id = kind == SHZ_KIND_SCORES ? &self->scores_id : &self->links_id;
-
-  if (*id > 0)
-    return TRUE;
-  *id = shz_assessment_edit_start_dataset (self->store, self->engagement_id, kind, &error);
-  if (*id == 0)
-    {
-      edit_failed (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 update_score_row (EditScore          *es,
                   ShzAssessmentState  s)
@@ -932,10 +914,9 @@ on_score_changed_cb (GtkSpinButton *spin,
 
   if (self->filling || (v < 0 && row_no == 0))
     return;
-  if (!ensure_dataset (self, SHZ_KIND_SCORES))
-    return;
-  id = shz_assessment_edit_set_score (self->store, self->scores_id, es->framework, es->item, es->label,
-                                      s, v, es->note_text, &row_no, &label, &error);
+  /* With no scores dataset yet (scores_id 0) this starts one, in the score's own step. */
+  id = shz_assessment_edit_set_score (self->store, self->engagement_id, self->scores_id, es->framework,
+                                      es->item, es->label, s, v, es->note_text, &row_no, &label, &error);
   if (id == 0)
     {
       edit_failed (self, error);
@@ -1023,7 +1004,8 @@ commit_link (ShzInspector *self,
   if (self->filling || (weight == el->weight && g_strcmp0 (kind, el->kind) == 0))
     return;
   label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_CHANGE, el->source_label, el->target_label, el->state);
-  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_CHANGE, &row, label, &error);
+  id = shz_assessment_edit_write_link (self->store, self->engagement_id, self->links_id, SHZ_LINK_EDIT_CHANGE,
+                                       &row, label, &error);
   if (id == 0)
     {
       edit_failed (self, error);
@@ -1067,7 +1049,8 @@ on_link_remove_cb (GtkButton    *button,
   if (self->filling)
     return;
   label = shz_assessment_edit_link_label (SHZ_LINK_EDIT_REMOVE, el->source_label, el->target_label, el->state);
-  id = shz_assessment_edit_write_link (self->store, self->links_id, SHZ_LINK_EDIT_REMOVE, &row, label, &error);
+  id = shz_assessment_edit_write_link (self->store, self->engagement_id, self->links_id, SHZ_LINK_EDIT_REMOVE,
+                                       &row, label, &error);
   if (id == 0)
     {
       edit_failed (self, error);

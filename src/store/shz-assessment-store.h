@@ -18,7 +18,13 @@ G_BEGIN_DECLS
  *
  * Each edit returns the id of the dataset that holds the rows afterwards (readers find it by
  * name or as the newest of its kind, as before), or 0 with @error set and nothing changed.
- * The dataset's row count is kept.  Do not call them inside a transaction of your own. */
+ * The dataset's row count is kept.
+ *
+ * Inside a caller's step (shz_store_begin_step … end_step) an edit joins it: the first score of
+ * an engagement creates its dataset (shz_store_create_assessment_dataset) and writes the score
+ * as one undo step, named by the caller.  A failed edit there rolls back either nothing (its
+ * arguments or the dataset were refused before it wrote) or the caller's whole transaction; in
+ * both cases the caller calls shz_store_cancel_step(), a no-op in the second. */
 
 /* Set the row @row->row_no of scores dataset @dataset_id to @row's framework, item, score,
  * state and note; @row->row_no == 0 appends a new row (the next row number, in *@out_row_no). */
@@ -52,7 +58,8 @@ gint64   shz_store_delete_assessment_row (ShzStore    *store,
 
 /* An empty scores or links dataset for engagement @engagement_id, named @name (made unique
  * with " (2)" … when taken), entered by hand: not illustrative, no source file.  One undo step
- * of its own unless the caller opened one (shz_store_begin_step) to group both datasets.
+ * of its own unless the caller opened one (shz_store_begin_step) to group it with the first
+ * edit of its rows, or with the other dataset.
  * Returns its id or 0. */
 gint64   shz_store_create_assessment_dataset (ShzStore        *store,
                                               gint64           engagement_id,

@@ -1,6 +1,7 @@
 /* test-assessment-editor.c — the assessment editor on the demo engagement and on an empty one:
  * a score changed in its control is in the store and undoes in one step, notes, links added,
- * changed and removed, and "Start an Assessment".
+ * changed and removed, and "Start an Assessment" (the first score and the first link are one
+ * undo step each, their new dataset included).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -311,34 +312,57 @@ test_links (Fixture       *f,
   close_editor (editor);
 }
 
+static guint
+n_history (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = shz_store_list_history (f->store, &error);
+
+  g_assert_no_error (error);
+  return history->len;
+}
+
+static guint
+n_datasets (Fixture *f)
+{
+  g_autoptr(GPtrArray) datasets = shz_store_list_datasets (f->store, f->engagement, NULL);
+
+  g_assert_nonnull (datasets);
+  return datasets->len;
+}
+
+static char *
+undo_label (Fixture *f)
+{
+  char *label = shz_store_get_undo_label (f->store);
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+/* "Start an Assessment" writes nothing; the first score, and the first link, each create their
+ * dataset in their own undo step: one undo leaves no dataset and no score (no empty assessment
+ * behind), one redo brings both back. */
 static void
 test_start (Fixture       *f,
             gconstpointer  data)
 {
   ShzAssessmentEditor *editor = open_editor (f);
   g_autoptr(GPtrArray) datasets = NULL;
+  g_autofree char *score_label = NULL;
+  g_autofree char *link_label = NULL;
   GtkSpinButton *spin;
+  guint steps = n_history (f);
+  gint64 scores_id, links_id;
 
   g_assert_true (shz_assessment_editor_is_empty (editor));
   g_assert_cmpint (shz_assessment_editor_get_scores_dataset_id (editor), ==, 0);
 
   g_signal_emit_by_name (shz_assessment_editor_get_start_button (editor), "clicked");
   g_assert_false (shz_assessment_editor_is_empty (editor));
-  g_assert_cmpuint (f->changed, ==, 1);
-  datasets = shz_store_list_datasets (f->store, f->engagement, NULL);
-  g_assert_cmpuint (datasets->len, ==, 2);
-  for (guint i = 0; i < datasets->len; i++)
-    {
-      ShzDataset *d = datasets->pdata[i];
-      g_assert_false (d->illustrative);
-      g_assert_cmpint (d->rows, ==, 0);
-      g_assert_true (d->kind == SHZ_KIND_SCORES ? g_str_equal (d->name, "Assessment scores")
-                                                : g_str_equal (d->name, "Value-network links"));
-    }
-  {
-    g_autofree char *label = shz_store_get_undo_label (f->store);
-    g_assert_cmpstr (label, ==, "Start an assessment");
-  }
+  g_assert_cmpuint (f->changed, ==, 0);
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  g_assert_cmpuint (n_history (f), ==, steps);
 
   /* Nothing is invented: every control says "not assessed", no note can be written yet. */
   spin = shz_assessment_editor_get_score_spin (editor, "evolution-paths", "technology-value", SHZ_STATE_AS_IS);
@@ -347,19 +371,75 @@ test_start (Fixture       *f,
                                                                                               "technology-value"))));
   g_assert_cmpuint (shz_assessment_editor_get_n_links (editor), ==, 0);
 
-  /* The first score. */
+  /* The first score: one step, named after it, holding the new scores dataset. */
   type_score (spin, "1.5");
   g_assert_cmpfloat (stored_score (f, "evolution-paths", "technology-value", SHZ_STATE_AS_IS), ==, 1.5);
+  g_assert_cmpuint (n_history (f), ==, steps + 1);
+  score_label = undo_label (f);
+  g_assert_true (g_str_has_prefix (score_label, "Change score of "));
+  g_assert_true (g_str_has_suffix (score_label, " (as-is)"));
+  datasets = shz_store_list_datasets (f->store, f->engagement, NULL);
+  g_assert_cmpuint (datasets->len, ==, 1);
+  {
+    ShzDataset *d = datasets->pdata[0];
+    g_assert_cmpint (d->kind, ==, SHZ_KIND_SCORES);
+    g_assert_cmpstr (d->name, ==, "Assessment scores");
+    g_assert_false (d->illustrative);
+    g_assert_cmpint (d->rows, ==, 1);
+  }
+  scores_id = shz_assessment_editor_get_scores_dataset_id (editor);
+  g_assert_cmpint (scores_id, ==, ((ShzDataset *) datasets->pdata[0])->id);
+  g_assert_cmpuint (f->changed, ==, 1);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (shz_assessment_editor_get_note_entry (editor, "evolution-paths",
                                                                                              "technology-value"))));
-  /* The first link. */
+
+  /* One Ctrl+Z: no dataset, no score; the editor stays open on its (empty) fields. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  g_assert_true (isnan (stored_score (f, "evolution-paths", "technology-value", SHZ_STATE_AS_IS)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "–");
+  g_assert_cmpint (shz_assessment_editor_get_scores_dataset_id (editor), ==, 0);
+  g_assert_false (shz_assessment_editor_is_empty (editor));
+  {
+    g_autofree char *redo = shz_store_get_redo_label (f->store);
+    g_assert_cmpstr (redo, ==, score_label);
+  }
+  /* One Ctrl+Shift+Z: both back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
+  g_assert_false (shz_store_can_redo (f->store));
+  g_assert_cmpuint (n_datasets (f), ==, 1);
+  g_assert_cmpfloat (stored_score (f, "evolution-paths", "technology-value", SHZ_STATE_AS_IS), ==, 1.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1.5");
+  g_assert_cmpint (shz_assessment_editor_get_scores_dataset_id (editor), ==, scores_id);
+  g_assert_cmpuint (f->changed, ==, 3);
+
+  /* The first link, with the scores already there: one step too, holding the links dataset. */
   g_signal_emit_by_name (shz_assessment_editor_get_add_link_button (editor), "clicked");
   g_assert_cmpuint (stored_links (f, "transaction", SHZ_STATE_TO_BE), ==, 1);
+  g_assert_cmpuint (n_history (f), ==, steps + 2);
+  g_assert_cmpuint (n_datasets (f), ==, 2);
+  link_label = undo_label (f);
+  g_assert_true (g_str_has_prefix (link_label, "Add link "));
+  links_id = shz_assessment_editor_get_links_dataset_id (editor);
+  g_assert_cmpint (links_id, >, 0);
   assert_sound (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpuint (n_datasets (f), ==, 1);
+  g_assert_cmpuint (shz_assessment_editor_get_n_links (editor), ==, 0);
+  g_assert_cmpint (shz_assessment_editor_get_links_dataset_id (editor), ==, 0);
+  g_assert_cmpfloat (stored_score (f, "evolution-paths", "technology-value", SHZ_STATE_AS_IS), ==, 1.5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
+  g_assert_cmpuint (n_datasets (f), ==, 2);
+  g_assert_cmpuint (shz_assessment_editor_get_n_links (editor), ==, 1);
+  g_assert_cmpint (shz_assessment_editor_get_links_dataset_id (editor), ==, links_id);
 
-  /* Undo all three: the empty state again. */
-  for (int i = 0; i < 3; i++)
+  /* Undo both: nothing left in the store; opened again, the editor offers to start. */
+  for (int i = 0; i < 2; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  assert_sound (f);
+  close_editor (editor);
+  editor = open_editor (f);
   g_assert_true (shz_assessment_editor_is_empty (editor));
   close_editor (editor);
 }

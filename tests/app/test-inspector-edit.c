@@ -487,13 +487,39 @@ test_every_kind (void)
   gtk_window_destroy (window);
 }
 
-/* An engagement with no assessment yet: its first score starts a scores dataset. */
+static guint
+n_history (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = shz_store_list_history (store, &error);
+
+  g_assert_no_error (error);
+  return history->len;
+}
+
+/* The datasets of @kind the engagement has (live ones). */
+static guint
+n_datasets_of (gint64         engagement_id,
+               ShzDatasetKind kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = shz_store_list_datasets (store, engagement_id, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    n += ((ShzDataset *) list->pdata[i])->kind == kind;
+  return n;
+}
+
+/* An engagement with no assessment yet: its first score starts a scores dataset, in the same
+ * undo step as the score — one Ctrl+Z leaves no assessment and no score, one Ctrl+Shift+Z
+ * brings both back. */
 static void
 test_first_score (void)
 {
   g_autoptr(ShzEngagement) fields = shz_engagement_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShzAssessment) as = NULL;
   GtkWindow *window;
   GtkWidget *page;
   ShzChartView *view;
@@ -501,7 +527,9 @@ test_first_score (void)
   GtkSpinButton *spin;
   ShzChart *chart;
   g_autofree char *label = NULL;
-  gint64 id;
+  g_autofree char *redo = NULL;
+  gint64 id, scores_id;
+  guint steps;
   double v;
 
   fields->name = g_strdup ("Not assessed yet");
@@ -512,33 +540,61 @@ test_first_score (void)
   inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
   chart = wait_for_chart (page);
   g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), ==, 0);
+  g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 0);
+  steps = n_history ();
 
   shz_chart_view_set_selected (view, "brand");
   spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
   g_assert_nonnull (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), <, 0);   /* "–": not assessed */
   gtk_spin_button_set_value (spin, 3.0);
+
+  /* one new step, named after the score */
+  g_assert_cmpuint (n_history (), ==, steps + 1);
   label = undo_label ();
   if (english)
     g_assert_cmpstr (label, ==, "Change score of Brand (to-be)");
+  g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 1);
   chart = wait_for_chart (page);
-  g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), >, 0);
+  scores_id = shz_assessment_get_scores_dataset_id (chart_assessment (chart));
+  g_assert_cmpint (scores_id, >, 0);
   g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
                                            SHZ_STATE_TO_BE, &v));
   g_assert_cmpfloat (v, ==, 3.0);
   g_assert_cmpstr (shz_chart_view_get_selected (view), ==, "brand");
 
-  /* undo the score, then the start of the assessment: nothing left */
+  /* one undo: no scores dataset and no score, in the store and on the chart */
   undo_redo (page, FALSE);
-  g_clear_pointer (&label, g_free);
-  label = undo_label ();
-  if (english)
-    g_assert_cmpstr (label, ==, "Start an assessment");
-  undo_redo (page, FALSE);
-  wait_for_chart (page);
-  as = shz_assessment_load (store, id, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (shz_assessment_get_scores_dataset_id (as), ==, 0);
+  chart = wait_for_chart (page);
+  g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 0);
+  g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), ==, 0);
+  g_assert_false (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                            SHZ_STATE_TO_BE, &v));
+  redo = shz_store_get_redo_label (store);
+  g_assert_cmpstr (redo, ==, label);
+  g_assert_cmpuint (n_history (), ==, steps + 1);   /* kept, as the step to redo */
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), <, 0);
+
+  /* one redo: both back */
+  undo_redo (page, TRUE);
+  chart = wait_for_chart (page);
+  g_assert_false (shz_store_can_redo (store));
+  g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 1);
+  g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), ==, scores_id);
+  g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                           SHZ_STATE_TO_BE, &v));
+  g_assert_cmpfloat (v, ==, 3.0);
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 3.0);
+
+  /* the next score of the engagement is a step of its own, in the same dataset */
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_AS_IS);
+  gtk_spin_button_set_value (spin, 1.5);
+  g_assert_cmpuint (n_history (), ==, steps + 2);
+  g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 1);
   gtk_window_destroy (window);
 }
 

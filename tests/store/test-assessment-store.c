@@ -516,6 +516,145 @@ test_refusals (Fixture       *f,
   assert_sound (f);
 }
 
+static guint
+n_history (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = shz_store_list_history (f->store, &error);
+
+  g_assert_no_error (error);
+  return history->len;
+}
+
+/* The first score and the first link of an engagement, as the editor and the inspector make
+ * them: the dataset is created and the row written inside the caller's step — one step of the
+ * history, named after the edit, that one undo removes whole and one redo brings back. */
+static void
+test_first_edit_one_step (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShzScoreRow row = { 0, "value-chain", "brand", 3, "to-be", NULL };
+  ShzLinkRow link = { 0, "product", "consumer", 2, "transaction", "to-be" };
+  guint before = n_history (f);
+  gint64 s0, s1, l0, l1, row_no = 0, link_no = 0;
+
+  g_assert_true (shz_store_begin_step (f->store, "Change score of Brand (to-be)", &error));
+  s0 = shz_store_create_assessment_dataset (f->store, f->engagement, SHZ_KIND_SCORES, "Assessment scores", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s0, >, 0);
+  s1 = shz_store_set_score_row (f->store, s0, &row, "ignored inside the caller's step", &row_no, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s1, >, 0);
+  g_assert_true (shz_store_end_step (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_history (f), ==, before + 1);
+  {
+    g_autofree char *label = shz_store_get_undo_label (f->store);
+    g_autoptr(ShzDataset) d = live (f, "Assessment scores");
+    g_assert_cmpstr (label, ==, "Change score of Brand (to-be)");
+    g_assert_cmpint (d->id, ==, s1);
+    g_assert_cmpint (d->rows, ==, 1);
+  }
+  g_assert_cmpuint (n_datasets (f), ==, 1);
+  g_assert_cmpint (row_no, ==, 1);
+  g_assert_cmpfloat (score_of (f, s1, row_no), ==, 3);
+
+  /* One undo: no dataset, no score, the history as before the edit (its step is redo). */
+  g_assert_true (shz_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  {
+    g_autofree char *redo = shz_store_get_redo_label (f->store);
+    g_autofree char *undo = shz_store_get_undo_label (f->store);
+    g_assert_cmpstr (redo, ==, "Change score of Brand (to-be)");
+    g_assert_cmpstr (undo, !=, "Change score of Brand (to-be)");
+  }
+  /* One redo: both back, the same dataset with its row. */
+  g_assert_true (shz_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (shz_store_can_redo (f->store));
+  {
+    g_autoptr(ShzDataset) d = live (f, "Assessment scores");
+    g_assert_cmpint (d->id, ==, s1);
+    g_assert_cmpint (d->rows, ==, 1);
+  }
+  g_assert_cmpuint (n_datasets (f), ==, 1);
+  g_assert_cmpfloat (score_of (f, s1, row_no), ==, 3);
+  assert_sound (f);
+
+  /* The first link the same way. */
+  g_assert_true (shz_store_begin_step (f->store, "Add link Product → Consumer (to-be)", &error));
+  l0 = shz_store_create_assessment_dataset (f->store, f->engagement, SHZ_KIND_LINKS, "Value-network links", &error);
+  g_assert_cmpint (l0, >, 0);
+  l1 = shz_store_set_link_row (f->store, l0, &link, NULL, &link_no, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (l1, >, 0);
+  g_assert_true (shz_store_end_step (f->store, &error));
+  g_assert_cmpuint (n_history (f), ==, before + 2);
+  g_assert_cmpuint (n_datasets (f), ==, 2);
+  g_assert_true (shz_store_undo (f->store, &error));
+  g_assert_cmpuint (n_datasets (f), ==, 1);
+  {
+    g_autoptr(ShzDataset) d = live (f, "Assessment scores");
+    g_assert_cmpint (d->id, ==, s1);
+  }
+  g_assert_true (shz_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ShzDataset) d = live (f, "Value-network links");
+    g_assert_cmpint (d->id, ==, l1);
+    g_assert_cmpint (d->rows, ==, 1);
+  }
+  assert_sound (f);
+}
+
+/* A first edit that fails inside the caller's step leaves nothing behind: no dataset, no step,
+ * whether the edit refused its row before writing or failed after it began the copy; and the
+ * store takes the next edit as usual. */
+static void
+test_first_edit_failure (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShzScoreRow bad_score = { 0, "value-chain", "brand", 7, "to-be", NULL };
+  ShzScoreRow missing = { 42, "value-chain", "brand", 1, "to-be", NULL };
+  ShzScoreRow row = { 0, "value-chain", "brand", 1, "to-be", NULL };
+  guint before = n_history (f);
+  gint64 s0, row_no = 0;
+
+  g_assert_true (shz_store_begin_step (f->store, "Change score of Brand (to-be)", &error));
+  s0 = shz_store_create_assessment_dataset (f->store, f->engagement, SHZ_KIND_SCORES, "Assessment scores", &error);
+  g_assert_cmpint (s0, >, 0);
+  g_assert_cmpint (shz_store_set_score_row (f->store, s0, &bad_score, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  shz_store_cancel_step (f->store);
+  g_assert_true (sqlite3_get_autocommit (shz_store_get_db (f->store)));
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  g_assert_cmpuint (n_history (f), ==, before);
+
+  g_assert_true (shz_store_begin_step (f->store, "Change score of Brand (to-be)", &error));
+  s0 = shz_store_create_assessment_dataset (f->store, f->engagement, SHZ_KIND_SCORES, "Assessment scores", &error);
+  g_assert_cmpint (s0, >, 0);
+  g_assert_cmpint (shz_store_set_score_row (f->store, s0, &missing, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_NO_SUCH);
+  g_clear_error (&error);
+  shz_store_cancel_step (f->store);   /* already rolled back by the edit: a no-op */
+  g_assert_true (sqlite3_get_autocommit (shz_store_get_db (f->store)));
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  g_assert_cmpuint (n_history (f), ==, before);
+
+  /* Nothing is left open: the next edit is its own step and commits. */
+  s0 = shz_store_create_assessment_dataset (f->store, f->engagement, SHZ_KIND_SCORES, "Assessment scores", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shz_store_set_score_row (f->store, s0, &row, NULL, &row_no, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_history (f), ==, before + 2);
+  assert_sound (f);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -534,6 +673,11 @@ test_read_only (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (shz_store_create_assessment_dataset (ro, f->engagement, SHZ_KIND_LINKS, "L", &error), ==, 0);
   g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* A first edit begins with its step: refused at once, nothing open. */
+  g_assert_false (shz_store_begin_step (ro, "Change score of Brand (to-be)", &error));
+  g_assert_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_READ_ONLY);
+  g_assert_true (sqlite3_get_autocommit (shz_store_get_db (ro)));
 }
 
 int
@@ -549,6 +693,8 @@ main (int    argc,
   ADD ("/store/assessment/links/add-change-remove", test_links);
   ADD ("/store/assessment/refusals", test_refusals);
   ADD ("/store/assessment/read-only", test_read_only);
+  ADD ("/store/assessment/first-edit/one-step", test_first_edit_one_step);
+  ADD ("/store/assessment/first-edit/failure", test_first_edit_failure);
 #undef ADD
   return g_test_run ();
 }
