@@ -20,6 +20,11 @@ struct _ShzCatalogue {
   GPtrArray  *frameworks;   /* of ShzCatFramework, owned */
   GHashTable *nodes;        /* folded name → canonical node id (borrowed from frameworks) */
   GHashTable *link_kinds;   /* folded name → link kind id */
+  /* By name, for the lookups a scores import or an assessment makes once a row: the first
+   * framework (item) in document order whose id or label folds to the name, as a scan would
+   * find it (an exact id is looked up first, as shz_cat_framework_lookup_item() does). */
+  GHashTable *framework_names;  /* folded id or label → ShzCatFramework */
+  GHashTable *item_names;       /* "framework id\x1ffolded id or label" → ShzCatItem */
 };
 
 /* Shipped catalogues, in display order. */
@@ -51,6 +56,46 @@ index_insert (GHashTable *table, const char *name, const char *id)
 {
   if (name != NULL)
     g_hash_table_insert (table, fold_name (name), (gpointer) id);
+}
+
+/* Keeps the first: the one a scan in document order finds. */
+static void
+index_insert_first (GHashTable *table, const char *prefix, const char *name, gpointer value)
+{
+  g_autofree char *folded = NULL;
+  char *key;
+
+  if (name == NULL)
+    return;
+  folded = fold_name (name);
+  key = g_strconcat (prefix ? prefix : "", prefix ? "\x1f" : "", folded, NULL);
+  if (!g_hash_table_contains (table, key))
+    g_hash_table_insert (table, key, value);
+  else
+    g_free (key);
+}
+
+static void
+rebuild_name_index (ShzCatalogue *self)
+{
+  g_hash_table_remove_all (self->framework_names);
+  g_hash_table_remove_all (self->item_names);
+  for (guint i = 0; i < self->frameworks->len; i++)
+    {
+      ShzCatFramework *fw = self->frameworks->pdata[i];
+
+      index_insert_first (self->framework_names, NULL, fw->id, fw);
+      index_insert_first (self->framework_names, NULL, fw->label.zh, fw);
+      index_insert_first (self->framework_names, NULL, fw->label.en, fw);
+      for (guint k = 0; k < fw->items->len; k++)
+        {
+          ShzCatItem *item = fw->items->pdata[k];
+
+          index_insert_first (self->item_names, fw->id, item->id, item);
+          index_insert_first (self->item_names, fw->id, item->label.zh, item);
+          index_insert_first (self->item_names, fw->id, item->label.en, item);
+        }
+    }
 }
 
 /* Node names come from the chain and network frameworks: ids and labels in both languages
@@ -107,6 +152,8 @@ shz_catalogue_new (void)
   self->frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify) shz_cat_framework_free);
   self->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->link_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->framework_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->item_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
@@ -118,6 +165,8 @@ shz_catalogue_free (ShzCatalogue *self)
   g_ptr_array_unref (self->frameworks);
   g_hash_table_unref (self->nodes);
   g_hash_table_unref (self->link_kinds);
+  g_hash_table_unref (self->framework_names);
+  g_hash_table_unref (self->item_names);
   g_free (self);
 }
 
@@ -141,6 +190,7 @@ take_frameworks (ShzCatalogue *self, GPtrArray *read)
         g_ptr_array_add (self->frameworks, fw);
     }
   rebuild_index (self);
+  rebuild_name_index (self);
 }
 
 gboolean
@@ -372,14 +422,7 @@ shz_catalogue_lookup_framework (ShzCatalogue *self,
     if (strcmp (((ShzCatFramework *) self->frameworks->pdata[i])->id, name) == 0)
       return self->frameworks->pdata[i];
   folded = fold_name (name);
-  for (guint i = 0; i < self->frameworks->len; i++)
-    {
-      ShzCatFramework *fw = self->frameworks->pdata[i];
-      if (name_matches (folded, fw->id) || name_matches (folded, fw->label.zh) ||
-          name_matches (folded, fw->label.en))
-        return fw;
-    }
-  return NULL;
+  return g_hash_table_lookup (self->framework_names, folded);
 }
 
 const ShzCatItem *
@@ -444,19 +487,37 @@ shz_cat_framework_list_items (const ShzCatFramework *framework,
 }
 
 const ShzCatItem *
+shz_catalogue_lookup_item (ShzCatalogue           *self,
+                           const char             *framework,
+                           const char             *item,
+                           const ShzCatFramework **out_framework)
+{
+  const ShzCatFramework *fw;
+  const ShzCatItem *it;
+  g_autofree char *key = NULL;
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  fw = shz_catalogue_lookup_framework (self, framework);
+  if (out_framework != NULL)
+    *out_framework = fw;
+  if (fw == NULL || item == NULL)
+    return NULL;
+  if ((it = shz_cat_framework_get_item (fw, item)) != NULL)
+    return it;
+  folded = fold_name (item);
+  key = g_strconcat (fw->id, "\x1f", folded, NULL);
+  return g_hash_table_lookup (self->item_names, key);
+}
+
+const ShzCatItem *
 shz_catalogue_lookup_score_item (ShzCatalogue           *self,
                                  const char             *framework,
                                  const char             *item,
                                  const ShzCatFramework **out_framework)
 {
-  const ShzCatFramework *fw = shz_catalogue_lookup_framework (self, framework);
-  const ShzCatItem *it;
+  const ShzCatItem *it = shz_catalogue_lookup_item (self, framework, item, out_framework);
 
-  if (out_framework != NULL)
-    *out_framework = fw;
-  if (fw == NULL)
-    return NULL;
-  it = shz_cat_framework_lookup_item (fw, item);
   return it != NULL && it->scored ? it : NULL;
 }
 

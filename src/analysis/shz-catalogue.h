@@ -73,6 +73,12 @@ const ShzCatItem *shz_cat_framework_get_item     (const ShzCatFramework *framewo
 GPtrArray        *shz_cat_framework_list_items   (const ShzCatFramework *framework,
                                                   ShzCatItemKind         kind,
                                                   const ShzCatItem      *parent);
+/* An item of any kind of @framework (both by id or label), as shz_cat_framework_lookup_item()
+ * finds it, without scanning; NULL when none.  @out_framework: the framework, or NULL. */
+const ShzCatItem *shz_catalogue_lookup_item       (ShzCatalogue *catalogue,
+                                                   const char   *framework,
+                                                   const char   *item,
+                                                   const ShzCatFramework **out_framework);
 /* A scores dataset may name this item of this framework. */
 const ShzCatItem *shz_catalogue_lookup_score_item (ShzCatalogue *catalogue,
                                                    const char   *framework,

@@ -329,11 +329,11 @@ check_score_item (ShzCatalogue *cat,
   expected = expected_items (fw);
   verdict->field = 1;
   /* an item the user meant for another framework: say which */
-  if (shz_cat_framework_lookup_item (fw, item) == NULL)
+  if (shz_catalogue_lookup_item (cat, fw->id, item, NULL) == NULL)
     for (guint i = 0; i < shz_catalogue_get_n_frameworks (cat); i++)
       {
         const ShzCatFramework *other = shz_catalogue_get_framework (cat, i);
-        const ShzCatItem *it = other != fw ? shz_cat_framework_lookup_item (other, item) : NULL;
+        const ShzCatItem *it = other != fw ? shz_catalogue_lookup_item (cat, other->id, item, NULL) : NULL;
 
         if (it != NULL && it->scored)
           {

@@ -200,6 +200,117 @@ test_resolve (void)
   g_assert_null (shz_catalogue_lookup_score_item (cat, "rhc-chains", "transaction-service", NULL)); /* a scene */
 }
 
+/* The catalogue's name index finds what a scan in document order finds: every id and label of
+ * every framework and item, in any case and with spaces around; an exact id before a label that
+ * folds to it; the first of two labels that fold alike; a replaced framework's new items only. */
+static void
+check_lookups_match_scan (ShzCatalogue *cat)
+{
+  for (guint i = 0; i < shz_catalogue_get_n_frameworks (cat); i++)
+    {
+      const ShzCatFramework *fw = shz_catalogue_get_framework (cat, i);
+      const char *fw_names[] = { fw->id, fw->label.zh, fw->label.en };
+
+      for (guint n = 0; n < G_N_ELEMENTS (fw_names); n++)
+        {
+          g_autofree char *upper = g_utf8_strup (fw_names[n], -1);
+          g_autofree char *padded = g_strdup_printf ("  %s ", fw_names[n]);
+          g_autofree char *folded = g_utf8_casefold (fw_names[n], -1);
+          const ShzCatFramework *first = NULL;
+
+          /* the first framework, in order, with a name that folds alike */
+          for (guint j = 0; j < shz_catalogue_get_n_frameworks (cat) && first == NULL; j++)
+            {
+              const ShzCatFramework *other = shz_catalogue_get_framework (cat, j);
+              const char *other_names[] = { other->id, other->label.zh, other->label.en };
+
+              for (guint m = 0; m < G_N_ELEMENTS (other_names) && first == NULL; m++)
+                {
+                  g_autofree char *f = g_utf8_casefold (other_names[m], -1);
+                  if (strcmp (f, folded) == 0)
+                    first = other;
+                }
+            }
+          g_assert_nonnull (first);
+          g_assert_true (shz_catalogue_lookup_framework (cat, upper) == first);
+          g_assert_true (shz_catalogue_lookup_framework (cat, padded) == first);
+          if (n == 0)
+            g_assert_true (shz_catalogue_lookup_framework (cat, fw->id) == fw);
+        }
+      for (guint k = 0; k < fw->items->len; k++)
+        {
+          const ShzCatItem *it = fw->items->pdata[k];
+          const char *names[] = { it->id, it->label.zh, it->label.en };
+
+          for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+            {
+              g_autofree char *upper = g_utf8_strup (names[n], -1);
+              g_autofree char *padded = g_strdup_printf (" %s  ", names[n]);
+              const char *variants[] = { names[n], upper, padded };
+
+              for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+                {
+                  const ShzCatFramework *out = NULL;
+                  const ShzCatItem *scan = shz_cat_framework_lookup_item (fw, variants[v]);
+                  const ShzCatItem *indexed = shz_catalogue_lookup_item (cat, fw->id, variants[v], &out);
+
+                  g_assert_nonnull (scan);
+                  g_assert_true (indexed == scan);
+                  g_assert_true (out == fw);
+                  g_assert_true (shz_catalogue_lookup_score_item (cat, fw->id, variants[v], NULL) ==
+                                 (scan->scored ? scan : NULL));
+                }
+            }
+        }
+      g_assert_null (shz_catalogue_lookup_item (cat, fw->id, "no-such-item", NULL));
+      g_assert_null (shz_catalogue_lookup_item (cat, fw->id, NULL, NULL));
+    }
+}
+
+static void
+test_lookup_index (void)
+{
+#define L(zh, en) "<label xml:lang=\"zh_CN\">" zh "</label><label xml:lang=\"en\">" en "</label>"
+  /* "Retail" labels the first stage and is the id of the second; "Twin" labels two */
+  static const char xml[] =
+    "<catalogue version=\"1\"><framework id=\"shop\" kind=\"chain\">" L ("店", "Shop")
+    "<stage id=\"front\">" L ("前台", "retail") "</stage>"
+    "<stage id=\"retail\">" L ("零售", "Sales") "</stage>"
+    "<stage id=\"one\">" L ("一", "Twin") "</stage>"
+    "<stage id=\"two\">" L ("二", "twin") "</stage>"
+    "</framework></catalogue>";
+  static const char replacement[] =
+    "<catalogue version=\"1\"><framework id=\"shop\" kind=\"chain\">" L ("店", "Shop")
+    "<stage id=\"back\">" L ("后台", "Back office") "</stage>"
+    "</framework></catalogue>";
+#undef L
+  g_autoptr(ShzCatalogue) cat = shz_catalogue_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  const ShzCatFramework *shop;
+
+  check_lookups_match_scan (cat);
+  check_lookups_match_scan (shz_catalogue_get_default ());
+
+  g_assert_true (shz_catalogue_add_bytes (cat, xml, sizeof xml - 1, "shop.xml", &error));
+  g_assert_no_error (error);
+  check_lookups_match_scan (cat);
+  shop = shz_catalogue_lookup_framework (cat, "SHOP");
+  g_assert_nonnull (shop);
+  g_assert_cmpstr (shz_catalogue_lookup_item (cat, "shop", "retail", NULL)->id, ==, "retail");
+  g_assert_cmpstr (shz_catalogue_lookup_item (cat, "店", " Retail", NULL)->id, ==, "front");
+  g_assert_cmpstr (shz_catalogue_lookup_item (cat, "shop", "TWIN", NULL)->id, ==, "one");
+  g_assert_true (shz_catalogue_lookup_item (cat, "shop", " Retail", NULL) ==
+                 shz_cat_framework_lookup_item (shop, " Retail"));
+
+  /* a framework replaced by a later file: its old items are gone from the index */
+  g_assert_true (shz_catalogue_add_bytes (cat, replacement, sizeof replacement - 1, "shop2.xml", &error));
+  g_assert_no_error (error);
+  check_lookups_match_scan (cat);
+  g_assert_null (shz_catalogue_lookup_item (cat, "shop", "front", NULL));
+  g_assert_null (shz_catalogue_lookup_item (cat, "shop", "Sales", NULL));
+  g_assert_cmpstr (shz_catalogue_lookup_item (cat, "shop", "后台", NULL)->id, ==, "back");
+}
+
 /* ---- hostile and invalid catalogues ---- */
 
 #define LABELS "<label xml:lang=\"zh_CN\">甲</label><label xml:lang=\"en\">A</label>"
@@ -428,6 +539,7 @@ main (int argc, char **argv)
   g_test_add_func ("/network/catalogue/shipped", test_shipped_dir);
   g_test_add_func ("/network/catalogue/builtin", test_builtin);
   g_test_add_func ("/network/catalogue/resolve", test_resolve);
+  g_test_add_func ("/network/catalogue/lookup-index", test_lookup_index);
   g_test_add_func ("/network/catalogue/too-large", test_too_large);
   g_test_add_func ("/network/catalogue/very-deep", test_very_deep);
   g_test_add_func ("/network/catalogue/user-added", test_user_added);
