@@ -54,6 +54,8 @@ typedef struct {
   double            tw, th;   /* text size at the base size, at the current level … */
   double            tws[N_LEVELS], ths[N_LEVELS];  /* … at each level measured */
   gboolean          measured[N_LEVELS];
+  guint             shown;    /* the level it shows */
+  int               rank;     /* who gets room for more of a label first: lower first */
   double            w, h;
   double            x, y;     /* top-left */
 } RingNode;
@@ -325,6 +327,23 @@ measure_level (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, gui
     }
 }
 
+/* A node's box at text size @f for @level (measured). */
+static void
+node_box (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, double f, guint level, double *w, double *h)
+{
+  measure_level (n, c, pango, f0, level);
+  if (n->role == RING_CENTRE)
+    {
+      *w = (n->tws[level] * f / f0 + 0.9 * f) * 1.45;
+      *h = MAX ((n->ths[level] * f / f0 + 0.9 * f) * 1.45, *w * 0.72);
+    }
+  else
+    {
+      *w = n->tws[level] * f / f0 + 1.0 * f;
+      *h = n->ths[level] * f / f0 + 0.7 * f;
+    }
+}
+
 /* Node boxes at text size @f for @level. */
 static void
 measure_nodes (GArray *nodes, MeasureCache *c, PangoContext *pango, double f0, double f, guint level)
@@ -333,19 +352,10 @@ measure_nodes (GArray *nodes, MeasureCache *c, PangoContext *pango, double f0, d
     {
       RingNode *n = &g_array_index (nodes, RingNode, i);
 
-      measure_level (n, c, pango, f0, level);
+      node_box (n, c, pango, f0, f, level, &n->w, &n->h);
       n->tw = n->tws[level];
       n->th = n->ths[level];
-      if (n->role == RING_CENTRE)
-        {
-          n->w = (n->tw * f / f0 + 0.9 * f) * 1.45;
-          n->h = MAX ((n->th * f / f0 + 0.9 * f) * 1.45, n->w * 0.72);
-        }
-      else
-        {
-          n->w = n->tw * f / f0 + 1.0 * f;
-          n->h = n->th * f / f0 + 0.7 * f;
-        }
+      n->shown = level;
     }
 }
 
@@ -1316,6 +1326,52 @@ ring_room (ShzNetworkChart    *chart,
   return ring;
 }
 
+/* After a fit that cut labels short or dropped them: each node in turn (by rank: the centre,
+ * then the assessed nodes, then the linked ones, then the rest) takes the most of its label
+ * that fits where it is, centred on the same point, inside @a and clear of every other node
+ * by @gap: the room the orbits left between nodes, used for the labels that matter most. */
+static void
+grow_labels (GArray *nodes, MeasureCache *c, PangoContext *pango, const ShzRect *a, double f0, double f, double gap)
+{
+  RingNode *base = (RingNode *) (gpointer) nodes->data;
+
+  for (int rank = 0; rank < 4; rank++)
+    for (guint i = 0; i < nodes->len; i++)
+      {
+        RingNode *n = &base[i];
+        double cx = n->x + n->w / 2, cy = n->y + n->h / 2;
+
+        if (n->rank != rank || n->shown <= LEVEL_LINE)
+          continue;
+        /* (not down to the tiniest cut: two letters and an ellipsis say nothing) */
+        for (guint better = LEVEL_LINE; better < MIN (n->shown, LEVEL_TINY); better++)
+          {
+            RingNode grown = *n;
+            gboolean clear = TRUE;
+
+            node_box (n, c, pango, f0, f, better, &grown.w, &grown.h);
+            grown.x = cx - grown.w / 2;
+            grown.y = cy - grown.h / 2;
+            if (grown.x < a->x || grown.y < a->y || grown.x + grown.w > a->x + a->width ||
+                grown.y + grown.h > a->y + a->height)
+              continue;
+            for (guint k = 0; k < nodes->len && clear; k++)
+              clear = k == i || !boxes_clash (&grown, &base[k], gap);
+            if (clear)
+              {
+                n->x = grown.x;
+                n->y = grown.y;
+                n->w = grown.w;
+                n->h = grown.h;
+                n->tw = n->tws[better];
+                n->th = n->ths[better];
+                n->shown = better;
+                break;
+              }
+          }
+      }
+}
+
 typedef struct {
   ShzNetworkChart  *chart;
   MeasureCache     *cache;
@@ -1453,6 +1509,7 @@ shz_network_ring_build (ShzNetworkChart    *chart,
   ShzAssessment *as = shz_network_chart_get_assessment (chart);
   g_autoptr(GArray) nodes = g_array_new (FALSE, TRUE, sizeof (RingNode));
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) linked = g_hash_table_new (g_str_hash, g_str_equal);
   const ShzCatItem *audience = NULL;
   ShzRect ring = *area;
   double f0 = 13 * tu, f = f0, legible = shz_network_chart_legible (l->width, l->height);
@@ -1466,6 +1523,11 @@ shz_network_ring_build (ShzNetworkChart    *chart,
   g_array_set_clear_func (nodes, ring_node_clear);
   if (fw == NULL)
     return;
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_hash_table_add (linked, (gpointer) links[i].source);
+      g_hash_table_add (linked, (gpointer) links[i].target);
+    }
 
   for (guint i = 0; i < fw->items->len; i++)
     {
@@ -1496,6 +1558,7 @@ shz_network_ring_build (ShzNetworkChart    *chart,
         score = NAN;
       n.item = it;
       n.score = score;
+      n.rank = n.role == RING_CENTRE ? 0 : !isnan (score) ? 1 : g_hash_table_contains (linked, it->id) ? 2 : 3;
       n.label = shz_network_chart_tr (chart, &it->label);
       n.text = node_text (chart, it, NULL, score);
       g_array_append_val (nodes, n);
@@ -1537,6 +1600,8 @@ shz_network_ring_build (ShzNetworkChart    *chart,
     ring = fc.ring;
   }
 
+  if (placed && level > LEVEL_LINE)
+    grow_labels (nodes, cache, pango, &ring, f0, f, 0.5 * f);
   if (placed)
     apply_moved (chart, nodes, &ring, f);
 
@@ -1585,8 +1650,8 @@ shz_network_ring_build (ShzNetworkChart    *chart,
           nn->area = ring;
         }
       text = shz_net_text_on (&fill, theme);
-      if (level != LEVEL_MARK)
-        add_node_label (l, cache, pango, ni, ring_node_text (n, level),
+      if (n->shown != LEVEL_MARK)
+        add_node_label (l, cache, pango, ni, ring_node_text (n, n->shown),
                         n->role == RING_CENTRE ? f * 1.15 : f, MIN (f, MAX (f * 0.6, legible)),
                         n->role != RING_STREAM && n->role != RING_SUPPORT, &text);
       g_hash_table_insert (index, (gpointer) n->item->id, GINT_TO_POINTER (ni));
