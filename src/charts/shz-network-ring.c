@@ -92,7 +92,7 @@ typedef struct {
  * the last fit: a drag step lays the same nodes out in the same room, and the search that
  * found it (tens of tries for hundreds of nodes) need not run again. */
 typedef struct {
-  GHashTable *sizes;      /* "bold|size|wrap|text" → double[2] */
+  GHashTable *sizes;      /* measure_key() → double[2] */
   char       *context;
   char       *fit_key;    /* everything the last fit depended on (fit_key()) … */
   FitChoice   fit;        /* … and what it chose */
@@ -137,6 +137,27 @@ measure_cache_get (ShzNetworkChart *chart, PangoContext *pango)
   return c;
 }
 
+/* "b" or "n", the bits of @size and @wrap in hex, "|", @text: a cache key made at every
+ * measurement, so without printf. */
+static char *
+measure_key (const char *text, double size, gboolean bold, double wrap)
+{
+  static const char hex[] = "0123456789abcdef";
+  gsize len = strlen (text);
+  char *key = g_malloc (len + 35), *p = key;
+  guint64 bits[2];
+
+  memcpy (&bits[0], &size, sizeof (double));
+  memcpy (&bits[1], &wrap, sizeof (double));
+  *p++ = bold ? 'b' : 'n';
+  for (guint k = 0; k < 2; k++)
+    for (int i = 15; i >= 0; i--)
+      *p++ = hex[(bits[k] >> (4 * i)) & 0xf];
+  *p++ = '|';
+  memcpy (p, text, len + 1);
+  return key;
+}
+
 /* shz_chart_text_measure(), through the chart's cache. */
 static void
 measure (MeasureCache *c,
@@ -148,7 +169,7 @@ measure (MeasureCache *c,
          double       *width,
          double       *height)
 {
-  g_autofree char *key = g_strdup_printf ("%d|%a|%a|%s", bold ? 1 : 0, size, wrap, text);
+  g_autofree char *key = measure_key (text, size, bold, wrap);
   double *v = g_hash_table_lookup (c->sizes, key);
 
   if (v == NULL)
@@ -1223,7 +1244,7 @@ add_links (ShzNetworkChart   *chart,
       si = g_hash_table_lookup (items, k->source);
       ti = g_hash_table_lookup (items, k->target);
       ki = k->kind != NULL ? g_hash_table_lookup (items, k->kind) : NULL;
-      id = g_strdup_printf ("link:%s>%s:%s", k->source, k->target, k->kind);
+      id = g_strconcat ("link:", k->source, ">", k->target, ":", k->kind != NULL ? k->kind : "(null)", NULL);
       desc = g_strdup_printf ("%s → %s · %s · %g%s%s",
                               si ? shz_network_chart_tr (chart, &si->label) : k->source,
                               ti ? shz_network_chart_tr (chart, &ti->label) : k->target,
