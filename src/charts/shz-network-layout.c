@@ -62,6 +62,7 @@ shz_net_layout_free (ShzNetLayout *l)
   g_array_unref (l->texts);
   g_clear_pointer (&l->link_image, cairo_surface_destroy);
   g_clear_pointer (&l->link_raster, shz_stroke_raster_free);
+  g_clear_pointer (&l->picture, cairo_surface_destroy);
   g_free (l);
 }
 
@@ -78,6 +79,11 @@ shz_net_layout_take_buffers (ShzNetLayout *l,
     }
   if (l->link_raster == NULL)
     l->link_raster = g_steal_pointer (&old->link_raster);
+  if (l->picture == NULL)
+    {
+      l->picture = g_steal_pointer (&old->picture);
+      l->picture_valid = FALSE;
+    }
   /* the arrays, emptied, with their room: a layout of thousands of links grows them anew */
   {
     GArray **mine[3] = { &l->nodes, &l->links, &l->texts }, **theirs[3] = { &old->nodes, &old->links, &old->texts };
@@ -669,9 +675,10 @@ draw_link (cairo_t *cr, const ShzNetLink *k)
   }
 }
 
-/* The same link as a shape of @raster, in device pixels: chart units × @s, less (ox, oy). */
+/* The same link as a shape of @raster, in device pixels: chart units × @s, its curve within
+ * @tolerance pixels. */
 static void
-raster_link (ShzStrokeRaster *raster, GArray *pts, const ShzNetLink *k, double s)
+raster_link (ShzStrokeRaster *raster, GArray *pts, const ShzNetLink *k, double s, double tolerance)
 {
   double dash[2], head[6];
   gboolean has_head = FALSE;
@@ -692,7 +699,7 @@ raster_link (ShzStrokeRaster *raster, GArray *pts, const ShzNetLink *k, double s
       p[0] = (k->cx + r * cos (a0)) * s;
       p[1] = (k->cy + r * sin (a0)) * s;
       g_array_append_vals (pts, p, 2);
-      shz_flatten_arc (pts, k->cx * s, k->cy * s, r * s, a0, a1, 0.2);
+      shz_flatten_arc (pts, k->cx * s, k->cy * s, r * s, a0, a1, tolerance);
       if (k->arrow)
         has_head = head_corners (k->x1, k->y1, tx, ty, k->head, k->width, head);
     }
@@ -704,7 +711,7 @@ raster_link (ShzStrokeRaster *raster, GArray *pts, const ShzNetLink *k, double s
       g_array_append_vals (pts, p, 2);
       /* the control point of the shortened curve: the same tangent at the start and end, as
        * the cubic Cairo draws */
-      shz_flatten_quadratic (pts, k->x0 * s, k->y0 * s, k->cx * s, k->cy * s, ex * s, ey * s, 0.2);
+      shz_flatten_quadratic (pts, k->x0 * s, k->y0 * s, k->cx * s, k->cy * s, ex * s, ey * s, tolerance);
       if (k->arrow)
         has_head = head_corners (k->x1, k->y1, k->cx, k->cy, k->head, k->width, head);
     }
@@ -736,26 +743,159 @@ vector_target (cairo_t *cr)
 /* The links of the layer (as selected by @moving, @below and @above) as an image of the
  * visible part of the chart at @scale device pixels a unit, painted; from the cache when the
  * same part was drawn at the same pixels before. */
+/* The scale of the pixels to draw at (@scale, or @cr's when 0) and the part of the chart that
+ * @cr shows, in chart units. */
+static void
+visible_part (ShzNetLayout *l, cairo_t *cr, double *scale, double *cx0, double *cy0, double *cx1, double *cy1)
+{
+  if (*scale <= 0)
+    {
+      double dx = 1, dy = 0;
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      *scale = hypot (dx, dy);
+    }
+  *scale = CLAMP (*scale, 0.01, 8.0);
+  cairo_clip_extents (cr, cx0, cy0, cx1, cy1);
+  *cx0 = MAX (*cx0, 0);
+  *cy0 = MAX (*cy0, 0);
+  *cx1 = MIN (*cx1, l->width);
+  *cy1 = MIN (*cy1, l->height);
+}
+
+/* That part in whole pixels at @scale — lowered so that the image is never more than
+ * 16 Mpixel (a deep zoom shows less of the chart than that); FALSE when empty. */
+static gboolean
+to_pixels (double cx0, double cy0, double cx1, double cy1, double *scale, int *x0, int *y0, int *x1, int *y1)
+{
+  if (cx1 <= cx0 || cy1 <= cy0)
+    return FALSE;
+  if ((cx1 - cx0) * (cy1 - cy0) * *scale * *scale > 16777216.0)
+    *scale = sqrt (16777216.0 / ((cx1 - cx0) * (cy1 - cy0)));
+  *x0 = (int) floor (cx0 * *scale);
+  *y0 = (int) floor (cy0 * *scale);
+  *x1 = (int) ceil (cx1 * *scale);
+  *y1 = (int) ceil (cy1 * *scale);
+  return *x1 > *x0 && *y1 > *y0;
+}
+
+/* An image of @w × @h for a layer, @old's memory when it has that size (cleared), else new;
+ * NULL when it cannot be made. */
+static cairo_surface_t *
+layer_image (cairo_surface_t *old, int w, int h)
+{
+  cairo_surface_t *img;
+
+  if (old != NULL && cairo_image_surface_get_width (old) == w && cairo_image_surface_get_height (old) == h)
+    {
+      cairo_surface_flush (old);
+      memset (cairo_image_surface_get_data (old), 0, (gsize) cairo_image_surface_get_stride (old) * (gsize) h);
+      cairo_surface_mark_dirty (old);
+      return old;
+    }
+  if (old != NULL)
+    cairo_surface_destroy (old);
+  img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  if (cairo_surface_status (img) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&img, cairo_surface_destroy);
+  return img;
+}
+
+static void
+paint_layer (cairo_t *cr, cairo_surface_t *img, double scale, int x0, int y0)
+{
+  cairo_save (cr);
+  cairo_scale (cr, 1 / scale, 1 / scale);
+  cairo_set_source_surface (cr, img, x0, y0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+record_links (ShzNetLayout *l, int moving, gboolean below, gboolean above, double scale)
+{
+  g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
+  /* as the paths on vector targets: half a pixel with thousands of links (invisible, and a
+   * third of the segments), a fifth otherwise */
+  double tolerance = l->links->len > 200 ? 0.5 : 0.2;
+
+  if (l->link_raster == NULL)
+    l->link_raster = shz_stroke_raster_new ();
+  shz_stroke_raster_reset (l->link_raster);
+  for (guint i = 0; i < l->links->len; i++)
+    {
+      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
+      gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
+      if (moves ? above : below)
+        raster_link (l->link_raster, pts, k, scale, tolerance);
+    }
+}
+
+/* On an ARGB32 image whose pixels are chart units × a plain scale, offset by whole pixels, and
+ * clipped to one rectangle (an export, the canvas's layers): the links straight into it. */
+static gboolean
+render_links_direct (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, gboolean above)
+{
+  cairo_surface_t *target = cairo_get_target (cr), *part;
+  cairo_rectangle_list_t *clip;
+  cairo_matrix_t m;
+  double ox, oy, sx, sy, scale;
+  int cx, cy, cw, ch;
+  guint8 *data;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32)
+    return FALSE;
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  scale = m.xx * sx;
+  ox += m.x0 * sx;
+  oy += m.y0 * sy;
+  if (m.xy != 0 || m.yx != 0 || scale <= 0 || fabs (m.yy * sy - scale) > 1e-9 || scale > 8 ||
+      fabs (ox - round (ox)) > 1e-6 || fabs (oy - round (oy)) > 1e-6)
+    return FALSE;
+  clip = cairo_copy_clip_rectangle_list (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
+    {
+      cairo_rectangle_list_destroy (clip);
+      return FALSE;
+    }
+  /* the clip, in user units, to the target's pixels */
+  {
+    double x0 = clip->rectangles[0].x, y0 = clip->rectangles[0].y;
+    double x1 = x0 + clip->rectangles[0].width, y1 = y0 + clip->rectangles[0].height;
+    cairo_user_to_device (cr, &x0, &y0);
+    cairo_user_to_device (cr, &x1, &y1);
+    cx = (int) MAX (floor (MIN (x0, x1) + 1e-6), 0);
+    cy = (int) MAX (floor (MIN (y0, y1) + 1e-6), 0);
+    cw = (int) MIN (ceil (MAX (x0, x1) - 1e-6), cairo_image_surface_get_width (target)) - cx;
+    ch = (int) MIN (ceil (MAX (y0, y1) - 1e-6), cairo_image_surface_get_height (target)) - cy;
+  }
+  cairo_rectangle_list_destroy (clip);
+  if (cw <= 0 || ch <= 0)
+    return TRUE;
+  record_links (l, moving, below, above, scale);
+  if (shz_stroke_raster_get_n_shapes (l->link_raster) == 0)
+    return TRUE;
+  cairo_surface_flush (target);
+  data = cairo_image_surface_get_data (target);
+  part = cairo_image_surface_create_for_data (data + (gsize) cy * cairo_image_surface_get_stride (target) + (gsize) cx * 4,
+                                              CAIRO_FORMAT_ARGB32, cw, ch, cairo_image_surface_get_stride (target));
+  shz_stroke_raster_draw (l->link_raster, part, cx - round (ox), cy - round (oy));
+  cairo_surface_destroy (part);
+  cairo_surface_mark_dirty_rectangle (target, cx, cy, cw, ch);
+  return TRUE;
+}
+
 static void
 render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, gboolean above, double scale)
 {
   double cx0, cy0, cx1, cy1, key[8];
   int x0, y0, x1, y1;
 
-  if (scale <= 0)
-    {
-      double dx = 1, dy = 0;
-      cairo_user_to_device_distance (cr, &dx, &dy);
-      scale = hypot (dx, dy);
-    }
-  scale = CLAMP (scale, 0.01, 8.0);
-  /* the visible part of the chart, in device pixels; never an image of more than 16 Mpixel
-   * (a deep zoom shows less of the chart than that) */
-  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
-  cx0 = MAX (cx0, 0);
-  cy0 = MAX (cy0, 0);
-  cx1 = MIN (cx1, l->width);
-  cy1 = MIN (cy1, l->height);
+  if (render_links_direct (l, cr, moving, below, above))
+    return;
+  visible_part (l, cr, &scale, &cx0, &cy0, &cx1, &cy1);
   /* … and of the links drawn (a dragged node's are a small part) */
   {
     double bx0 = G_MAXDOUBLE, by0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by1 = -G_MAXDOUBLE;
@@ -783,62 +923,26 @@ render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, g
   }
   if (cx1 <= cx0 || cy1 <= cy0)
     return;
-  if ((cx1 - cx0) * (cy1 - cy0) * scale * scale > 16777216.0)
-    scale = sqrt (16777216.0 / ((cx1 - cx0) * (cy1 - cy0)));
-  x0 = (int) floor (cx0 * scale);
-  y0 = (int) floor (cy0 * scale);
-  x1 = (int) ceil (cx1 * scale);
-  y1 = (int) ceil (cy1 * scale);
-  if (x1 <= x0 || y1 <= y0)
+  if (!to_pixels (cx0, cy0, cx1, cy1, &scale, &x0, &y0, &x1, &y1))
     return;
 
   key[0] = scale; key[1] = x0; key[2] = y0; key[3] = x1; key[4] = y1;
   key[5] = moving; key[6] = below; key[7] = above;
   if (l->link_image == NULL || !l->link_image_valid || memcmp (key, l->link_image_key, sizeof key) != 0)
     {
-      g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
-
-      if (l->link_raster == NULL)
-        l->link_raster = shz_stroke_raster_new ();
-      shz_stroke_raster_reset (l->link_raster);
-      for (guint i = 0; i < l->links->len; i++)
-        {
-          const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
-          gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
-          if (moves ? above : below)
-            raster_link (l->link_raster, pts, k, scale);
-        }
+      record_links (l, moving, below, above, scale);
       l->link_image_valid = FALSE;
       if (shz_stroke_raster_get_n_shapes (l->link_raster) == 0)
         return;
       /* an image of the same size is cleared and used again (a new one costs its pages) */
-      if (l->link_image != NULL &&
-          (cairo_image_surface_get_width (l->link_image) != x1 - x0 ||
-           cairo_image_surface_get_height (l->link_image) != y1 - y0))
-        g_clear_pointer (&l->link_image, cairo_surface_destroy);
-      if (l->link_image != NULL)
-        {
-          cairo_surface_flush (l->link_image);
-          memset (cairo_image_surface_get_data (l->link_image), 0,
-                  (gsize) cairo_image_surface_get_stride (l->link_image) * (gsize) (y1 - y0));
-          cairo_surface_mark_dirty (l->link_image);
-        }
-      else
-        l->link_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
-      if (cairo_surface_status (l->link_image) != CAIRO_STATUS_SUCCESS)
-        {
-          g_clear_pointer (&l->link_image, cairo_surface_destroy);
-          return;
-        }
+      l->link_image = layer_image (g_steal_pointer (&l->link_image), x1 - x0, y1 - y0);
+      if (l->link_image == NULL)
+        return;
       shz_stroke_raster_draw (l->link_raster, l->link_image, x0, y0);
       memcpy (l->link_image_key, key, sizeof key);
       l->link_image_valid = TRUE;
     }
-  cairo_save (cr);
-  cairo_scale (cr, 1 / scale, 1 / scale);
-  cairo_set_source_surface (cr, l->link_image, x0, y0);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  paint_layer (cr, l->link_image, scale, x0, y0);
 }
 
 /* The links of the layer as Cairo paths (vector targets). */
@@ -872,7 +976,39 @@ shz_net_layout_render (ShzNetLayout *l,
                        cairo_t      *cr,
                        double        raster_scale)
 {
-  shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE, raster_scale);
+  double scale = raster_scale, cx0, cy0, cx1, cy1, key[5];
+  int x0, y0, x1, y1;
+
+  /* vector targets and images draw straight */
+  if (vector_target (cr) || cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE, raster_scale);
+      return;
+    }
+  visible_part (l, cr, &scale, &cx0, &cy0, &cx1, &cy1);
+  if (!to_pixels (cx0, cy0, cx1, cy1, &scale, &x0, &y0, &x1, &y1))
+    return;
+  key[0] = scale; key[1] = x0; key[2] = y0; key[3] = x1; key[4] = y1;
+  if (l->picture == NULL || !l->picture_valid || memcmp (key, l->picture_key, sizeof key) != 0)
+    {
+      cairo_t *pcr;
+
+      l->picture_valid = FALSE;
+      l->picture = layer_image (g_steal_pointer (&l->picture), x1 - x0, y1 - y0);
+      if (l->picture == NULL)
+        {
+          shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE, raster_scale);
+          return;
+        }
+      pcr = cairo_create (l->picture);
+      cairo_translate (pcr, -x0, -y0);
+      cairo_scale (pcr, scale, scale);
+      shz_net_layout_render_layers (l, pcr, -1, TRUE, TRUE, scale);
+      cairo_destroy (pcr);
+      memcpy (l->picture_key, key, sizeof key);
+      l->picture_valid = TRUE;
+    }
+  paint_layer (cr, l->picture, scale, x0, y0);
 }
 
 void

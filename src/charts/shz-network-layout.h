@@ -83,6 +83,10 @@ typedef struct {
   double           link_image_key[8];
   gboolean         link_image_valid;
   ShzStrokeRaster *link_raster;
+  /* … and the whole picture on the canvas, the same way */
+  cairo_surface_t *picture;
+  double           picture_key[5];
+  gboolean         picture_valid;
 } ShzNetLayout;
 
 ShzNetLayout *shz_net_layout_new   (double width,
@@ -182,7 +186,10 @@ double   shz_net_node_border_distance (const ShzNetNode *node,
                                        double            x,
                                        double            y);
 
-/* Draw everything: bands, links, nodes, texts (links at @raster_scale: see below). */
+/* Draw everything: bands, links, nodes, texts (links at @raster_scale: see below).  On a
+ * target that is neither vector nor an image (the canvas's recording), the picture of the
+ * visible part is drawn into an image at @raster_scale and kept: a redraw for a hover or a
+ * selection paints it again. */
 void     shz_net_layout_render      (ShzNetLayout *layout,
                                      cairo_t      *cr,
                                      double        raster_scale);
