@@ -189,7 +189,7 @@ main (int argc, char **argv)
       cairo_t *cr = cairo_create (surface);
       double t0 = now ();
 
-      shz_net_layout_render_layers (l, cr, -1, TRUE, FALSE, 1);
+      shz_net_layout_render_parts (l, cr, -1, SHZ_NET_PART_GROUND | SHZ_NET_PART_LINKS, 1);
       cairo_surface_flush (surface);
       t_links[i] = now () - t0;
       cairo_destroy (cr);

@@ -20,8 +20,10 @@ typedef struct
   GHashTable    *moved;       /* node id → double[2]: its centre, fractions of its area */
   gboolean       fresh;       /* the layout shows every move (none since it was made) */
 
-  /* while a node is dragged on the canvas: what does not move, drawn once (device pixels) */
+  /* while a node is dragged on the canvas: what does not move, drawn once (device pixels) —
+   * the ground and the other links, and over the node's links the other nodes and texts */
   cairo_surface_t *still;
+  cairo_surface_t *still_nodes;
   char          *still_node;
   double         still_sx, still_sy;
   GArray        *still_rects;  /* ShzRect of every node but the moving one, when drawn */
@@ -381,6 +383,7 @@ static void
 drop_still (ShzNetworkChartPrivate *priv)
 {
   g_clear_pointer (&priv->still, cairo_surface_destroy);
+  g_clear_pointer (&priv->still_nodes, cairo_surface_destroy);
   g_clear_pointer (&priv->still_node, g_free);
   if (priv->still_rects != NULL)
     g_array_set_size (priv->still_rects, 0);
@@ -395,10 +398,11 @@ rects_but (ShzNetLayout *l, int moving, GArray *out)
       g_array_append_val (out, g_array_index (l->nodes, ShzNetNode, i).rect);
 }
 
-/* A node dragged on the canvas: the links not touching it and the background stay as they are
- * from step to step (the other nodes keep their places), so they are drawn once into a layer
- * at the canvas's pixels and each step draws that, then the node's links, the nodes and the
- * texts.  FALSE when it does not apply; then everything is drawn. */
+/* A node dragged on the canvas: the background, the links not touching it and the other nodes
+ * with their texts stay as they are from step to step, so they are drawn once into two layers
+ * at the canvas's pixels, and each step paints the first, draws the node's links, paints the
+ * second and draws the node (on top, as it is being moved).  FALSE when it does not apply;
+ * then everything is drawn. */
 static gboolean
 render_with_still (ShzNetworkChart *self,
                    cairo_t         *cr)
@@ -446,19 +450,25 @@ render_with_still (ShzNetworkChart *self,
       priv->still_sy != dy || rects->len != priv->still_rects->len ||
       memcmp (rects->data, priv->still_rects->data, rects->len * sizeof (ShzRect)) != 0)
     {
+      int w = (int) ceil (l->width * sx), h = (int) ceil (l->height * dy);
       cairo_t *still_cr;
 
       drop_still (priv);
-      priv->still = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (l->width * sx),
-                                                (int) ceil (l->height * dy));
-      if (cairo_surface_status (priv->still) != CAIRO_STATUS_SUCCESS)
+      priv->still = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      priv->still_nodes = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      if (cairo_surface_status (priv->still) != CAIRO_STATUS_SUCCESS ||
+          cairo_surface_status (priv->still_nodes) != CAIRO_STATUS_SUCCESS)
         {
           drop_still (priv);
           return FALSE;
         }
       still_cr = cairo_create (priv->still);
       cairo_scale (still_cr, sx, dy);
-      shz_net_layout_render_layers (l, still_cr, index, TRUE, FALSE, sx);
+      shz_net_layout_render_parts (l, still_cr, index, SHZ_NET_PART_GROUND | SHZ_NET_PART_LINKS, sx);
+      cairo_destroy (still_cr);
+      still_cr = cairo_create (priv->still_nodes);
+      cairo_scale (still_cr, sx, dy);
+      shz_net_layout_render_parts (l, still_cr, index, SHZ_NET_PART_NODES, sx);
       cairo_destroy (still_cr);
       priv->still_node = g_strdup (moving);
       priv->still_sx = sx;
@@ -471,7 +481,13 @@ render_with_still (ShzNetworkChart *self,
   cairo_set_source_surface (cr, priv->still, 0, 0);
   cairo_paint (cr);
   cairo_restore (cr);
-  shz_net_layout_render_layers (l, cr, index, FALSE, TRUE, sx);
+  shz_net_layout_render_parts (l, cr, index, SHZ_NET_PART_MOVING_LINKS, sx);
+  cairo_save (cr);
+  cairo_scale (cr, 1 / sx, 1 / dy);
+  cairo_set_source_surface (cr, priv->still_nodes, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  shz_net_layout_render_parts (l, cr, index, SHZ_NET_PART_MOVING_NODE, sx);
   return TRUE;
 }
 

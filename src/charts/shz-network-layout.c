@@ -740,7 +740,7 @@ vector_target (cairo_t *cr)
     }
 }
 
-/* The links of the layer (as selected by @moving, @below and @above) as an image of the
+/* The links of the layer (as selected by @moving and @parts) as an image of the
  * visible part of the chart at @scale device pixels a unit, painted; from the cache when the
  * same part was drawn at the same pixels before. */
 /* The scale of the pixels to draw at (@scale, or @cr's when 0) and the part of the chart that
@@ -810,8 +810,16 @@ paint_layer (cairo_t *cr, cairo_surface_t *img, double scale, int x0, int y0)
   cairo_restore (cr);
 }
 
+/* Is link @k among the @parts drawn around node @moving? */
+static inline gboolean
+link_in (const ShzNetLink *k, int moving, ShzNetParts parts)
+{
+  gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
+  return (parts & (moves ? SHZ_NET_PART_MOVING_LINKS : SHZ_NET_PART_LINKS)) != 0;
+}
+
 static void
-record_links (ShzNetLayout *l, int moving, gboolean below, gboolean above, double scale)
+record_links (ShzNetLayout *l, int moving, ShzNetParts parts, double scale)
 {
   g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
   /* as the paths on vector targets: half a pixel with thousands of links (invisible, and a
@@ -824,8 +832,7 @@ record_links (ShzNetLayout *l, int moving, gboolean below, gboolean above, doubl
   for (guint i = 0; i < l->links->len; i++)
     {
       const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
-      gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
-      if (moves ? above : below)
+      if (link_in (k, moving, parts))
         raster_link (l->link_raster, pts, k, scale, tolerance);
     }
 }
@@ -833,7 +840,7 @@ record_links (ShzNetLayout *l, int moving, gboolean below, gboolean above, doubl
 /* On an ARGB32 image whose pixels are chart units × a plain scale, offset by whole pixels, and
  * clipped to one rectangle (an export, the canvas's layers): the links straight into it. */
 static gboolean
-render_links_direct (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, gboolean above)
+render_links_direct (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts)
 {
   cairo_surface_t *target = cairo_get_target (cr), *part;
   cairo_rectangle_list_t *clip;
@@ -874,7 +881,7 @@ render_links_direct (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, g
   cairo_rectangle_list_destroy (clip);
   if (cw <= 0 || ch <= 0)
     return TRUE;
-  record_links (l, moving, below, above, scale);
+  record_links (l, moving, parts, scale);
   if (shz_stroke_raster_get_n_shapes (l->link_raster) == 0)
     return TRUE;
   cairo_surface_flush (target);
@@ -888,12 +895,12 @@ render_links_direct (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, g
 }
 
 static void
-render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, gboolean above, double scale)
+render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts, double scale)
 {
   double cx0, cy0, cx1, cy1, key[8];
   int x0, y0, x1, y1;
 
-  if (render_links_direct (l, cr, moving, below, above))
+  if (render_links_direct (l, cr, moving, parts))
     return;
   visible_part (l, cr, &scale, &cx0, &cy0, &cx1, &cy1);
   /* … and of the links drawn (a dragged node's are a small part) */
@@ -903,10 +910,9 @@ render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, g
     for (guint i = 0; i < l->links->len; i++)
       {
         const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
-        gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
         double grow = k->width + k->head + 2;
 
-        if (!(moves ? above : below))
+        if (!link_in (k, moving, parts))
           continue;
         if (k->loop)
           grow += hypot (k->x0 - k->cx, k->y0 - k->cy);
@@ -927,10 +933,10 @@ render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, g
     return;
 
   key[0] = scale; key[1] = x0; key[2] = y0; key[3] = x1; key[4] = y1;
-  key[5] = moving; key[6] = below; key[7] = above;
+  key[5] = moving; key[6] = parts & (SHZ_NET_PART_LINKS | SHZ_NET_PART_MOVING_LINKS); key[7] = 0;
   if (l->link_image == NULL || !l->link_image_valid || memcmp (key, l->link_image_key, sizeof key) != 0)
     {
-      record_links (l, moving, below, above, scale);
+      record_links (l, moving, parts, scale);
       l->link_image_valid = FALSE;
       if (shz_stroke_raster_get_n_shapes (l->link_raster) == 0)
         return;
@@ -947,7 +953,7 @@ render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, g
 
 /* The links of the layer as Cairo paths (vector targets). */
 static void
-render_links_paths (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, gboolean above)
+render_links_paths (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts)
 {
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -957,8 +963,7 @@ render_links_paths (ShzNetLayout *l, cairo_t *cr, int moving, gboolean below, gb
   for (guint i = 0; i < l->links->len; i++)
     {
       const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
-      gboolean moves = moving >= 0 && (k->source == moving || k->target == moving);
-      if (moves ? above : below)
+      if (link_in (k, moving, parts))
         draw_link (cr, k);
     }
   cairo_restore (cr);
@@ -968,7 +973,7 @@ void
 shz_net_layout_render_links_paths (ShzNetLayout *l,
                                    cairo_t      *cr)
 {
-  render_links_paths (l, cr, -1, TRUE, TRUE);
+  render_links_paths (l, cr, -1, SHZ_NET_PART_ALL);
 }
 
 void
@@ -982,7 +987,7 @@ shz_net_layout_render (ShzNetLayout *l,
   /* vector targets and images draw straight */
   if (vector_target (cr) || cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
     {
-      shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE, raster_scale);
+      shz_net_layout_render_parts (l, cr, -1, SHZ_NET_PART_ALL, raster_scale);
       return;
     }
   visible_part (l, cr, &scale, &cx0, &cy0, &cx1, &cy1);
@@ -997,13 +1002,13 @@ shz_net_layout_render (ShzNetLayout *l,
       l->picture = layer_image (g_steal_pointer (&l->picture), x1 - x0, y1 - y0);
       if (l->picture == NULL)
         {
-          shz_net_layout_render_layers (l, cr, -1, TRUE, TRUE, raster_scale);
+          shz_net_layout_render_parts (l, cr, -1, SHZ_NET_PART_ALL, raster_scale);
           return;
         }
       pcr = cairo_create (l->picture);
       cairo_translate (pcr, -x0, -y0);
       cairo_scale (pcr, scale, scale);
-      shz_net_layout_render_layers (l, pcr, -1, TRUE, TRUE, scale);
+      shz_net_layout_render_parts (l, pcr, -1, SHZ_NET_PART_ALL, scale);
       cairo_destroy (pcr);
       memcpy (l->picture_key, key, sizeof key);
       l->picture_valid = TRUE;
@@ -1012,18 +1017,18 @@ shz_net_layout_render (ShzNetLayout *l,
 }
 
 void
-shz_net_layout_render_layers (ShzNetLayout *l,
-                              cairo_t      *cr,
-                              int           moving,
-                              gboolean      below,
-                              gboolean      above,
-                              double        raster_scale)
+shz_net_layout_render_parts (ShzNetLayout *l,
+                             cairo_t      *cr,
+                             int           moving,
+                             ShzNetParts   parts,
+                             double        raster_scale)
 {
   PangoContext *pango = NULL;
+  gboolean any_text = FALSE;
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  if (below)
+  if (parts & SHZ_NET_PART_GROUND)
     {
       shz_color_set_source (cr, &l->background);
       cairo_rectangle (cr, 0, 0, l->width, l->height);
@@ -1035,26 +1040,40 @@ shz_net_layout_render_layers (ShzNetLayout *l,
             draw_node (cr, n);
         }
     }
-  if (!vector_target (cr))
-    render_links_raster (l, cr, moving, below, above, raster_scale);
-  else
-    render_links_paths (l, cr, moving, below, above);
-  if (!above)
+  if (parts & (SHZ_NET_PART_LINKS | SHZ_NET_PART_MOVING_LINKS))
     {
-      cairo_restore (cr);
-      return;
+      if (!vector_target (cr))
+        render_links_raster (l, cr, moving, parts, raster_scale);
+      else
+        render_links_paths (l, cr, moving, parts);
     }
+  /* nodes, then texts, each where @parts puts it: @moving's with it */
   for (guint i = 0; i < l->nodes->len; i++)
     {
       const ShzNetNode *n = &g_array_index (l->nodes, ShzNetNode, i);
-      if (n->shape != SHZ_NET_BAND)
+      ShzNetParts part = (int) i == moving ? SHZ_NET_PART_MOVING_NODE : SHZ_NET_PART_NODES;
+      if (n->shape != SHZ_NET_BAND && (parts & part))
         draw_node (cr, n);
+    }
+  for (guint i = 0; i < l->texts->len && !any_text; i++)
+    {
+      const ShzNetText *t = &g_array_index (l->texts, ShzNetText, i);
+      any_text = (parts & (moving >= 0 && t->node == moving ? SHZ_NET_PART_MOVING_NODE : SHZ_NET_PART_NODES)) != 0;
+    }
+  if (!any_text)
+    {
+      cairo_restore (cr);
+      return;
     }
   pango = shz_chart_text_create_context ();
   shz_chart_text_update_context (pango, cr);
   for (guint i = 0; i < l->texts->len; i++)
     {
       const ShzNetText *t = &g_array_index (l->texts, ShzNetText, i);
+      ShzNetParts part = moving >= 0 && t->node == moving ? SHZ_NET_PART_MOVING_NODE : SHZ_NET_PART_NODES;
+
+      if (!(parts & part))
+        continue;
       if (t->halo)
         {
           ShzRect h = shz_rect_inflate (&t->rect, 1.5);

@@ -193,20 +193,30 @@ double   shz_net_node_border_distance (const ShzNetNode *node,
 void     shz_net_layout_render      (ShzNetLayout *layout,
                                      cairo_t      *cr,
                                      double        raster_scale);
-/* Draw in two layers around node @moving (an index; -1: none): @below is the background,
- * the bands and the links that do not touch it — what stays put while it is dragged — and
- * @above its links, then every node and text.  Both: shz_net_layout_render().
+/* The parts of the picture around node @moving (an index; -1: none), which a drag of it
+ * draws apart: what stays put — the ground, the other links, the other nodes and texts — once
+ * into layers, and each step its links and itself. */
+typedef enum {
+  SHZ_NET_PART_GROUND       = 1 << 0,  /* the background and the bands */
+  SHZ_NET_PART_LINKS        = 1 << 1,  /* the links not touching @moving (all, when −1) */
+  SHZ_NET_PART_MOVING_LINKS = 1 << 2,  /* the links touching it */
+  SHZ_NET_PART_NODES        = 1 << 3,  /* the other nodes, and every text but its own */
+  SHZ_NET_PART_MOVING_NODE  = 1 << 4,  /* it and its texts */
+  SHZ_NET_PART_ALL          = 0x1f,
+} ShzNetParts;
+
+/* Draw @parts, in the picture's order (ground, links, nodes, texts).
  *
  * On a vector target (SVG, PDF, PostScript) links are Cairo paths.  Elsewhere (the canvas, a
- * PNG) they are drawn by shz-stroke-raster into an image of the visible part at
- * @raster_scale device pixels a unit (0: the scale of @cr's matrix), then painted: the same
- * picture at a twentieth of the cost with thousands of links. */
-void     shz_net_layout_render_layers (ShzNetLayout *layout,
-                                       cairo_t      *cr,
-                                       int           moving,
-                                       gboolean      below,
-                                       gboolean      above,
-                                       double        raster_scale);
+ * PNG) they are drawn by shz-stroke-raster — straight into an image target whose pixels are
+ * chart units at a plain scale, else into an image of the visible part at @raster_scale
+ * device pixels a unit (0: the scale of @cr's matrix), then painted: the same picture at a
+ * tenth of the cost with thousands of links. */
+void     shz_net_layout_render_parts (ShzNetLayout *layout,
+                                      cairo_t      *cr,
+                                      int           moving,
+                                      ShzNetParts   parts,
+                                      double        raster_scale);
 
 /* Only the links, as Cairo paths on any target — what a vector target gets, and the peer of
  * the link raster in benchmarks/charts/bench-network-drag. */
