@@ -6,8 +6,8 @@
  * each.  A pixel's coverage is the box filter of the width across its distance from the
  * segment's line; runs of four pixels are covered and blended at once (SSE2; a plain loop
  * elsewhere), straight into the image.  The image is cut into bands of rows, taken in turn by
- * two threads; shapes keep their order in every band, so the picture does not depend on the
- * banding or the threads.
+ * a thread per core (up to eight); shapes keep their order in every band, so the picture does
+ * not depend on the banding or the threads.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,7 +23,7 @@
 #include <emmintrin.h>
 #endif
 
-#define N_THREADS    2
+#define MAX_THREADS  8          /* one per core, up to this */
 #define MIN_SHAPES_FOR_THREADS 64
 #define MAX_COORD    1e7        /* beyond this a point is dropped (never in a laid-out chart) */
 #define MAX_PIECE_POINTS 100000 /* per flattened curve or dash run */
@@ -679,8 +679,8 @@ shz_stroke_raster_draw (ShzStrokeRaster *raster,
                         double           x_origin,
                         double           y_origin)
 {
-  Job jobs[N_THREADS];
-  GThread *threads[N_THREADS] = { NULL };
+  Job jobs[MAX_THREADS];
+  GThread *threads[MAX_THREADS] = { NULL };
   int n_threads;
 
   g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
@@ -689,7 +689,9 @@ shz_stroke_raster_draw (ShzStrokeRaster *raster,
   if (raster->shapes->len == 0 || !isfinite (x_origin) || !isfinite (y_origin))
     return;
   cairo_surface_flush (surface);
-  n_threads = raster->shapes->len >= MIN_SHAPES_FOR_THREADS ? N_THREADS : 1;
+  /* a thread per core, each with at least two bands to take */
+  n_threads = raster->shapes->len >= MIN_SHAPES_FOR_THREADS ? (int) CLAMP (g_get_num_processors (), 1, MAX_THREADS) : 1;
+  n_threads = MAX (MIN (n_threads, cairo_image_surface_get_height (surface) / (2 * BAND_H)), 1);
   for (int t = 0; t < n_threads; t++)
     {
       Job *j = &jobs[t];
