@@ -20,6 +20,7 @@
 #include "app/shz-batch-export-dialog.h"
 #include "app/shz-export-dialog.h"
 #include "analysis/shz-demo.h"
+#include "shz-test-app.h"
 
 #define CLIENT "Acme Noodles"
 
@@ -38,28 +39,6 @@ iterate (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-}
-
-/* A real screenshot of the X display (Xvfb, no window manager: the window sits at 0,0). */
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SHZ_TEST_SCREENSHOT");
-  g_autofree char *path = NULL;
-  g_autofree char *crop = NULL;
-  int status = 0;
-
-  if (dir == NULL)
-    return;
-  iterate (300);
-  path = g_build_filename (dir, name, NULL);
-  crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  {
-    const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL);
-  }
 }
 
 static void
@@ -183,10 +162,7 @@ finalized_cb (gpointer  flag,
 static void
 wait_for (gboolean *flag)
 {
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!*flag && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  shz_test_wait_for_seconds (flag, 120);
 }
 
 static GtkWindow *
@@ -236,7 +212,7 @@ test_writes_every_chart (void)
   g_assert_cmpstr (options.preset, ==, "screen");
   g_assert_cmpstr (options.lang, ==, "en");
   g_assert_true (options.pseudonymise);
-  save_screenshot (GTK_WINDOW (dialog), "batch-export-dialog.png");
+  shz_test_save_screenshot (GTK_WINDOW (dialog), "batch-export-dialog.png");
 
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished_cb), &f);
   g_object_weak_ref (G_OBJECT (dialog), finalized_cb, &finalized);
@@ -259,7 +235,7 @@ test_writes_every_chart (void)
       if (text != NULL && (strstr (text, ".png") || strstr (text, ".svg") || strstr (text, ".pdf")))
         {
           if (!saw_file)
-            save_screenshot (GTK_WINDOW (dialog), "batch-export-progress.png");
+            shz_test_save_screenshot (GTK_WINDOW (dialog), "batch-export-progress.png");
           saw_file = TRUE;
         }
     }
@@ -336,7 +312,7 @@ test_cancel (void)
   iterate (50);
   g_assert_false (finalized);
   g_assert_false (shz_batch_export_dialog_is_busy (dialog));
-  save_screenshot (GTK_WINDOW (dialog), "batch-export-cancelled.png");
+  shz_test_save_screenshot (GTK_WINDOW (dialog), "batch-export-cancelled.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for (&finalized);
   g_assert_true (finalized);
@@ -417,7 +393,7 @@ test_window_action (void)
   g_assert_cmpuint (partial, ==, 0);
   wait_for (&finalized);
   g_assert_true (finalized);
-  save_screenshot (window, "batch-export-toast.png");
+  shz_test_save_screenshot (window, "batch-export-toast.png");
 
   g_settings_reset (settings (), "pseudonymise");
   g_settings_reset (settings (), "chart-language");
@@ -474,7 +450,7 @@ test_skipped_named (void)
   g_assert_nonnull (message);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == parent);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Maturity map"));
-  save_screenshot (GTK_WINDOW (message), "batch-export-skipped.png");
+  shz_test_save_screenshot (GTK_WINDOW (message), "batch-export-skipped.png");
   gtk_window_destroy (GTK_WINDOW (message));
   gtk_window_destroy (parent);
   iterate (50);
@@ -500,7 +476,7 @@ test_single_chart_hides_names (void)
       if (hide[i])
         {
           gtk_window_present (GTK_WINDOW (dialog));
-          save_screenshot (GTK_WINDOW (dialog), "export-dialog-hide-names.png");
+          shz_test_save_screenshot (GTK_WINDOW (dialog), "export-dialog-hide-names.png");
         }
       shz_export_dialog_set_format (dialog, SHZ_EXPORT_SVG);
       shz_export_dialog_set_preset (dialog, "screen");

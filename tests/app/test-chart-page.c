@@ -10,56 +10,24 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
-#include <glib/gstdio.h>
-#include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "app/shz-chart-page.h"
 #include "app/shz-chart-view.h"
 #include "app/shz-export-dialog.h"
 #include "app/shz-inspector.h"
-#include "analysis/shz-demo.h"
 #include "charts/shz-maturity-map.h"
+#include "shz-test-app.h"
 
-/* from the resources compiled into the app library (--manual-register) */
-void shz_register_resource (void);
-
-static char *tmpdir;
-static char *store_path;
-static ShzStore *store;
-static gint64 demo_id;
-/* FALSE in a screenshot run in another language: UI strings are then translated */
-static gboolean english = TRUE;
-
-/* Run the main loop until *@flag is set (or a generous deadline passes: then the assertion
- * after the call fails with a message instead of the test hanging). */
-static void
-wait_for (gboolean *flag)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!*flag && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+static ShzTestApp *app;
 
 /* Let GTK lay out and draw what changed. */
 static void
 settle (void)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (50, timeout_cb, &done);
-  wait_for (&done);
+  shz_test_settle_for (50);
 }
 
 static void
@@ -69,8 +37,8 @@ set_flag_cb (gpointer unused,
   *flag = TRUE;
 }
 
-/* Run the main loop until the page's chart is laid out at the canvas's size and has items:
- * the first frame may wait for fonts to load. */
+/* Run the main loop until the page has read its chart, or said why there is none (a page
+ * with a chart: shz_test_wait_for_chart). */
 static void
 wait_loaded (GtkWidget *page)
 {
@@ -79,24 +47,6 @@ wait_loaded (GtkWidget *page)
   while (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)));
-}
-
-static void
-wait_for_chart (GtkWidget *page)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  wait_loaded (page);
-  while (g_get_monotonic_time () < deadline)
-    {
-      ShzChart *chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
-      GtkWidget *view = shz_chart_page_get_view (SHZ_CHART_PAGE (page));
-
-      if (chart != NULL && gtk_widget_get_width (view) > 0 &&
-          shz_chart_get_width (chart) == gtk_widget_get_width (view) && shz_chart_get_n_items (chart) > 0)
-        return;
-      g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 static void
@@ -118,37 +68,11 @@ show_in_window (GtkWidget *page)
   return window;
 }
 
-/* A real screenshot of the X display (Xvfb, no window manager: the window sits at 0,0). */
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SHZ_TEST_SCREENSHOT");
-  g_autofree char *path = NULL;
-  g_autofree char *crop = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (dir == NULL)
-    return;
-  /* let transitions (the inspector slides between its pages) finish */
-  for (int i = 0; i < 12; i++)
-    settle ();
-  path = g_build_filename (dir, name, NULL);
-  crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  {
-    const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error))
-      g_test_message ("no screenshot: %s", error->message);
-  }
-}
-
 static char *
 settings_text (const char *kind)
 {
   g_autoptr(GError) error = NULL;
-  char *text = shz_store_get_chart_settings (store, demo_id, kind, &error);
+  char *text = shz_store_get_chart_settings (app->store, app->demo_id, kind, &error);
 
   g_assert_no_error (error);
   return text;
@@ -196,8 +120,8 @@ test_maturity_map_shows (void)
   ShzChartView *view;
 
   g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  shz_test_wait_for_chart (page);
 
   chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
   g_assert_nonnull (chart);
@@ -215,8 +139,8 @@ test_maturity_map_shows (void)
     g_assert_cmpint (min_width, <=, 1200 - 280);
   }
   /* the chart language defaults to the UI language (C here: English) */
-  g_assert_cmpint (shz_chart_get_lang (chart), ==, english ? SHZ_CHART_LANG_EN : SHZ_CHART_LANG_ZH_CN);
-  save_screenshot (window, "maturity-map.png");
+  g_assert_cmpint (shz_chart_get_lang (chart), ==, app->english ? SHZ_CHART_LANG_EN : SHZ_CHART_LANG_ZH_CN);
+  shz_test_save_screenshot (window, "maturity-map.png");
   gtk_window_destroy (window);
 }
 
@@ -236,8 +160,8 @@ test_select_fills_inspector (void)
   g_autofree char *expect_x = NULL, *expect_y = NULL, *expect_n = NULL;
   double cx, cy;
 
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  shz_test_wait_for_chart (page);
   chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
   g_signal_connect (inspector, "details-ready", G_CALLBACK (set_flag_cb), &details);
   g_signal_connect (inspector, "rows-ready", G_CALLBACK (set_flag_cb), &rows);
@@ -267,7 +191,7 @@ test_select_fills_inspector (void)
   e = find_entity (SHZ_MATURITY_MAP (chart), item->id);
   g_assert_nonnull (e);
   dump = shz_inspector_dump (inspector);
-  if (!english)
+  if (!app->english)
     g_clear_pointer (&dump, g_free);
   if (dump != NULL)
     {
@@ -289,12 +213,12 @@ test_select_fills_inspector (void)
     }
 
   /* the computation behind it, read in a thread: formula and the enterprises */
-  wait_for (&details);
+  shz_test_wait_for (&details);
   g_assert_true (details);
   dump = shz_inspector_dump (inspector);
-  g_assert_true (!english || strstr (dump, "\nDigital maturity formula: ") != NULL);
+  g_assert_true (!app->english || strstr (dump, "\nDigital maturity formula: ") != NULL);
   g_assert_cmpuint (shz_inspector_get_n_enterprises (inspector), ==, (guint) e->n);
-  save_screenshot (window, "maturity-map-selected.png");
+  shz_test_save_screenshot (window, "maturity-map-selected.png");
 
   /* Enter on the bubble (item-activated) takes the keyboard into the enterprises */
   g_signal_emit_by_name (view, "item-activated", item->id);
@@ -306,10 +230,10 @@ test_select_fills_inspector (void)
 
   /* click-through to one enterprise's source rows */
   shz_inspector_show_enterprise (inspector, 0);
-  wait_for (&rows);
+  shz_test_wait_for (&rows);
   g_assert_true (rows);
   g_assert_cmpuint (shz_inspector_get_n_rows (inspector), >, 0);
-  save_screenshot (window, "maturity-map-rows.png");
+  shz_test_save_screenshot (window, "maturity-map-rows.png");
 
   /* arrow keys still move between items: Escape on the view clears the selection */
   shz_chart_view_set_selected (view, NULL);
@@ -328,8 +252,8 @@ test_options_saved_and_restored (void)
   g_autofree char *lang = NULL;
   ShzChart *chart;
 
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  shz_test_wait_for_chart (page);
   g_signal_connect (page, "changed", G_CALLBACK (set_flag_cb), &changed);
 
   /* through the actions the menu uses */
@@ -345,7 +269,7 @@ test_options_saved_and_restored (void)
   g_assert_nonnull (strstr (text, "trend=false"));
   g_assert_nonnull (strstr (text, "eras=true"));
   g_assert_nonnull (strstr (text, "lang=zh_CN"));
-  save_screenshot (window, "maturity-map-options.png");
+  shz_test_save_screenshot (window, "maturity-map-options.png");
 
   /* a label dragged on the canvas is pinned and saved (the view says so with ::settings-changed) */
   {
@@ -364,8 +288,8 @@ test_options_saved_and_restored (void)
   /* a new page on the same engagement restores them */
   page = shz_chart_page_new (kinds);
   window = show_in_window (page);
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  shz_test_wait_for_chart (page);
   g_object_get (page, "trend", &trend, "eras", &eras, "chart-lang", &lang, NULL);
   g_assert_false (trend);
   g_assert_true (eras);
@@ -384,27 +308,27 @@ test_options_saved_and_restored (void)
    * the page reloads (as the window does after an undo), on the chart; redone, gone again */
   {
     g_autoptr(GError) error = NULL;
-    g_autofree char *label = shz_store_get_undo_label (store);
+    g_autofree char *label = shz_store_get_undo_label (app->store);
     g_autofree char *on_chart = NULL;
 
     g_assert_cmpstr (label, ==, "Change chart: Maturity map");
-    g_assert_true (shz_store_undo (store, &error));
+    g_assert_true (shz_store_undo (app->store, &error));
     g_assert_no_error (error);
     g_clear_pointer (&text, g_free);
     text = settings_text ("maturity-map");
     g_assert_nonnull (strstr (text, "pinned="));
     shz_chart_page_reload (SHZ_CHART_PAGE (page));
-    wait_for_chart (page);
+    shz_test_wait_for_chart (page);
     on_chart = shz_chart_save_settings (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
     g_assert_nonnull (strstr (on_chart, "pinned="));
 
-    g_assert_true (shz_store_redo (store, &error));
+    g_assert_true (shz_store_redo (app->store, &error));
     g_assert_no_error (error);
     g_clear_pointer (&text, g_free);
     text = settings_text ("maturity-map");
     g_assert_null (strstr (text, "pinned="));
     shz_chart_page_reload (SHZ_CHART_PAGE (page));
-    wait_for_chart (page);
+    shz_test_wait_for_chart (page);
     g_clear_pointer (&on_chart, g_free);
     on_chart = shz_chart_save_settings (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
     g_assert_null (strstr (on_chart, "pinned="));
@@ -426,7 +350,7 @@ test_options_saved_and_restored (void)
         toolbar_period = w;
     g_assert_nonnull (toolbar_period);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (toolbar_period), 0);
-    wait_for_chart (page);
+    shz_test_wait_for_chart (page);
     chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (chart));
     g_assert_cmpstr (m->period, ==, "2018");
@@ -436,7 +360,7 @@ test_options_saved_and_restored (void)
     text = settings_text ("maturity-map");
     g_assert_nonnull (strstr (text, "period=2018"));
     gtk_drop_down_set_selected (GTK_DROP_DOWN (toolbar_period), 1);
-    wait_for_chart (page);
+    shz_test_wait_for_chart (page);
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
     g_assert_cmpstr (m->period, ==, "2019");
   }
@@ -466,7 +390,7 @@ test_options_saved_and_restored (void)
     g_assert_cmpuint (illustrative, <, 2);
     g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (chooser)), ==, computed);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), illustrative);
-    wait_for_chart (page);
+    shz_test_wait_for_chart (page);
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
     g_test_message ("dataset now %s (%d)", m->dataset, m->illustrative);
     g_assert_true (m->illustrative);
@@ -475,7 +399,7 @@ test_options_saved_and_restored (void)
     text = settings_text ("maturity-map");
     g_assert_nonnull (strstr (text, "illustrative"));
     gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), computed);
-    wait_for_chart (page);
+    shz_test_wait_for_chart (page);
     m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
     g_assert_false (m->illustrative && strstr (m->dataset, "illustrative") != NULL);
   }
@@ -499,13 +423,13 @@ test_network_switches_kinds (void)
   ShzChart *chart;
   g_autofree char *state = NULL;
 
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  shz_test_wait_for_chart (page);
   chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
   g_assert_nonnull (chart);
   g_assert_cmpstr (shz_chart_get_kind (chart), ==, "value-network");
   g_assert_cmpuint (shz_chart_get_n_items (chart), >, 0);
-  save_screenshot (window, "value-network.png");
+  shz_test_save_screenshot (window, "value-network.png");
 
   /* as-is / to-be is a setting of the value network, saved with it */
   g_object_get (page, "state", &state, NULL);
@@ -524,7 +448,7 @@ test_network_switches_kinds (void)
       g_autofree char *dump = NULL;
 
       g_assert_true (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), kinds[i]));
-      wait_for_chart (page);
+      shz_test_wait_for_chart (page);
       chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
       g_assert_nonnull (chart);
       g_assert_cmpstr (shz_chart_get_kind (chart), ==, kinds[i]);
@@ -535,16 +459,16 @@ test_network_switches_kinds (void)
       shz_chart_view_set_selected (view, shz_chart_get_item (chart, 0)->id);
       dump = shz_inspector_dump (inspector);
       g_assert_cmpstr (dump, !=, "");
-      g_assert_true (!english || strstr (dump, "\nDataset: ") != NULL);
-      g_assert_true (!english || strstr (dump, "\nFigures: Illustrative, not real\n") != NULL);
+      g_assert_true (!app->english || strstr (dump, "\nDataset: ") != NULL);
+      g_assert_true (!app->english || strstr (dump, "\nFigures: Illustrative, not real\n") != NULL);
       /* a stage of the chain: its as-is and to-be scores, under the framework's name */
-      if (english && strcmp (kinds[i], "value-chain") == 0)
+      if (app->english && strcmp (kinds[i], "value-chain") == 0)
         {
           g_assert_nonnull (strstr (dump, "\nScore (as-is, "));
           g_assert_nonnull (strstr (dump, "\nScore (to-be, "));
         }
       if (strcmp (kinds[i], "rhc-chains") == 0)
-        save_screenshot (window, "rhc-chains.png");
+        shz_test_save_screenshot (window, "rhc-chains.png");
     }
   g_assert_false (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), "maturity-map"));
   g_object_set (page, "state", "to-be", NULL);
@@ -563,10 +487,10 @@ test_no_data_says_what_is_needed (void)
   gint64 id;
 
   fields->name = g_strdup ("Empty");
-  id = shz_store_create_engagement (store, fields, &error);
+  id = shz_store_create_engagement (app->store, fields, &error);
   g_assert_no_error (error);
 
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, id);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, id);
   wait_loaded (page);
   settle ();
   g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
@@ -580,7 +504,7 @@ test_no_data_says_what_is_needed (void)
   gtk_widget_activate_action (page, "page.export", NULL);
   gtk_widget_activate_action (page, "page.copy", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
-  save_screenshot (window, "no-data.png");
+  shz_test_save_screenshot (window, "no-data.png");
 
   /* bad data: a links dataset naming a node no catalogue has; the network page says why */
   {
@@ -597,14 +521,14 @@ test_no_data_says_what_is_needed (void)
     d->name = g_strdup ("Broken links");
     d->kind = SHZ_KIND_LINKS;
     d->rows = 1;
-    dataset_id = shz_store_create_dataset (store, d, &error);
+    dataset_id = shz_store_create_dataset (app->store, d, &error);
     g_assert_no_error (error);
-    ins = shz_row_inserter_new (store, dataset_id, SHZ_KIND_LINKS, &error);
+    ins = shz_row_inserter_new (app->store, dataset_id, SHZ_KIND_LINKS, &error);
     g_assert_no_error (error);
     g_assert_true (shz_row_inserter_add_link (ins, &row, &error));
     g_clear_pointer (&ins, shz_row_inserter_free);
 
-    shz_chart_page_set_engagement (SHZ_CHART_PAGE (net), store, id);
+    shz_chart_page_set_engagement (SHZ_CHART_PAGE (net), app->store, id);
     wait_loaded (net);
     settle ();
     g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (net)));
@@ -613,14 +537,14 @@ test_no_data_says_what_is_needed (void)
     description = adw_status_page_get_description (ADW_STATUS_PAGE (status));
     g_assert_nonnull (strstr (description, "Broken links"));
     g_assert_nonnull (strstr (description, "no-such-node"));
-    save_screenshot (net_window, "bad-data.png");
+    shz_test_save_screenshot (net_window, "bad-data.png");
     gtk_window_destroy (net_window);
   }
 
   /* none at all */
   shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), NULL, 0);
   g_assert_null (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)));
-  g_assert_true (shz_store_delete_engagement (store, id, NULL));
+  g_assert_true (shz_store_delete_engagement (app->store, id, NULL));
   gtk_window_destroy (window);
 }
 
@@ -643,8 +567,8 @@ test_reload_keeps_chart_and_selection (void)
   ShzChart *chart, *before;
   g_autofree char *id = NULL;
 
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  shz_test_wait_for_chart (page);
   g_signal_connect (page, "changed", G_CALLBACK (reload_cb), NULL);
   before = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
   id = g_strdup (shz_chart_get_item (before, 0)->id);
@@ -661,7 +585,7 @@ test_reload_keeps_chart_and_selection (void)
   g_assert_true (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)));
   g_assert_true (shz_chart_page_get_chart (SHZ_CHART_PAGE (page)) == before);
   g_assert_nonnull (find_mapped (page, SHZ_TYPE_CHART_VIEW));
-  wait_for_chart (page);
+  shz_test_wait_for_chart (page);
   chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
   g_assert_true (chart != before);
   g_assert_false (shz_maturity_map_get_options (SHZ_MATURITY_MAP (chart))->legend);
@@ -682,11 +606,11 @@ test_copy_puts_an_image_on_the_clipboard (void)
   gboolean changed = FALSE;
   GdkContentFormats *formats;
 
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  shz_test_wait_for_chart (page);
   g_signal_connect (clipboard, "changed", G_CALLBACK (set_flag_cb), &changed);
   g_assert_true (gtk_widget_activate_action (page, "page.copy", NULL));
-  wait_for (&changed);
+  shz_test_wait_for (&changed);
   g_assert_true (changed);
   formats = gdk_clipboard_get_formats (clipboard);
   g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
@@ -736,8 +660,8 @@ test_export_dialog_writes_png (void)
   const char *kinds[] = { "maturity-map", NULL };
   GtkWidget *page = shz_chart_page_new (kinds);
   GtkWindow *window = show_in_window (page);
-  g_autofree char *path = g_build_filename (tmpdir, "map.png", NULL);
-  g_autofree char *cli_path = g_build_filename (tmpdir, "cli.png", NULL);
+  g_autofree char *path = g_build_filename (app->tmpdir, "map.png", NULL);
+  g_autofree char *cli_path = g_build_filename (app->tmpdir, "cli.png", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
   Finished f = { 0 };
@@ -745,8 +669,8 @@ test_export_dialog_writes_png (void)
   ShzExportOptions options;
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  shz_test_wait_for_chart (page);
 
   /* Export… opens the dialog for what the page shows */
   dialog = SHZ_EXPORT_DIALOG (shz_chart_page_export (SHZ_CHART_PAGE (page)));
@@ -768,13 +692,13 @@ test_export_dialog_writes_png (void)
   g_assert_cmpint (options.height_px, ==, 500);
   g_assert_cmpfloat (options.dpi, ==, 120);
   shz_export_dialog_set_lang (dialog, SHZ_CHART_LANG_EN);
-  save_screenshot (GTK_WINDOW (dialog), "export-dialog.png");
+  shz_test_save_screenshot (GTK_WINDOW (dialog), "export-dialog.png");
 
   shz_export_dialog_set_path (dialog, path);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished_cb), &f);
   shz_export_dialog_export (dialog);
   g_assert_true (shz_export_dialog_is_busy (dialog));
-  wait_for (&f.done);
+  shz_test_wait_for (&f.done);
   g_assert_true (f.done);
   g_assert_no_error (f.error);
   g_assert_cmpstr (f.path, ==, path);
@@ -793,7 +717,7 @@ test_export_dialog_writes_png (void)
     };
     for (guint i = 0; i < G_N_ELEMENTS (others); i++)
       {
-        g_autofree char *other = g_build_filename (tmpdir, others[i].name, NULL);
+        g_autofree char *other = g_build_filename (app->tmpdir, others[i].name, NULL);
         g_autofree char *data = NULL;
         Finished g = { 0 };
         ShzExportDialog *d = SHZ_EXPORT_DIALOG (shz_chart_page_export (SHZ_CHART_PAGE (page)));
@@ -803,7 +727,7 @@ test_export_dialog_writes_png (void)
         shz_export_dialog_set_path (d, other);
         g_signal_connect (d, "finished", G_CALLBACK (on_finished_cb), &g);
         shz_export_dialog_export (d);
-        wait_for (&g.done);
+        shz_test_wait_for (&g.done);
         g_assert_no_error (g.error);
         g_assert_true (g_file_get_contents (other, &data, NULL, NULL));
         g_assert_nonnull (strstr (data, others[i].magic));
@@ -816,11 +740,11 @@ test_export_dialog_writes_png (void)
     const char *root = g_getenv ("SHZ_BUILD_ROOT");
     g_autofree char *shuzhi = root ? g_build_filename (root, "src", "shuzhi", NULL) : NULL;
     ShzMaturityModel *m = shz_maturity_map_get_model (SHZ_MATURITY_MAP (shz_chart_page_get_chart (SHZ_CHART_PAGE (page))));
-    g_autoptr(ShzEngagement) e = shz_store_get_engagement (store, demo_id, NULL);
+    g_autoptr(ShzEngagement) e = shz_store_get_engagement (app->store, app->demo_id, NULL);
 
     if (shuzhi != NULL && g_file_test (shuzhi, G_FILE_TEST_IS_EXECUTABLE))
       {
-        const char *argv[] = { shuzhi, "export", store_path, "--engagement", e->name,
+        const char *argv[] = { shuzhi, "export", app->store_path, "--engagement", e->name,
                                "--chart", "maturity-map", "--output", cli_path,
                                "--dataset", m->dataset, "--period", m->period,
                                "--width", "800", "--height", "500", "--dpi", "120",
@@ -844,7 +768,7 @@ test_export_dialog_writes_png (void)
   /* closing the dialog while it exports: the export is cancelled and nothing touches the
    * closed dialog when the thread ends (it lives until then) */
   {
-    g_autofree char *other = g_build_filename (tmpdir, "closed.png", NULL);
+    g_autofree char *other = g_build_filename (app->tmpdir, "closed.png", NULL);
     gboolean finalized = FALSE;
 
     dialog = SHZ_EXPORT_DIALOG (shz_chart_page_export (SHZ_CHART_PAGE (page)));
@@ -852,7 +776,7 @@ test_export_dialog_writes_png (void)
     g_object_weak_ref (G_OBJECT (dialog), finalized_cb, &finalized);
     shz_export_dialog_export (dialog);
     gtk_window_destroy (GTK_WINDOW (dialog));
-    wait_for (&finalized);
+    shz_test_wait_for (&finalized);
     g_assert_true (finalized);
   }
 
@@ -864,39 +788,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int ret;
-
-  tmpdir = g_dir_make_tmp ("shz-chart-page-XXXXXX", NULL);
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init sets the locale to en_US; a zh_CN screenshot run keeps the environment's and
-   * reads the translations built into the build tree */
-  if (g_getenv ("SHZ_TEST_KEEP_LOCALE") != NULL)
-    {
-      const char *root = g_getenv ("SHZ_BUILD_ROOT");
-      g_autofree char *po = root ? g_build_filename (root, "po", NULL) : NULL;
-
-      setlocale (LC_ALL, "");
-      if (po != NULL)
-        bindtextdomain (GETTEXT_PACKAGE, po);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      english = !g_str_has_prefix (g_get_language_names ()[0], "zh");
-    }
-  adw_init ();
-  shz_register_resource ();
-
-  store_path = g_build_filename (tmpdir, "demo.shuzhi", NULL);
-  store = shz_store_open (store_path, SHZ_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (shz_demo_populate (store, &error));
-  g_assert_no_error (error);
-  list = shz_store_list_engagements (store, &error);
-  g_assert_cmpuint (list->len, ==, 1);
-  demo_id = ((ShzEngagement *) g_ptr_array_index (list, 0))->id;
-
+  app = shz_test_app_init (&argc, &argv, "shz-chart-page-XXXXXX");
   g_test_add_func ("/app/chart-page/maturity-map-shows", test_maturity_map_shows);
   g_test_add_func ("/app/chart-page/select-fills-inspector", test_select_fills_inspector);
   g_test_add_func ("/app/chart-page/options-saved-and-restored", test_options_saved_and_restored);
@@ -905,13 +797,5 @@ main (int    argc,
   g_test_add_func ("/app/chart-page/reload-keeps-chart-and-selection", test_reload_keeps_chart_and_selection);
   g_test_add_func ("/app/chart-page/copy-puts-an-image-on-the-clipboard", test_copy_puts_an_image_on_the_clipboard);
   g_test_add_func ("/app/chart-page/export-dialog-writes-png", test_export_dialog_writes_png);
-
-  ret = g_test_run ();
-  shz_store_free (store);
-  if (g_getenv ("SHZ_TEST_KEEP_TMP") == NULL)
-    {
-      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-      (void) system (cmd);
-    }
-  return ret;
+  return shz_test_app_run (app);
 }

@@ -11,116 +11,23 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
-#include <glib/gstdio.h>
-#include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "app/shz-chart-page.h"
 #include "app/shz-chart-view.h"
 #include "app/shz-inspector.h"
-#include "analysis/shz-demo.h"
 #include "analysis/shz-assessment.h"
 #include "charts/shz-network-chart.h"
+#include "shz-test-app.h"
 
-/* from the resources compiled into the app library (--manual-register) */
-void shz_register_resource (void);
-
-static char *tmpdir;
-static char *store_path;
-static ShzStore *store;
-static gint64 demo_id;
-static gboolean english = TRUE;
-
-static void
-wait_for (gboolean *flag)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!*flag && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  wait_for (&done);
-}
-
-/* The page's chart read and laid out at the canvas's size. */
-static ShzChart *
-wait_for_chart (GtkWidget *page)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      ShzChart *chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
-      GtkWidget *view = shz_chart_page_get_view (SHZ_CHART_PAGE (page));
-
-      if (!shz_chart_page_is_loading (SHZ_CHART_PAGE (page)) && chart != NULL &&
-          gtk_widget_get_width (view) > 0 && shz_chart_get_width (chart) == gtk_widget_get_width (view) &&
-          shz_chart_get_n_items (chart) > 0)
-        return chart;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SHZ_TEST_SCREENSHOT");
-  g_autofree char *path = NULL;
-  g_autofree char *crop = NULL;
-  int status = 0;
-
-  if (dir == NULL)
-    return;
-  settle_for (400);
-  path = g_build_filename (dir, name, NULL);
-  crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  {
-    const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL))
-      g_test_message ("no screenshot");
-  }
-}
-
-/* What the window does after Ctrl+Z / Ctrl+Shift+Z: undo in the store, reload the pages. */
-static void
-undo_redo (GtkWidget *page,
-           gboolean   redo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (redo)
-    g_assert_true (shz_store_redo (store, &error));
-  else
-    g_assert_true (shz_store_undo (store, &error));
-  g_assert_no_error (error);
-  shz_chart_page_reload (SHZ_CHART_PAGE (page));
-}
+static ShzTestApp *app;
 
 static char *
 undo_label (void)
 {
-  char *label = shz_store_get_undo_label (store);
+  char *label = shz_store_get_undo_label (app->store);
 
   g_assert_nonnull (label);
   return label;
@@ -133,7 +40,7 @@ stored_score (const char         *item,
               double             *out)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShzAssessment) as = shz_assessment_load (store, demo_id, NULL, NULL, &error);
+  g_autoptr(ShzAssessment) as = shz_assessment_load (app->store, app->demo_id, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return shz_assessment_get_score (as, SHZ_FRAMEWORK_VALUE_NETWORK, item, state, out);
@@ -193,7 +100,7 @@ static GtkWidget *
 new_page (ShzStore   *s,
           GtkWindow **out_window)
 {
-  return new_page_for (s, demo_id, out_window);
+  return new_page_for (s, app->demo_id, out_window);
 }
 
 /* Controls of any kind under @widget a user could change. */
@@ -216,10 +123,10 @@ static void
 test_node_score (void)
 {
   GtkWindow *window;
-  GtkWidget *page = new_page (store, &window);
+  GtkWidget *page = new_page (app->store, &window);
   ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
   ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
-  ShzChart *chart = wait_for_chart (page);
+  ShzChart *chart = shz_test_wait_for_chart (page);
   GtkSpinButton *spin;
   double before = NAN, after = NAN, v;
   g_autofree char *label = NULL;
@@ -235,7 +142,7 @@ test_node_score (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, before);
   g_assert_nonnull (shz_inspector_get_score_spin (inspector, SHZ_FRAMEWORK_VALUE_NETWORK, SHZ_STATE_AS_IS));
   g_assert_nonnull (shz_inspector_get_note_row (inspector, NULL));
-  save_screenshot (window, english ? "inspector-node-en.png" : "inspector-node-zh_CN.png");
+  shz_test_save_screenshot (window, app->english ? "inspector-node-en.png" : "inspector-node-zh_CN.png");
 
   /* Tab from the chart reaches the score fields */
   {
@@ -263,14 +170,14 @@ test_node_score (void)
   }
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, after);
   label = undo_label ();
-  if (english)
+  if (app->english)
     g_assert_cmpstr (label, ==, "Change score of Brand (to-be)");
   else
     g_assert_nonnull (strstr (label, "品牌"));
   g_assert_true (stored_score ("brand", SHZ_STATE_TO_BE, &v));
   g_assert_cmpfloat (v, ==, after);
   g_assert_true (shz_chart_page_is_loading (SHZ_CHART_PAGE (page)));
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
                                            SHZ_STATE_TO_BE, &v));
   g_assert_cmpfloat (v, ==, after);
@@ -284,8 +191,8 @@ test_node_score (void)
   g_assert_true (focus != NULL && (focus == GTK_WIDGET (spin) || gtk_widget_is_ancestor (focus, GTK_WIDGET (spin))));
 
   /* undo in the store (what Ctrl+Z does): the old score, in the store and on the chart */
-  undo_redo (page, FALSE);
-  chart = wait_for_chart (page);
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
   g_assert_true (stored_score ("brand", SHZ_STATE_TO_BE, &v));
   g_assert_cmpfloat (v, ==, before);
   g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
@@ -302,20 +209,20 @@ test_node_score (void)
   gtk_spin_button_set_value (spin, -0.5);
   g_clear_pointer (&label, g_free);
   label = undo_label ();
-  if (english)
+  if (app->english)
     g_assert_cmpstr (label, ==, "Clear score of Brand (to-be)");
   g_assert_false (stored_score ("brand", SHZ_STATE_TO_BE, &v));
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   g_assert_false (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
                                             SHZ_STATE_TO_BE, &v));
   {
     g_autofree char *dump = shz_inspector_dump (inspector);
-    if (english)
+    if (app->english)
       g_assert_nonnull (strstr (dump, "Score (to-be, Full-link ring value network): –"));
   }
-  save_screenshot (window, english ? "inspector-node-cleared-en.png" : "inspector-node-cleared-zh_CN.png");
-  undo_redo (page, FALSE);
-  chart = wait_for_chart (page);
+  shz_test_save_screenshot (window, app->english ? "inspector-node-cleared-en.png" : "inspector-node-cleared-zh_CN.png");
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
   g_assert_true (stored_score ("brand", SHZ_STATE_TO_BE, &v));
   g_assert_cmpfloat (v, ==, before);
 
@@ -328,15 +235,15 @@ test_node_score (void)
     g_signal_emit_by_name (note, "apply");
     g_clear_pointer (&label, g_free);
     label = undo_label ();
-    if (english)
+    if (app->english)
       g_assert_cmpstr (label, ==, "Change note of Brand");
-    chart = wait_for_chart (page);
+    chart = shz_test_wait_for_chart (page);
     g_assert_cmpstr (shz_assessment_get_score_note (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK,
                                                     "brand", SHZ_STATE_TO_BE), ==, "Own flagship stores");
     note = shz_inspector_get_note_row (inspector, NULL);
     g_assert_cmpstr (gtk_editable_get_text (note), ==, "Own flagship stores");
-    undo_redo (page, FALSE);
-    chart = wait_for_chart (page);
+    shz_test_undo_redo (app->store, page, FALSE);
+    chart = shz_test_wait_for_chart (page);
   }
   gtk_window_destroy (window);
 }
@@ -345,10 +252,10 @@ static void
 test_link (void)
 {
   GtkWindow *window;
-  GtkWidget *page = new_page (store, &window);
+  GtkWidget *page = new_page (app->store, &window);
   ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
   ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
-  ShzChart *chart = wait_for_chart (page);
+  ShzChart *chart = shz_test_wait_for_chart (page);
   const char *id = "link:retail>consumer:transaction";
   const ShzAssessmentLink *k;
   GtkWidget *weight, *kind, *remove;
@@ -371,22 +278,22 @@ test_link (void)
   g_assert_null (shz_inspector_get_link_control (inspector, 1, SHZ_INSPECTOR_LINK_WEIGHT));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, before);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 0);   /* transaction */
-  save_screenshot (window, english ? "inspector-link-en.png" : "inspector-link-zh_CN.png");
+  shz_test_save_screenshot (window, app->english ? "inspector-link-en.png" : "inspector-link-zh_CN.png");
 
   /* the weight */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), before + 1.5);
   label = undo_label ();
-  if (english)
+  if (app->english)
     g_assert_cmpstr (label, ==, "Change link Retail → Consumer (to-be)");
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   k = find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE);
   g_assert_nonnull (k);
   g_assert_cmpfloat (k->weight, ==, before + 1.5);
   g_assert_cmpstr (shz_chart_view_get_selected (view), ==, id);
   weight = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_WEIGHT);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, before + 1.5);
-  undo_redo (page, FALSE);
-  chart = wait_for_chart (page);
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
   k = find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE);
   g_assert_cmpfloat (k->weight, ==, before);
 
@@ -394,7 +301,7 @@ test_link (void)
   kind = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_KIND);
   g_assert_nonnull (kind);
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 2);   /* experience */
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   g_assert_null (find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE));
   k = find_link (chart_assessment (chart), "retail", "consumer", "experience", SHZ_STATE_TO_BE);
   g_assert_nonnull (k);
@@ -402,8 +309,8 @@ test_link (void)
   g_assert_cmpstr (shz_inspector_get_item_id (inspector), ==, "link:retail>consumer:experience");
   kind = shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_KIND);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 2);
-  undo_redo (page, FALSE);
-  chart = wait_for_chart (page);
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
   g_assert_nonnull (find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE));
 
   /* Remove Link: one step; the link and the selection go; undo brings the link back */
@@ -413,21 +320,21 @@ test_link (void)
   g_signal_emit_by_name (remove, "clicked");
   g_clear_pointer (&label, g_free);
   label = undo_label ();
-  if (english)
+  if (app->english)
     g_assert_cmpstr (label, ==, "Remove link Retail → Consumer (to-be)");
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   g_assert_null (find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE));
   g_assert_null (shz_chart_find_item (chart, id));
   g_assert_null (shz_inspector_get_link_control (inspector, 0, SHZ_INSPECTOR_LINK_WEIGHT));
-  undo_redo (page, FALSE);
-  chart = wait_for_chart (page);
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
   k = find_link (chart_assessment (chart), "retail", "consumer", "transaction", SHZ_STATE_TO_BE);
   g_assert_nonnull (k);
   g_assert_cmpfloat (k->weight, ==, before);
 
   /* the comparison draws both states: a link in both shows both, each with its controls */
   g_assert_true (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), "network-compare"));
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   for (guint i = 0; i < shz_chart_get_n_items (chart); i++)
     {
       const ShzChartItem *item = shz_chart_get_item (chart, i);
@@ -458,18 +365,18 @@ test_every_kind (void)
                                SHZ_FRAMEWORK_VALUE_NETWORK };
   const char *all[] = { "value-network", "value-chain", "network-compare", "rhc-chains", "evolution-paths", NULL };
   GtkWindow *window;
-  GtkWidget *page = new_page_with (store, demo_id, all, &window);
+  GtkWidget *page = new_page_with (app->store, app->demo_id, all, &window);
   ShzChartView *view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
   ShzInspector *inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
 
-  wait_for_chart (page);
+  shz_test_wait_for_chart (page);
   for (guint k = 0; kinds[k] != NULL; k++)
     {
       ShzChart *chart;
       guint n = 0;
 
       g_assert_true (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), kinds[k]));
-      chart = wait_for_chart (page);
+      chart = shz_test_wait_for_chart (page);
       for (guint i = 0; i < shz_chart_get_n_items (chart); i++)
         {
           const ShzChartItem *item = shz_chart_get_item (chart, i);
@@ -491,7 +398,7 @@ static guint
 n_history (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = shz_store_list_history (store, &error);
+  g_autoptr(GPtrArray) history = shz_store_list_history (app->store, &error);
 
   g_assert_no_error (error);
   return history->len;
@@ -503,7 +410,7 @@ n_datasets_of (gint64         engagement_id,
                ShzDatasetKind kind)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = shz_store_list_datasets (store, engagement_id, &error);
+  g_autoptr(GPtrArray) list = shz_store_list_datasets (app->store, engagement_id, &error);
   guint n = 0;
 
   g_assert_no_error (error);
@@ -533,12 +440,12 @@ test_first_score (void)
   double v;
 
   fields->name = g_strdup ("Not assessed yet");
-  id = shz_store_create_engagement (store, fields, &error);
+  id = shz_store_create_engagement (app->store, fields, &error);
   g_assert_no_error (error);
-  page = new_page_for (store, id, &window);
+  page = new_page_for (app->store, id, &window);
   view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
   inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), ==, 0);
   g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 0);
   steps = n_history ();
@@ -552,10 +459,10 @@ test_first_score (void)
   /* one new step, named after the score */
   g_assert_cmpuint (n_history (), ==, steps + 1);
   label = undo_label ();
-  if (english)
+  if (app->english)
     g_assert_cmpstr (label, ==, "Change score of Brand (to-be)");
   g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 1);
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   scores_id = shz_assessment_get_scores_dataset_id (chart_assessment (chart));
   g_assert_cmpint (scores_id, >, 0);
   g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
@@ -564,13 +471,13 @@ test_first_score (void)
   g_assert_cmpstr (shz_chart_view_get_selected (view), ==, "brand");
 
   /* one undo: no scores dataset and no score, in the store and on the chart */
-  undo_redo (page, FALSE);
-  chart = wait_for_chart (page);
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
   g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 0);
   g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), ==, 0);
   g_assert_false (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
                                             SHZ_STATE_TO_BE, &v));
-  redo = shz_store_get_redo_label (store);
+  redo = shz_store_get_redo_label (app->store);
   g_assert_cmpstr (redo, ==, label);
   g_assert_cmpuint (n_history (), ==, steps + 1);   /* kept, as the step to redo */
   spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
@@ -578,9 +485,9 @@ test_first_score (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), <, 0);
 
   /* one redo: both back */
-  undo_redo (page, TRUE);
-  chart = wait_for_chart (page);
-  g_assert_false (shz_store_can_redo (store));
+  shz_test_undo_redo (app->store, page, TRUE);
+  chart = shz_test_wait_for_chart (page);
+  g_assert_false (shz_store_can_redo (app->store));
   g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 1);
   g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), ==, scores_id);
   g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
@@ -602,7 +509,7 @@ static void
 test_read_only (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShzStore) ro = shz_store_open (store_path, SHZ_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(ShzStore) ro = shz_store_open (app->store_path, SHZ_STORE_OPEN_READ_ONLY, &error);
   GtkWindow *window;
   GtkWidget *page;
   ShzChartView *view;
@@ -613,14 +520,14 @@ test_read_only (void)
   page = new_page (ro, &window);
   view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
   inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
-  wait_for_chart (page);
+  shz_test_wait_for_chart (page);
 
   shz_chart_view_set_selected (view, "brand");
   g_assert_cmpstr (shz_inspector_get_item_id (inspector), ==, "brand");
   g_assert_null (shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE));
   g_assert_cmpuint (count_controls (GTK_WIDGET (inspector)), ==, 0);
   dump = shz_inspector_dump (inspector);
-  if (english)
+  if (app->english)
     g_assert_nonnull (strstr (dump, "\nScore (to-be, "));
 
   shz_chart_view_set_selected (view, "link:retail>consumer:transaction");
@@ -628,15 +535,15 @@ test_read_only (void)
   g_assert_cmpuint (count_controls (GTK_WIDGET (inspector)), ==, 0);
   g_clear_pointer (&dump, g_free);
   dump = shz_inspector_dump (inspector);
-  if (english)
+  if (app->english)
     g_assert_nonnull (strstr (dump, "\nWeight (to-be): "));
 
   /* the same items on a writable store have their controls */
   gtk_window_destroy (window);
-  page = new_page (store, &window);
+  page = new_page (app->store, &window);
   view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
   inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
-  wait_for_chart (page);
+  shz_test_wait_for_chart (page);
   shz_chart_view_set_selected (view, "brand");
   g_assert_cmpuint (count_controls (GTK_WIDGET (inspector)), ==, 3);   /* two scores and the note */
   gtk_window_destroy (window);
@@ -646,50 +553,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int ret;
-
-  tmpdir = g_dir_make_tmp ("shz-inspector-edit-XXXXXX", NULL);
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  /* a zh_CN screenshot run keeps the environment's locale and the build tree's translations */
-  if (g_getenv ("SHZ_TEST_KEEP_LOCALE") != NULL)
-    {
-      const char *root = g_getenv ("SHZ_BUILD_ROOT");
-      g_autofree char *po = root ? g_build_filename (root, "po", NULL) : NULL;
-
-      setlocale (LC_ALL, "");
-      if (po != NULL)
-        bindtextdomain (GETTEXT_PACKAGE, po);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      english = !g_str_has_prefix (g_get_language_names ()[0], "zh");
-    }
-  adw_init ();
-  shz_register_resource ();
-
-  store_path = g_build_filename (tmpdir, "demo.shuzhi", NULL);
-  store = shz_store_open (store_path, SHZ_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (shz_demo_populate (store, &error));
-  g_assert_no_error (error);
-  list = shz_store_list_engagements (store, &error);
-  g_assert_cmpuint (list->len, ==, 1);
-  demo_id = ((ShzEngagement *) g_ptr_array_index (list, 0))->id;
-
+  app = shz_test_app_init (&argc, &argv, "shz-inspector-edit-XXXXXX");
   g_test_add_func ("/app/inspector-edit/node-score", test_node_score);
   g_test_add_func ("/app/inspector-edit/link", test_link);
   g_test_add_func ("/app/inspector-edit/every-kind", test_every_kind);
   g_test_add_func ("/app/inspector-edit/first-score", test_first_score);
   g_test_add_func ("/app/inspector-edit/read-only", test_read_only);
-
-  ret = g_test_run ();
-  shz_store_free (store);
-  if (g_getenv ("SHZ_TEST_KEEP_TMP") == NULL)
-    {
-      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-      (void) system (cmd);
-    }
-  return ret;
+  return shz_test_app_run (app);
 }

@@ -9,101 +9,23 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
-#include <glib/gstdio.h>
-#include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "app/shz-chart-page.h"
 #include "app/shz-chart-view.h"
 #include "app/shz-inspector.h"
-#include "analysis/shz-demo.h"
 #include "charts/shz-network-chart.h"
+#include "shz-test-app.h"
 
-/* from the resources compiled into the app library (--manual-register) */
-void shz_register_resource (void);
-
-static char *tmpdir;
-static char *store_path;
-static ShzStore *store;
-static gint64 demo_id;
-static gboolean english = TRUE;
-
-static void
-wait_for (gboolean *flag)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!*flag && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  wait_for (&done);
-}
-
-/* The page's chart read and laid out at the canvas's size. */
-static ShzChart *
-wait_for_chart (GtkWidget *page)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      ShzChart *chart = shz_chart_page_get_chart (SHZ_CHART_PAGE (page));
-      GtkWidget *view = shz_chart_page_get_view (SHZ_CHART_PAGE (page));
-
-      if (!shz_chart_page_is_loading (SHZ_CHART_PAGE (page)) && chart != NULL &&
-          gtk_widget_get_width (view) > 0 && shz_chart_get_width (chart) == gtk_widget_get_width (view) &&
-          shz_chart_get_n_items (chart) > 0)
-        return chart;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SHZ_TEST_SCREENSHOT");
-  g_autofree char *path = NULL;
-  g_autofree char *crop = NULL;
-  int status = 0;
-
-  if (dir == NULL)
-    return;
-  settle_for (400);
-  path = g_build_filename (dir, name, NULL);
-  crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  {
-    const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL))
-      g_test_message ("no screenshot");
-  }
-}
+static ShzTestApp *app;
 
 static char *
 settings_text (void)
 {
   g_autoptr(GError) error = NULL;
-  char *text = shz_store_get_chart_settings (store, demo_id, "value-network", &error);
+  char *text = shz_store_get_chart_settings (app->store, app->demo_id, "value-network", &error);
 
   g_assert_no_error (error);
   return text;
@@ -113,7 +35,7 @@ static guint
 n_steps (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = shz_store_list_history (store, &error);
+  g_autoptr(GPtrArray) history = shz_store_list_history (app->store, &error);
 
   g_assert_no_error (error);
   return history->len;
@@ -130,21 +52,6 @@ node_centre (ShzChart   *chart,
   g_assert_nonnull (n);
   *x = n->rect.x + n->rect.width / 2;
   *y = n->rect.y + n->rect.height / 2;
-}
-
-/* What the window does after Ctrl+Z / Ctrl+Shift+Z: undo in the store, reload the pages. */
-static void
-undo_redo (GtkWidget *page,
-           gboolean   redo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (redo)
-    g_assert_true (shz_store_redo (store, &error));
-  else
-    g_assert_true (shz_store_undo (store, &error));
-  g_assert_no_error (error);
-  shz_chart_page_reload (SHZ_CHART_PAGE (page));
 }
 
 static void
@@ -164,11 +71,11 @@ test_drag_undo_reset (void)
   gtk_window_set_default_size (window, 1280, 800);
   gtk_window_set_child (window, page);
   gtk_window_present (window);
-  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), store, demo_id);
-  chart = wait_for_chart (page);
+  shz_chart_page_set_engagement (SHZ_CHART_PAGE (page), app->store, app->demo_id);
+  chart = shz_test_wait_for_chart (page);
   g_assert_cmpstr (shz_chart_get_kind (chart), ==, "value-network");
   g_assert_true (shz_chart_can_move (chart, NULL));
-  save_screenshot (window, english ? "node-drag-before-en.png" : "node-drag-before-zh_CN.png");
+  shz_test_save_screenshot (window, app->english ? "node-drag-before-en.png" : "node-drag-before-zh_CN.png");
 
   /* drag "brand" a quarter of the way to the consumer: free space, so exactly there */
   node_centre (chart, "brand", &x0, &y0);
@@ -177,8 +84,8 @@ test_drag_undo_reset (void)
   dy = round ((y1 - y0) * 0.25);
   steps = n_steps ();
   shz_chart_view_drag (view, x0, y0, dx, dy);
-  settle_for (50);
-  chart = wait_for_chart (page);
+  shz_test_settle_for (50);
+  chart = shz_test_wait_for_chart (page);
   g_assert_true (shz_chart_is_moved (chart, "brand"));
   g_assert_null (shz_chart_get_moving (chart));   /* the drag's layer is let go */
   node_centre (chart, "brand", &x2, &y2);
@@ -189,26 +96,26 @@ test_drag_undo_reset (void)
   text = settings_text ();
   g_assert_nonnull (strstr (text, "[layout]"));
   g_assert_nonnull (strstr (text, "nodes=brand;"));
-  save_screenshot (window, english ? "node-drag-after-en.png" : "node-drag-after-zh_CN.png");
+  shz_test_save_screenshot (window, app->english ? "node-drag-after-en.png" : "node-drag-after-zh_CN.png");
 
   /* the dragged node is selected (the press selects): the inspector says where it is from */
   shz_chart_view_set_selected (view, "brand");
   dump = shz_inspector_dump (inspector);
-  if (english)
+  if (app->english)
     g_assert_nonnull (strstr (dump, "Position: Placed by hand"));
-  settle_for (600);
-  save_screenshot (window, english ? "node-drag-inspector-en.png" : "node-drag-inspector-zh_CN.png");
+  shz_test_settle_for (600);
+  shz_test_save_screenshot (window, app->english ? "node-drag-inspector-en.png" : "node-drag-inspector-zh_CN.png");
 
   /* Ctrl+Z: the store's settings come back, and the page shows them */
-  undo_redo (page, FALSE);
-  chart = wait_for_chart (page);
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
   g_assert_false (shz_chart_is_moved (chart, "brand"));
   node_centre (chart, "brand", &x2, &y2);
   g_assert_cmpfloat (fabs (x2 - x0), <, 0.01);
   g_assert_cmpfloat (fabs (y2 - y0), <, 0.01);
   g_assert_cmpuint (n_steps (), ==, steps + 1);   /* undone, not gone: redo brings it back */
-  undo_redo (page, TRUE);
-  chart = wait_for_chart (page);
+  shz_test_undo_redo (app->store, page, TRUE);
+  chart = shz_test_wait_for_chart (page);
   g_assert_true (shz_chart_is_moved (chart, "brand"));
   node_centre (chart, "brand", &x2, &y2);
   g_assert_cmpfloat (fabs (x2 - (x0 + dx)), <, 0.01);
@@ -225,7 +132,7 @@ test_drag_undo_reset (void)
   g_assert_true (shz_chart_view_move_selected (view, 0, -12));
   g_assert_true (shz_chart_is_moved (chart, "retail"));
   g_assert_cmpuint (n_steps (), ==, steps);
-  settle_for (900);
+  shz_test_settle_for (900);
   g_assert_cmpuint (n_steps (), ==, steps + 1);
   g_clear_pointer (&text, g_free);
   text = settings_text ();
@@ -237,7 +144,7 @@ test_drag_undo_reset (void)
   /* Reset Layout (the options menu, the inspector's button): the automatic layout, one step */
   steps = n_steps ();
   g_assert_true (gtk_widget_activate_action (page, "page.reset-layout", NULL));
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   g_assert_false (shz_chart_is_moved (chart, NULL));
   node_centre (chart, "brand", &x2, &y2);
   g_assert_cmpfloat (fabs (x2 - x0), <, 0.01);
@@ -248,17 +155,17 @@ test_drag_undo_reset (void)
   shz_chart_view_set_selected (view, "brand");
   g_clear_pointer (&dump, g_free);
   dump = shz_inspector_dump (inspector);
-  if (english)
+  if (app->english)
     g_assert_nonnull (strstr (dump, "Position: Automatic"));
   /* … and undoing the reset puts the nodes back where they were placed */
-  undo_redo (page, FALSE);
-  chart = wait_for_chart (page);
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
   g_assert_true (shz_chart_is_moved (chart, "brand"));
   g_assert_true (shz_chart_is_moved (chart, "retail"));
 
   /* the chain is ordered: nothing to drag there, and no Reset Layout */
   g_assert_true (shz_chart_page_set_kind (SHZ_CHART_PAGE (page), "value-chain"));
-  chart = wait_for_chart (page);
+  chart = shz_test_wait_for_chart (page);
   g_assert_false (shz_chart_can_move (chart, NULL));
   steps = n_steps ();
   {
@@ -272,7 +179,7 @@ test_drag_undo_reset (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(ShzChart) exported = shz_chart_new ("value-network", &error);
 
-    g_assert_true (shz_chart_load_settings_from_store (exported, store, demo_id, &error));
+    g_assert_true (shz_chart_load_settings_from_store (exported, app->store, app->demo_id, &error));
     g_assert_no_error (error);
     g_assert_true (shz_chart_is_moved (exported, "brand"));
   }
@@ -283,46 +190,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int ret;
-
-  tmpdir = g_dir_make_tmp ("shz-node-drag-XXXXXX", NULL);
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  /* a zh_CN screenshot run keeps the environment's locale and the build tree's translations */
-  if (g_getenv ("SHZ_TEST_KEEP_LOCALE") != NULL)
-    {
-      const char *root = g_getenv ("SHZ_BUILD_ROOT");
-      g_autofree char *po = root ? g_build_filename (root, "po", NULL) : NULL;
-
-      setlocale (LC_ALL, "");
-      if (po != NULL)
-        bindtextdomain (GETTEXT_PACKAGE, po);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      english = !g_str_has_prefix (g_get_language_names ()[0], "zh");
-    }
-  adw_init ();
-  shz_register_resource ();
-
-  store_path = g_build_filename (tmpdir, "demo.shuzhi", NULL);
-  store = shz_store_open (store_path, SHZ_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (shz_demo_populate (store, &error));
-  g_assert_no_error (error);
-  list = shz_store_list_engagements (store, &error);
-  g_assert_cmpuint (list->len, ==, 1);
-  demo_id = ((ShzEngagement *) g_ptr_array_index (list, 0))->id;
-
+  app = shz_test_app_init (&argc, &argv, "shz-node-drag-XXXXXX");
   g_test_add_func ("/app/node-drag/drag-undo-reset", test_drag_undo_reset);
-
-  ret = g_test_run ();
-  shz_store_free (store);
-  if (g_getenv ("SHZ_TEST_KEEP_TMP") == NULL)
-    {
-      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-      (void) system (cmd);
-    }
-  return ret;
+  return shz_test_app_run (app);
 }
