@@ -637,6 +637,59 @@ test_selection_shows (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (differing (plain, canvas), <, 0.01);   /* a ring, not a new picture */
 }
 
+/* The canvas draws into a recording (GTK's cairo node) at its zoom and pan: the value network
+ * keeps its picture of the visible part as an image at the canvas's pixels.  Replayed, it is
+ * the picture drawn straight into an image with the same zoom and pan (links, nodes, texts),
+ * for each of three zooms and pans; a second frame uses the kept picture and is the same. */
+static GBytes *
+canvas_pixels (ShzChart *chart, double w, double h, double zoom, double pan_x, double pan_y, gboolean record)
+{
+  cairo_rectangle_t extents = { 0, 0, w, h };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
+  cairo_surface_t *target = record ? cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents) : surface;
+  cairo_t *cr = cairo_create (target);
+  GBytes *bytes;
+
+  cairo_translate (cr, pan_x, pan_y);
+  cairo_scale (cr, zoom, zoom);
+  shz_chart_set_raster_scale (chart, zoom);
+  shz_chart_render (chart, cr, w, h);
+  cairo_destroy (cr);
+  if (record)
+    {
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, target, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (target);
+    }
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * (gsize) h);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+static void
+test_canvas_picture (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ShzChart) chart = load_chart (f, "value-network", SHZ_CHART_LANG_ZH_CN);
+  static const double views[][3] = { { 1, 0, 0 }, { 2, -300, -200 }, { 3.5, -1500, -900 } };
+
+  shz_chart_set_interactive (chart, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(GBytes) canvas = canvas_pixels (chart, 1200, 800, views[i][0], views[i][1], views[i][2], TRUE);
+      g_autoptr(GBytes) again = canvas_pixels (chart, 1200, 800, views[i][0], views[i][1], views[i][2], TRUE);
+      g_autoptr(GBytes) direct = canvas_pixels (chart, 1200, 800, views[i][0], views[i][1], views[i][2], FALSE);
+      double d = differing (canvas, direct);
+
+      g_test_message ("zoom %g: %.4f of the pixels differ from a direct drawing", views[i][0], d);
+      g_assert_cmpfloat (d, <, 0.005);
+      g_assert_true (g_bytes_equal (canvas, again));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -651,5 +704,6 @@ main (int argc, char **argv)
   g_test_add ("/network/layout-edits/hostile", Fixture, NULL, fixture_set_up, test_hostile, fixture_tear_down);
   g_test_add ("/network/layout-edits/still-layer", Fixture, NULL, fixture_set_up, test_still_layer, fixture_tear_down);
   g_test_add ("/network/layout-edits/selection-shows", Fixture, NULL, fixture_set_up, test_selection_shows, fixture_tear_down);
+  g_test_add ("/network/layout-edits/canvas-picture", Fixture, NULL, fixture_set_up, test_canvas_picture, fixture_tear_down);
   return g_test_run ();
 }
