@@ -25,6 +25,7 @@
 #include "analysis/shz-catalogue.h"
 #include "charts/shz-network-chart.h"
 #include "charts/shz-network-layout.h"
+#include "shz-big-catalogue.h"
 
 static const char * const nodes[] = {
   "consumer", "product", "manufacturing", "brand", "marketing", "channel", "retail", "service",
@@ -33,34 +34,16 @@ static const char * const nodes[] = {
 };
 static const char * const link_kinds[] = { "transaction", "interaction", "experience" };
 
-/* A value-network catalogue of @n nodes, ids n001 …; its node ids into @ids. */
+/* A value-network catalogue of @n nodes, ids n001 … (tests/network/shz-big-catalogue.h): 70 %
+ * stages, 15 % data streams, the rest supporting elements; its node ids into @ids. */
 static ShzCatalogue *
 make_catalogue (guint n, GPtrArray *ids)
 {
-  g_autoptr(GString) xml = g_string_new ("<catalogue version=\"1\"><framework id=\"value-network\" kind=\"network\">"
-                                         "<label xml:lang=\"zh_CN\">大价值网</label><label xml:lang=\"en\">Big value network</label>");
   guint n_stage = MAX (1, (n - 1) * 70 / 100), n_stream = (n - 1) * 15 / 100;
   g_autoptr(GError) error = NULL;
-  ShzCatalogue *cat = shz_catalogue_new ();
+  ShzCatalogue *cat = shz_big_catalogue_new (n_stage, n_stream, n - 1 - n_stage - n_stream, ids, &error);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const char *el = i == 0 ? "centre" : i <= n_stage ? "stage" : i <= n_stage + n_stream ? "stream" : "support";
-      gboolean is_long = i % 7 == 3;
-
-      g_ptr_array_add (ids, g_strdup_printf ("n%03u", i + 1));
-      g_string_append_printf (xml, "<%s id=\"n%03u\"><label xml:lang=\"zh_CN\">节点 %u%s</label>"
-                              "<label xml:lang=\"en\">Node %u%s</label></%s>", el, i + 1, i + 1,
-                              is_long ? " 全渠道会员运营与数据中台协同" : "", i + 1,
-                              is_long ? " omnichannel membership operations" : "", el);
-    }
-  g_string_append (xml, "<link-kind id=\"transaction\"><label xml:lang=\"zh_CN\">交易</label><label xml:lang=\"en\">Transaction</label></link-kind>"
-                        "<link-kind id=\"interaction\"><label xml:lang=\"zh_CN\">互动</label><label xml:lang=\"en\">Interaction</label></link-kind>"
-                        "<link-kind id=\"experience\"><label xml:lang=\"zh_CN\">体验</label><label xml:lang=\"en\">Experience</label></link-kind>"
-                        "<audience id=\"incremental-consumers\"><label xml:lang=\"zh_CN\">增量消费群体</label>"
-                        "<label xml:lang=\"en\">New consumer groups</label><relation><label xml:lang=\"zh_CN\">多边链接关系</label>"
-                        "<label xml:lang=\"en\">Multilateral link relation</label></relation></audience></framework></catalogue>");
-  if (!shz_catalogue_add_bytes (cat, xml->str, xml->len, "bench.xml", &error))
+  if (cat == NULL)
     g_error ("%s", error->message);
   return cat;
 }

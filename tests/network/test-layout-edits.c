@@ -148,20 +148,14 @@ dump_layout (ShzChart *chart)
   return g_string_free (s, FALSE);
 }
 
+static GBytes *canvas_pixels (ShzChart *chart, double w, double h, double zoom, double pan_x, double pan_y,
+                              gboolean record);
+
+/* The chart drawn into an image of @w × @h, as an export draws it. */
 static GBytes *
 render_pixels (ShzChart *chart, double w, double h)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
-  cairo_t *cr = cairo_create (surface);
-  GBytes *bytes;
-
-  shz_chart_render (chart, cr, w, h);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * (gsize) h);
-  cairo_surface_destroy (surface);
-  return bytes;
+  return canvas_pixels (chart, w, h, 1, 0, 0, FALSE);
 }
 
 /* Moving a node into free space puts it exactly there; its links follow it. */
@@ -637,10 +631,8 @@ test_selection_shows (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (differing (plain, canvas), <, 0.01);   /* a ring, not a new picture */
 }
 
-/* The canvas draws into a recording (GTK's cairo node) at its zoom and pan: the value network
- * keeps its picture of the visible part as an image at the canvas's pixels.  Replayed, it is
- * the picture drawn straight into an image with the same zoom and pan (links, nodes, texts),
- * for each of three zooms and pans; a second frame uses the kept picture and is the same. */
+/* The chart drawn at a zoom and pan into an image, or — @record — as the canvas draws it: into
+ * a recording (GTK's cairo node) at the raster scale of the zoom, replayed onto the image. */
 static GBytes *
 canvas_pixels (ShzChart *chart, double w, double h, double zoom, double pan_x, double pan_y, gboolean record)
 {
@@ -652,7 +644,8 @@ canvas_pixels (ShzChart *chart, double w, double h, double zoom, double pan_x, d
 
   cairo_translate (cr, pan_x, pan_y);
   cairo_scale (cr, zoom, zoom);
-  shz_chart_set_raster_scale (chart, zoom);
+  if (record)
+    shz_chart_set_raster_scale (chart, zoom);
   shz_chart_render (chart, cr, w, h);
   cairo_destroy (cr);
   if (record)
@@ -670,6 +663,10 @@ canvas_pixels (ShzChart *chart, double w, double h, double zoom, double pan_x, d
   return bytes;
 }
 
+/* The value network keeps its picture of the visible part on the canvas as an image at the
+ * canvas's pixels.  Replayed, it is the picture drawn straight into an image with the same
+ * zoom and pan (links, nodes, texts), for each of three zooms and pans; a second frame, from
+ * the kept picture, is the same. */
 static void
 test_canvas_picture (Fixture *f, gconstpointer data)
 {

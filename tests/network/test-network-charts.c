@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "analysis/shz-assessment.h"
+#include "shz-big-catalogue.h"
 #include "charts/shz-chart.h"
 #include "charts/shz-chart-export.h"
 #include "charts/shz-network-chart.h"
@@ -334,35 +335,13 @@ test_long_labels (void)
   shz_catalogue_free (cat);
 }
 
-/* A user's catalogue with a big value network: 1 centre, @n_stage stages, @n_stream data
- * streams and @n_support supporting elements, ids n001 … in that order, labels "节点 17" /
- * "Node 17", every seventh one long. */
+/* A user's catalogue with a big value network (shz-big-catalogue.h). */
 static ShzCatalogue *
 make_big_catalogue (guint n_stage, guint n_stream, guint n_support)
 {
-  g_autoptr(GString) xml = g_string_new ("<catalogue version=\"1\"><framework id=\"value-network\" kind=\"network\">"
-                                         "<label xml:lang=\"zh_CN\">大价值网</label><label xml:lang=\"en\">Big value network</label>");
   g_autoptr(GError) error = NULL;
-  ShzCatalogue *cat = shz_catalogue_new ();
-  guint n = 1 + n_stage + n_stream + n_support;
+  ShzCatalogue *cat = shz_big_catalogue_new (n_stage, n_stream, n_support, NULL, &error);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const char *el = i == 0 ? "centre" : i <= n_stage ? "stage" : i <= n_stage + n_stream ? "stream" : "support";
-      gboolean is_long = i % 7 == 3;
-
-      g_string_append_printf (xml, "<%s id=\"n%03u\"><label xml:lang=\"zh_CN\">节点 %u%s</label>"
-                              "<label xml:lang=\"en\">Node %u%s</label></%s>", el, i + 1, i + 1,
-                              is_long ? " 全渠道会员运营与数据中台协同" : "", i + 1,
-                              is_long ? " omnichannel membership operations" : "", el);
-    }
-  g_string_append (xml, "<link-kind id=\"transaction\"><label xml:lang=\"zh_CN\">交易</label><label xml:lang=\"en\">Transaction</label></link-kind>"
-                        "<link-kind id=\"interaction\"><label xml:lang=\"zh_CN\">互动</label><label xml:lang=\"en\">Interaction</label></link-kind>"
-                        "<link-kind id=\"experience\"><label xml:lang=\"zh_CN\">体验</label><label xml:lang=\"en\">Experience</label></link-kind>"
-                        "<audience id=\"incremental-consumers\"><label xml:lang=\"zh_CN\">增量消费群体</label>"
-                        "<label xml:lang=\"en\">New consumer groups</label><relation><label xml:lang=\"zh_CN\">多边链接关系</label>"
-                        "<label xml:lang=\"en\">Multilateral link relation</label></relation></audience></framework></catalogue>");
-  g_assert_true (shz_catalogue_add_bytes (cat, xml->str, xml->len, "big.xml", &error));
   g_assert_no_error (error);
   return cat;
 }
