@@ -33,15 +33,6 @@ static ShzApplication *the_app;
 /* ---- helpers ---- */
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 rm_rf (const char *path)
 {
   if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
@@ -172,7 +163,7 @@ parent_window (void)
 
   gtk_window_set_default_size (window, 900, 700);
   gtk_window_present (window);
-  iterate (50);
+  shz_test_settle_for (50);
   return window;
 }
 
@@ -309,7 +300,7 @@ test_cancel (void)
     assert_valid (g_ptr_array_index (f.written, i));
 
   /* the dialog stays, ready to run again */
-  iterate (50);
+  shz_test_settle_for (50);
   g_assert_false (finalized);
   g_assert_false (shz_batch_export_dialog_is_busy (dialog));
   shz_test_save_screenshot (GTK_WINDOW (dialog), "batch-export-cancelled.png");
@@ -351,7 +342,7 @@ test_window_action (void)
   g_application_open (G_APPLICATION (the_app), files, 1, "");
   for (int i = 0; i < 200 && window == NULL; i++)
     {
-      iterate (10);
+      shz_test_settle_for (10);
       window = gtk_application_get_active_window (GTK_APPLICATION (the_app));
     }
   g_assert_true (SHZ_IS_WINDOW (window));
@@ -364,7 +355,7 @@ test_window_action (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-all-charts", NULL));
   for (int i = 0; i < 100 && dialog == NULL; i++)
     {
-      iterate (10);
+      shz_test_settle_for (10);
       dialog = find_batch_dialog ();
     }
   g_assert_nonnull (dialog);
@@ -398,7 +389,7 @@ test_window_action (void)
   g_settings_reset (settings (), "pseudonymise");
   g_settings_reset (settings (), "chart-language");
   gtk_window_destroy (window);
-  iterate (50);
+  shz_test_settle_for (50);
 }
 
 /* An engagement without data: the kinds that cannot be drawn are left out and named in a
@@ -439,7 +430,7 @@ test_skipped_named (void)
     {
       GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
 
-      iterate (10);
+      shz_test_settle_for (10);
       for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
         {
           g_autoptr(GObject) w = g_list_model_get_item (toplevels, k);
@@ -453,7 +444,7 @@ test_skipped_named (void)
   shz_test_save_screenshot (GTK_WINDOW (message), "batch-export-skipped.png");
   gtk_window_destroy (GTK_WINDOW (message));
   gtk_window_destroy (parent);
-  iterate (50);
+  shz_test_settle_for (50);
 }
 
 /* The single-chart Export dialog: "Hide client names" follows the Preferences and is honoured. */

@@ -9,20 +9,12 @@
 #include <glib/gstdio.h>
 
 #include "app/shz-data-view.h"
+#include "shz-test-app.h"
 
 /* From the compiled resources (registered by hand, as the application does). */
 void shz_register_resource (void);
 
 static char *tmpdir;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gint64
 add_dataset (ShzStore   *store,
@@ -158,7 +150,7 @@ test_rename_delete (void)
   shz_data_view_set_engagement (view, store, path, engagement_id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   assert_names (view, (const char *[]) { "用量 2019", "用量 2020", NULL });
-  iterate (50);
+  shz_test_settle_for (50);
 
   /* rename: a taken or an empty name is refused with the store's reason */
   g_assert_false (shz_data_view_rename_dataset (view, a, "用量 2020", &error));
@@ -175,7 +167,7 @@ test_rename_delete (void)
 
   /* the Rename dialog validates as the user types, inline */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "data.rename", "x", a));
-  iterate (50);
+  shz_test_settle_for (50);
   {
     AdwMessageDialog *dialog = find_message_dialog ();
     GtkWidget *extra, *entry, *label;
@@ -196,7 +188,7 @@ test_rename_delete (void)
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
     g_assert_false (gtk_widget_get_visible (label));
     adw_message_dialog_response (dialog, "rename");
-    iterate (100);
+    shz_test_settle_for (100);
   }
   g_assert_cmpuint (changed, ==, 2);
   assert_names (view, (const char *[]) { "R&D <基线>", "用量 2020", NULL });
@@ -238,7 +230,7 @@ test_rename_delete (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_cmpuint (count_datasets (path, engagement_id), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  shz_test_settle_for (50);
   g_assert_cmpuint (count_datasets (path, engagement_id), ==, 0);
 }
 

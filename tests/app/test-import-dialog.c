@@ -13,20 +13,12 @@
 #include "app/shz-import-dialog.h"
 #include "app/shz-rows-model.h"
 #include "app/shz-rows-view.h"
+#include "shz-test-app.h"
 
 /* From the compiled resources (registered by hand, as the application does). */
 void shz_register_resource (void);
 
 static char *tmpdir;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Runs the main loop until @done says so, failing after @timeout_ms. */
 static void
@@ -701,7 +693,7 @@ test_rows_view (void)
   columns = gtk_column_view_get_columns (shz_rows_view_get_column_view (view));
   g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 9);
   gtk_window_present (GTK_WINDOW (view));
-  iterate (200);
+  shz_test_settle_for (200);
   /* only what is on screen was read */
   g_assert_cmpuint (shz_rows_model_get_rows_fetched (shz_rows_view_get_model (view)), <=, 2 * SHZ_ROWS_MODEL_PAGE_SIZE);
   gtk_window_destroy (GTK_WINDOW (view));

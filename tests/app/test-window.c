@@ -12,17 +12,9 @@
 #include "app/shz-window.h"
 #include "app/shz-chart-page.h"
 #include "app/shz-data-view.h"
+#include "shz-test-app.h"
 
 static char *tmpdir;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
@@ -87,7 +79,7 @@ active_window (ShzApplication *app)
 
   for (int i = 0; i < 200 && w == NULL; i++)
     {
-      iterate (10);
+      shz_test_settle_for (10);
       w = gtk_application_get_active_window (GTK_APPLICATION (app));
     }
   g_assert_nonnull (w);
@@ -103,7 +95,7 @@ close_all (ShzApplication *app)
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
   g_list_free (windows);
-  iterate (50);
+  shz_test_settle_for (50);
 }
 
 static void
@@ -140,12 +132,12 @@ test_first_start_shows_demo (void)
     g_assert_nonnull (page);
     g_assert_nonnull (data);
     for (int i = 0; i < 1000 && shz_chart_page_is_loading (page); i++)
-      iterate (10);
+      shz_test_settle_for (10);
     g_assert_false (shz_chart_page_is_loading (page));
     g_assert_cmpstr (shz_chart_page_get_kind (page), ==, "maturity-map");
     /* laid out (its items placed) when drawn */
     for (int i = 0; i < 500 && shz_chart_get_n_items (shz_chart_page_get_chart (page)) == 0; i++)
-      iterate (10);
+      shz_test_settle_for (10);
     g_assert_cmpuint (shz_chart_get_n_items (shz_chart_page_get_chart (page)), >, 0);
     datasets = shz_data_view_get_names (data);
     g_assert_cmpuint (g_strv_length (datasets), >, 0);
@@ -205,7 +197,7 @@ test_delete_with_undo_toast (void)
 
   /* Delete the selected (first) engagement: it leaves the list at once... */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-engagement", NULL));
-  iterate (20);
+  shz_test_settle_for (20);
   names = sidebar_names (window);
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Beta");
@@ -255,20 +247,20 @@ test_undo_redo_duplicate (void)
   g_application_open (G_APPLICATION (app), files, 1, "");
   window = active_window (app);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-engagement", NULL));
-  iterate (20);
+  shz_test_settle_for (20);
   names = sidebar_names (window);
   g_assert_cmpuint (names->len, ==, 2);
   g_clear_pointer (&names, g_ptr_array_unref);
 
   /* Ctrl+Z takes the copy away, Ctrl+Shift+Z brings it back; the store agrees each time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate (20);
+  shz_test_settle_for (20);
   names = sidebar_names (window);
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Alpha");
   g_clear_pointer (&names, g_ptr_array_unref);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  iterate (20);
+  shz_test_settle_for (20);
   names = sidebar_names (window);
   g_assert_cmpuint (names->len, ==, 2);
   g_clear_pointer (&names, g_ptr_array_unref);
@@ -300,7 +292,7 @@ test_preferences_bound_to_settings (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   for (int i = 0; i < 100 && prefs == NULL; i++)
     {
-      iterate (10);
+      shz_test_settle_for (10);
       for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
         if (ADW_IS_PREFERENCES_WINDOW (l->data))
           prefs = l->data;
