@@ -34,6 +34,17 @@ text_clear (gpointer data)
   g_clear_pointer (&t->text, g_free);
 }
 
+/* Measure a text as the layout's kind asks (its cache), else directly. */
+static void
+measure_text (ShzNetLayout *l, PangoContext *pango, const char *text, double size, gboolean bold, double wrap,
+              double *w, double *h)
+{
+  if (l->measure != NULL)
+    l->measure (l->measure_data, pango, text, size, bold, wrap, w, h);
+  else
+    shz_chart_text_measure (pango, text, size, bold, wrap, w, h);
+}
+
 ShzNetLayout *
 shz_net_layout_new (double width,
                     double height)
@@ -145,7 +156,7 @@ shz_net_layout_add_text (ShzNetLayout   *l,
   ShzNetText t = { 0 };
   double w, h;
 
-  shz_chart_text_measure (pango, text, size, bold, wrap, &w, &h);
+  measure_text (l, pango, text, size, bold, wrap, &w, &h);
   t.text = g_strdup (text);
   t.size = size;
   t.bold = bold;
@@ -198,7 +209,7 @@ shz_net_text_clamp_lines (PangoContext *pango,
 
 /* The width of the widest run of Latin letters (a word Pango would have to break inside). */
 static double
-longest_latin_word (PangoContext *pango, const char *text, double size, gboolean bold)
+longest_latin_word (ShzNetLayout *l, PangoContext *pango, const char *text, double size, gboolean bold)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \n\t/-", -1);
   double best = 0;
@@ -212,7 +223,7 @@ longest_latin_word (PangoContext *pango, const char *text, double size, gboolean
         latin = g_ascii_isalpha (*p);
       if (!latin)
         continue;
-      shz_chart_text_measure (pango, words[i], size, bold, 0, &w, NULL);
+      measure_text (l, pango, words[i], size, bold, 0, &w, NULL);
       best = MAX (best, w);
     }
   return best;
@@ -244,9 +255,9 @@ add_fitted_text (ShzNetLayout   *l,
     {
       double need;
 
-      shz_chart_text_measure (pango, shown, s, bold, inner->width, &w, &h);
+      measure_text (l, pango, shown, s, bold, inner->width, &w, &h);
       if (w <= inner->width + 0.01 && h <= inner->height + 0.01 &&
-          (s <= min_size || longest_latin_word (pango, shown, s, bold) <= inner->width + 0.01))
+          (s <= min_size || longest_latin_word (l, pango, shown, s, bold) <= inner->width + 0.01))
         break;
       if (s <= min_size)
         break;
@@ -266,7 +277,7 @@ add_fitted_text (ShzNetLayout   *l,
           g_autofree char *cand = g_strconcat (cut, "…", NULL);
           double cw, ch;
 
-          shz_chart_text_measure (pango, cand, s, bold, inner->width, &cw, &ch);
+          measure_text (l, pango, cand, s, bold, inner->width, &cw, &ch);
           if (cw <= inner->width + 0.01 && ch <= inner->height + 0.01)
             {
               lo = mid;
@@ -280,7 +291,7 @@ add_fitted_text (ShzNetLayout   *l,
         return -1;
       g_free (shown);
       shown = g_steal_pointer (&best);
-      shz_chart_text_measure (pango, shown, s, bold, inner->width, &w, &h);
+      measure_text (l, pango, shown, s, bold, inner->width, &w, &h);
     }
 
   switch (align)

@@ -69,10 +69,24 @@ typedef struct {
   gboolean      halo;       /* a background-coloured halo (reads over links) */
 } ShzNetText;
 
+/* How a layout measures a text (as shz_chart_text_measure(), whose arguments it takes). */
+typedef void (*ShzNetMeasureFunc) (gpointer      data,
+                                   PangoContext *pango,
+                                   const char   *text,
+                                   double        size,
+                                   gboolean      bold,
+                                   double        wrap,
+                                   double       *width,
+                                   double       *height);
+
 typedef struct {
   double    width;
   double    height;
   ShzColor  background;
+  /* while a kind builds it: texts measured through this (a kind's cache of sizes kept from
+   * layout to layout), or shz_chart_text_measure() when NULL */
+  ShzNetMeasureFunc measure;
+  gpointer          measure_data;
   GArray   *nodes;          /* ShzNetNode */
   GArray   *links;          /* ShzNetLink */
   GArray   *texts;          /* ShzNetText */

@@ -137,6 +137,17 @@ measure_cache_get (ShzNetworkChart *chart, PangoContext *pango)
   return c;
 }
 
+/* measure(), as the layout's ShzNetMeasureFunc: its node texts through the same cache */
+static void
+layout_measure (gpointer      data,
+                PangoContext *pango,
+                const char   *text,
+                double        size,
+                gboolean      bold,
+                double        wrap,
+                double       *width,
+                double       *height);
+
 /* "b" or "n", the bits of @size and @wrap in hex, "|", @text: a cache key made at every
  * measurement, so without printf. */
 static char *
@@ -182,6 +193,19 @@ measure (MeasureCache *c,
     *width = v[0];
   if (height != NULL)
     *height = v[1];
+}
+
+static void
+layout_measure (gpointer      data,
+                PangoContext *pango,
+                const char   *text,
+                double        size,
+                gboolean      bold,
+                double        wrap,
+                double       *width,
+                double       *height)
+{
+  measure (data, pango, text, size, bold, wrap, width, height);
 }
 
 /* @text on one line no wider than @width: itself, or its longest prefix that fits followed by
@@ -1256,67 +1280,6 @@ add_links (ShzNetworkChart   *chart,
     }
 }
 
-/* shz_net_layout_add_node_text() for a text that fits its node at @size as it is, which is what
- * the ring's node boxes are sized for: the same text, at the same place, from the chart's
- * cached sizes (hundreds of nodes would otherwise measure each label twice more at every
- * step of a drag).  Anything else goes to shz_net_layout_add_node_text(). */
-static void
-add_node_label (ShzNetLayout   *l,
-                MeasureCache   *c,
-                PangoContext   *pango,
-                int             node,
-                const char     *text,
-                double          size,
-                double          min_size,
-                gboolean        bold,
-                const ShzColor *color)
-{
-  ShzRect inner = shz_net_node_inner_rect (shz_net_layout_get_node (l, node));
-  double pad = MIN (size * 0.3, MIN (inner.width, inner.height) * 0.1), w, h;
-
-  inner = shz_rect_inflate (&inner, -pad);
-  if (inner.width > 1 && inner.height > 1)
-    {
-      gboolean fits;
-
-      measure (c, pango, text, size, bold, inner.width, &w, &h);
-      fits = w <= inner.width + 0.01 && h <= inner.height + 0.01;
-      if (fits && size > min_size)
-        {
-          /* no word of Latin letters wider than the box (Pango would break it inside) */
-          g_auto(GStrv) words = g_strsplit_set (text, " \n\t/-", -1);
-          for (guint i = 0; words[i] != NULL && fits; i++)
-            {
-              gboolean latin = words[i][0] != '\0';
-              double ww;
-
-              for (const char *p = words[i]; *p != '\0' && latin; p++)
-                latin = g_ascii_isalpha (*p);
-              if (!latin)
-                continue;
-              measure (c, pango, words[i], size, bold, 0, &ww, NULL);
-              fits = ww <= inner.width + 0.01;
-            }
-        }
-      if (fits)
-        {
-          ShzNetText t = { 0 };
-
-          t.text = g_strdup (text);
-          t.size = size;
-          t.bold = bold;
-          t.wrap = inner.width;
-          t.align = SHZ_TEXT_ALIGN_CENTER;
-          t.rect = shz_rect_make (inner.x + (inner.width - w) / 2, inner.y + (inner.height - h) / 2, w, h);
-          t.color = *color;
-          t.node = node;
-          g_array_append_val (l->texts, t);
-          return;
-        }
-    }
-  shz_net_layout_add_node_text (l, pango, node, text, size, min_size, bold, color);
-}
-
 /* The room for the ring inside @area at text size @f: the audience (增量消费群体, with its
  * relation), when there is one, takes a column on the right, or a row below on a tall canvas. */
 static ShzRect
@@ -1544,6 +1507,10 @@ shz_network_ring_build (ShzNetworkChart    *chart,
   g_array_set_clear_func (nodes, ring_node_clear);
   if (fw == NULL)
     return;
+  /* the node boxes were sized with these measurements: their texts use them again (hundreds of
+   * nodes would otherwise measure each label twice more at every step of a drag) */
+  l->measure = layout_measure;
+  l->measure_data = cache;
   for (guint i = 0; i < n_links; i++)
     {
       g_hash_table_add (linked, (gpointer) links[i].source);
@@ -1672,9 +1639,9 @@ shz_network_ring_build (ShzNetworkChart    *chart,
         }
       text = shz_net_text_on (&fill, theme);
       if (n->shown != LEVEL_MARK)
-        add_node_label (l, cache, pango, ni, ring_node_text (n, n->shown),
-                        n->role == RING_CENTRE ? f * 1.15 : f, MIN (f, MAX (f * 0.6, legible)),
-                        n->role != RING_STREAM && n->role != RING_SUPPORT, &text);
+        shz_net_layout_add_node_text (l, pango, ni, ring_node_text (n, n->shown),
+                                      n->role == RING_CENTRE ? f * 1.15 : f, MIN (f, MAX (f * 0.6, legible)),
+                                      n->role != RING_STREAM && n->role != RING_SUPPORT, &text);
       g_hash_table_insert (index, (gpointer) n->item->id, GINT_TO_POINTER (ni));
     }
 
@@ -1724,6 +1691,8 @@ shz_network_ring_build (ShzNetworkChart    *chart,
     /* nodes moved to the edge: their links' bows stay on the canvas */
     shz_net_layout_keep_links_inside (l, first, &canvas);
   }
+  l->measure = NULL;
+  l->measure_data = NULL;
 }
 
 /* ---- the chain column ---- */
