@@ -60,12 +60,15 @@ open_demo_store (void)
 ShzTestApp *
 shz_test_app_init (int          *argc,
                    char       ***argv,
-                   const char   *tmp_template)
+                   const char   *name)
 {
+  /* g_dir_make_tmp() replaces the six X of its template */
+  g_autofree char *tmpl = g_strconcat (name, "-XXXXXX", NULL);
+
   g_assert_null (the_app.tmpdir);
 
   the_app.english = TRUE;
-  the_app.tmpdir = g_dir_make_tmp (tmp_template, NULL);
+  the_app.tmpdir = g_dir_make_tmp (tmpl, NULL);
   g_assert_nonnull (the_app.tmpdir);
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   gtk_test_init (argc, argv, NULL);

@@ -29,10 +29,11 @@ typedef struct {
   gboolean  english;      /* FALSE in a screenshot run in another language: UI strings are translated */
 } ShzTestApp;
 
-/* gtk_test_init() and the rest of the set-up; @tmp_template as for g_dir_make_tmp(). */
+/* gtk_test_init() and the rest of the set-up; the temporary folder is named after @name
+ * ("shz-chart-page" gives /tmp/shz-chart-page-<6 random characters>). */
 ShzTestApp *shz_test_app_init          (int          *argc,
                                         char       ***argv,
-                                        const char   *tmp_template);
+                                        const char   *name);
 /* g_test_run(), then the store closed and the temporary folder removed; returns what
  * g_test_run() returned. */
 int         shz_test_app_run           (ShzTestApp   *app);

@@ -814,7 +814,7 @@ int
 main (int    argc,
       char **argv)
 {
-  app = shz_test_app_init (&argc, &argv, "shz-chart-page-XXXXXX");
+  app = shz_test_app_init (&argc, &argv, "shz-chart-page");
   g_test_add_func ("/app/chart-page/maturity-map-shows", test_maturity_map_shows);
   g_test_add_func ("/app/chart-page/select-fills-inspector", test_select_fills_inspector);
   g_test_add_func ("/app/chart-page/options-saved-and-restored", test_options_saved_and_restored);

@@ -553,7 +553,7 @@ int
 main (int    argc,
       char **argv)
 {
-  app = shz_test_app_init (&argc, &argv, "shz-inspector-edit-XXXXXX");
+  app = shz_test_app_init (&argc, &argv, "shz-inspector-edit");
   g_test_add_func ("/app/inspector-edit/node-score", test_node_score);
   g_test_add_func ("/app/inspector-edit/link", test_link);
   g_test_add_func ("/app/inspector-edit/every-kind", test_every_kind);

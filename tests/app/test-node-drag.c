@@ -190,7 +190,7 @@ int
 main (int    argc,
       char **argv)
 {
-  app = shz_test_app_init (&argc, &argv, "shz-node-drag-XXXXXX");
+  app = shz_test_app_init (&argc, &argv, "shz-node-drag");
   g_test_add_func ("/app/node-drag/drag-undo-reset", test_drag_undo_reset);
   return shz_test_app_run (app);
 }
