@@ -317,6 +317,15 @@ shz_chart_get_raster_scale (ShzChart *self)
   return priv->raster_scale;
 }
 
+double
+shz_chart_device_scale (cairo_t *cr)
+{
+  double dx = 1, dy = 0;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return MAX (hypot (dx, dy), 0.01);
+}
+
 void
 shz_chart_set_interactive (ShzChart *self,
                            gboolean  interactive)

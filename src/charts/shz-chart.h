@@ -195,6 +195,9 @@ double        shz_chart_get_height        (ShzChart     *chart);
 void          shz_chart_set_raster_scale  (ShzChart     *chart,
                                            double        scale);
 double        shz_chart_get_raster_scale  (ShzChart     *chart);
+/* Device pixels per unit of @cr's user space (at least 0.01): the raster scale a layer takes
+ * when the chart has none set. */
+double        shz_chart_device_scale      (cairo_t      *cr);
 
 /* On a canvas: raster layers may trade a little sharpness for speed (a dense point cloud at
  * half resolution).  Exports leave it off. */

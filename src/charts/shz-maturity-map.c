@@ -1703,14 +1703,6 @@ arrow_head (cairo_t *cr,
   cairo_fill (cr);
 }
 
-static double
-device_scale (cairo_t *cr)
-{
-  double dx = 1, dy = 0;
-  cairo_user_to_device_distance (cr, &dx, &dy);
-  return MAX (hypot (dx, dy), 0.01);
-}
-
 /* The enterprise layer: an image of the plot at device resolution, cached between redraws. */
 static void
 draw_points (ShzMaturityMap *self,
@@ -1723,7 +1715,7 @@ draw_points (ShzMaturityMap *self,
   int pw, ph;
 
   if (scale <= 0)
-    scale = device_scale (cr);
+    scale = shz_chart_device_scale (cr);
   scale = MIN (scale, 8.0);
 
   /* Level of detail: when the discs would cover the plot many times over (a million

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "charts/shz-network-layout.h"
+#include "charts/shz-chart.h"
 
 static void
 node_clear (gpointer data)
@@ -751,20 +752,13 @@ vector_target (cairo_t *cr)
     }
 }
 
-/* The links of the layer (as selected by @moving and @parts) as an image of the
- * visible part of the chart at @scale device pixels a unit, painted; from the cache when the
- * same part was drawn at the same pixels before. */
 /* The scale of the pixels to draw at (@scale, or @cr's when 0) and the part of the chart that
  * @cr shows, in chart units. */
 static void
 visible_part (ShzNetLayout *l, cairo_t *cr, double *scale, double *cx0, double *cy0, double *cx1, double *cy1)
 {
   if (*scale <= 0)
-    {
-      double dx = 1, dy = 0;
-      cairo_user_to_device_distance (cr, &dx, &dy);
-      *scale = hypot (dx, dy);
-    }
+    *scale = shz_chart_device_scale (cr);
   *scale = CLAMP (*scale, 0.01, 8.0);
   cairo_clip_extents (cr, cx0, cy0, cx1, cy1);
   *cx0 = MAX (*cx0, 0);
@@ -905,6 +899,9 @@ render_links_direct (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts
   return TRUE;
 }
 
+/* The links of the layer (as selected by @moving and @parts): straight into an image target,
+ * else as an image of the visible part of the chart at @scale device pixels a unit, painted;
+ * from the cache when the same part was drawn at the same pixels before. */
 static void
 render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts, double scale)
 {
