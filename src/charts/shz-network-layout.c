@@ -905,7 +905,7 @@ render_links_direct (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts
 static void
 render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts, double scale)
 {
-  double cx0, cy0, cx1, cy1, key[8];
+  double cx0, cy0, cx1, cy1, key[7];
   int x0, y0, x1, y1;
 
   if (render_links_direct (l, cr, moving, parts))
@@ -941,7 +941,7 @@ render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts
     return;
 
   key[0] = scale; key[1] = x0; key[2] = y0; key[3] = x1; key[4] = y1;
-  key[5] = moving; key[6] = parts & (SHZ_NET_PART_LINKS | SHZ_NET_PART_MOVING_LINKS); key[7] = 0;
+  key[5] = moving; key[6] = parts & (SHZ_NET_PART_LINKS | SHZ_NET_PART_MOVING_LINKS);
   if (l->link_image == NULL || !l->link_image_valid || memcmp (key, l->link_image_key, sizeof key) != 0)
     {
       record_links (l, moving, parts, scale);

@@ -94,7 +94,7 @@ typedef struct {
    * redraw of the same part at the same pixels (hover, selection), and the memory to draw
    * them with, handed on from layout to layout (a drag lays out every step) */
   cairo_surface_t *link_image;
-  double           link_image_key[8];
+  double           link_image_key[7];
   gboolean         link_image_valid;
   ShzStrokeRaster *link_raster;
   /* … and the whole picture on the canvas, the same way */
