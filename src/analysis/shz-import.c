@@ -107,8 +107,12 @@ typedef struct {
 
 /* The catalogue's verdict on a scores row's framework and item. */
 typedef struct {
-  int   field;                 /* the field to blame, or -1 when the pair is fine */
-  char *reason;
+  int         field;          /* the field to blame, or -1 when the pair is fine */
+  char       *reason;
+  /* a fine pair: the catalogue ids it names (borrowed from the catalogue), stored in place of
+   * the file's spelling ("品牌", "Brand") as links store node ids */
+  const char *framework_id;
+  const char *item_id;
 } Verdict;
 
 static void
@@ -300,12 +304,18 @@ check_score_item (ShzCatalogue *cat,
                   const char   *item)
 {
   const ShzCatFramework *fw = NULL;
+  const ShzCatItem *scored;
   Verdict *verdict = g_new0 (Verdict, 1);
   g_autofree char *expected = NULL;
 
   verdict->field = -1;
-  if (shz_catalogue_lookup_score_item (cat, framework, item, &fw) != NULL)
-    return verdict;
+  scored = shz_catalogue_lookup_score_item (cat, framework, item, &fw);
+  if (scored != NULL)
+    {
+      verdict->framework_id = fw->id;
+      verdict->item_id = scored->id;
+      return verdict;
+    }
 
   if (fw == NULL)
     {
@@ -352,8 +362,21 @@ check_score_item (ShzCatalogue *cat,
   return verdict;
 }
 
+/* Stores the catalogue ids of a fine pair in place of the file's spelling, so that an item
+ * named "品牌" in one row and "brand" in another is one item in the dataset too. */
+static void
+store_score_ids (GString       *arena,
+                 Item          *item,
+                 const Verdict *verdict)
+{
+  if (strcmp (arena->str + item->str[0], verdict->framework_id) != 0)
+    item->str[0] = arena_add (arena, verdict->framework_id, strlen (verdict->framework_id));
+  if (strcmp (arena->str + item->str[1], verdict->item_id) != 0)
+    item->str[1] = arena_add (arena, verdict->item_id, strlen (verdict->item_id));
+}
+
 /* Rejects @item when its framework and item (fields 0 and 1 of a scores row, both set) are not
- * a scored item of the catalogues; returns whether it did. */
+ * a scored item of the catalogues, and returns whether it did; a fine pair is stored by id. */
 static gboolean
 reject_score_item (Validator *v,
                    GString   *arena,
@@ -375,12 +398,17 @@ reject_score_item (Validator *v,
           gboolean bad = verdict->field >= 0;
           if (bad)
             reject (v, arena, item, verdict->field, g_steal_pointer (&verdict->reason));
+          else
+            store_score_ids (arena, item, verdict);
           verdict_free (verdict);
           return bad;
         }
     }
   if (verdict->field < 0)
-    return FALSE;
+    {
+      store_score_ids (arena, item, verdict);
+      return FALSE;
+    }
   reject (v, arena, item, verdict->field, g_strdup (verdict->reason));
   return TRUE;
 }
