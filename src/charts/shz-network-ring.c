@@ -17,6 +17,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "charts/shz-network-measure.h"
 #include "charts/shz-network-ring.h"
 
 enum {
@@ -86,196 +87,42 @@ typedef struct {
 
 /* ---- kept on the chart ---- */
 
-/* With hundreds of nodes Pango would be most of a layout's time, and a drag lays the chart
- * out again at every pointer step with the same texts: their sizes are kept on the chart for
- * as long as the text context (language, resolution, font options) stays the same.  So is
- * the last fit: a drag step lays the same nodes out in the same room, and the search that
- * found it (tens of tries for hundreds of nodes) need not run again. */
+/* The last fit is kept on the chart (and the texts' sizes: shz-network-measure.h): a drag
+ * step lays the same nodes out in the same room, and the search that found it (tens of tries
+ * for hundreds of nodes) need not run again. */
 typedef struct {
-  GHashTable *sizes;      /* measure_key() → double[2] */
-  char       *context;
-  char       *fit_key;    /* everything the last fit depended on (fit_key()) … */
-  FitChoice   fit;        /* … and what it chose */
-} MeasureCache;
+  char      *key;   /* everything the last fit depended on (fit_key()) … */
+  FitChoice  fit;   /* … and what it chose */
+} FitCache;
 
-#define MEASURE_CACHE_KEY "shz-network-ring-sizes"
-#define MEASURE_CACHE_MAX 20000
+#define FIT_CACHE_KEY "shz-network-ring-fit"
 
 static void
-measure_cache_free (gpointer data)
+fit_cache_free (gpointer data)
 {
-  MeasureCache *c = data;
-  g_hash_table_unref (c->sizes);
-  g_free (c->context);
-  g_free (c->fit_key);
+  FitCache *c = data;
+  g_free (c->key);
   g_free (c);
 }
 
-static MeasureCache *
-measure_cache_get (ShzNetworkChart *chart, PangoContext *pango)
+static FitCache *
+fit_cache_get (ShzNetworkChart *chart)
 {
-  MeasureCache *c = g_object_get_data (G_OBJECT (chart), MEASURE_CACHE_KEY);
-  const cairo_font_options_t *options = pango_cairo_context_get_font_options (pango);
-  const char *lang = pango_language_to_string (pango_context_get_language (pango));
-  g_autofree char *context = g_strdup_printf ("%s|%a|%lx|%d", lang != NULL ? lang : "",
-                                              pango_cairo_context_get_resolution (pango),
-                                              options != NULL ? cairo_font_options_hash (options) : 0UL,
-                                              pango_context_get_round_glyph_positions (pango));
+  FitCache *c = g_object_get_data (G_OBJECT (chart), FIT_CACHE_KEY);
 
   if (c == NULL)
     {
-      c = g_new0 (MeasureCache, 1);
-      c->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_object_set_data_full (G_OBJECT (chart), MEASURE_CACHE_KEY, c, measure_cache_free);
-    }
-  if (g_strcmp0 (c->context, context) != 0 || g_hash_table_size (c->sizes) > MEASURE_CACHE_MAX)
-    {
-      g_hash_table_remove_all (c->sizes);
-      g_free (c->context);
-      c->context = g_steal_pointer (&context);
+      c = g_new0 (FitCache, 1);
+      g_object_set_data_full (G_OBJECT (chart), FIT_CACHE_KEY, c, fit_cache_free);
     }
   return c;
-}
-
-/* measure(), as the layout's ShzNetMeasureFunc: its node texts through the same cache */
-static void
-layout_measure (gpointer      data,
-                PangoContext *pango,
-                const char   *text,
-                double        size,
-                gboolean      bold,
-                double        wrap,
-                double       *width,
-                double       *height);
-
-/* "b" or "n", the bits of @size and @wrap in hex, "|", @text: a cache key made at every
- * measurement, so without printf. */
-static char *
-measure_key (const char *text, double size, gboolean bold, double wrap)
-{
-  static const char hex[] = "0123456789abcdef";
-  gsize len = strlen (text);
-  char *key = g_malloc (len + 35), *p = key;
-  guint64 bits[2];
-
-  memcpy (&bits[0], &size, sizeof (double));
-  memcpy (&bits[1], &wrap, sizeof (double));
-  *p++ = bold ? 'b' : 'n';
-  for (guint k = 0; k < 2; k++)
-    for (int i = 15; i >= 0; i--)
-      *p++ = hex[(bits[k] >> (4 * i)) & 0xf];
-  *p++ = '|';
-  memcpy (p, text, len + 1);
-  return key;
-}
-
-/* shz_chart_text_measure(), through the chart's cache. */
-static void
-measure (MeasureCache *c,
-         PangoContext *pango,
-         const char   *text,
-         double        size,
-         gboolean      bold,
-         double        wrap,
-         double       *width,
-         double       *height)
-{
-  g_autofree char *key = measure_key (text, size, bold, wrap);
-  double *v = g_hash_table_lookup (c->sizes, key);
-
-  if (v == NULL)
-    {
-      v = g_new (double, 2);
-      shz_chart_text_measure (pango, text, size, bold, wrap, &v[0], &v[1]);
-      g_hash_table_insert (c->sizes, g_steal_pointer (&key), v);
-    }
-  if (width != NULL)
-    *width = v[0];
-  if (height != NULL)
-    *height = v[1];
-}
-
-static void
-layout_measure (gpointer      data,
-                PangoContext *pango,
-                const char   *text,
-                double        size,
-                gboolean      bold,
-                double        wrap,
-                double       *width,
-                double       *height)
-{
-  measure (data, pango, text, size, bold, wrap, width, height);
-}
-
-/* @text on one line no wider than @width: itself, or its longest prefix that fits followed by
- * "…" (at least the first character and the ellipsis). */
-static char *
-cut_to_line (MeasureCache *c, PangoContext *pango, const char *text, double size, gboolean bold, double width)
-{
-  g_autofree char *line = g_strdelimit (g_strdup (text), "\n", ' ');
-  glong lo = 1, hi = g_utf8_strlen (line, -1);
-  double w;
-
-  measure (c, pango, line, size, bold, 0, &w, NULL);
-  if (w <= width + 0.01)
-    return g_steal_pointer (&line);
-  hi = MAX (hi - 1, 1);
-  while (lo < hi)
-    {
-      glong mid = (lo + hi + 1) / 2;
-      g_autofree char *prefix = g_utf8_substring (line, 0, mid);
-      g_autofree char *cand = g_strconcat (g_strchomp (prefix), "…", NULL);
-
-      measure (c, pango, cand, size, bold, 0, &w, NULL);
-      if (w <= width + 0.01)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-  {
-    g_autofree char *prefix = g_utf8_substring (line, 0, lo);
-    return g_strconcat (g_strchomp (prefix), "…", NULL);
-  }
-}
-
-/* @text wrapped at @width in at most @max_lines lines: itself, or its longest prefix that fits
- * followed by "…". */
-static char *
-cut_to_lines (MeasureCache *c, PangoContext *pango, const char *text, double size, gboolean bold, double width,
-              int max_lines)
-{
-  double line_h, h;
-  glong lo = 1, hi = g_utf8_strlen (text, -1);
-
-  measure (c, pango, "Ag数", size, bold, 0, NULL, &line_h);
-  measure (c, pango, text, size, bold, width, NULL, &h);
-  if (h <= line_h * (max_lines + 0.5))
-    return g_strdup (text);
-  hi = MAX (hi - 1, 1);
-  while (lo < hi)
-    {
-      glong mid = (lo + hi + 1) / 2;
-      g_autofree char *prefix = g_utf8_substring (text, 0, mid);
-      g_autofree char *cand = g_strconcat (g_strchomp (prefix), "…", NULL);
-
-      measure (c, pango, cand, size, bold, width, NULL, &h);
-      if (h <= line_h * (max_lines + 0.5))
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-  {
-    g_autofree char *prefix = g_utf8_substring (text, 0, lo);
-    return g_strconcat (g_strchomp (prefix), "…", NULL);
-  }
 }
 
 /* The audience's label and its relation as shown at text size @f (the relation at @rs): four
  * lines at most each (a user's catalogue may make them long). */
 static void
 audience_texts (ShzNetworkChart  *chart,
-                MeasureCache     *c,
+                ShzNetMeasure     *c,
                 PangoContext     *pango,
                 const ShzCatItem *audience,
                 double            f,
@@ -285,8 +132,8 @@ audience_texts (ShzNetworkChart  *chart,
                 double           *rs)
 {
   *rs = MAX (0.85 * f, MIN (f, legible));
-  *label = cut_to_lines (c, pango, shz_network_chart_tr (chart, &audience->label), f, TRUE, 6 * f, 4);
-  *rel = cut_to_lines (c, pango, shz_network_chart_tr (chart, &audience->relation.label), *rs, FALSE, 6 * f, 4);
+  *label = shz_net_measure_cut_lines (c, pango, shz_network_chart_tr (chart, &audience->label), f, TRUE, 6 * f, 4);
+  *rel = shz_net_measure_cut_lines (c, pango, shz_network_chart_tr (chart, &audience->relation.label), *rs, FALSE, 6 * f, 4);
 }
 
 double
@@ -321,7 +168,7 @@ boxes_clash (const RingNode *a, const RingNode *b, double gap)
  * the lines stay the same at any size; the narrower wrap gives narrower, taller nodes: a ring
  * that holds them at a larger size), or cut to one line. */
 static void
-measure_level (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, guint level)
+measure_level (RingNode *n, ShzNetMeasure *c, PangoContext *pango, double f0, guint level)
 {
   double size = n->role == RING_CENTRE ? f0 * 1.15 : f0;
   gboolean bold = n->role != RING_STREAM && n->role != RING_SUPPORT;
@@ -334,9 +181,9 @@ measure_level (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, gui
       guint k = level;
 
       if (n->role == RING_CENTRE)
-        measure (c, pango, n->text, f0 * 1.15, TRUE, 7 * f0, &n->tws[k], &n->ths[k]);
+        shz_net_measure (c, pango, n->text, f0 * 1.15, TRUE, 7 * f0, &n->tws[k], &n->ths[k]);
       else
-        measure (c, pango, n->text, f0, n->role == RING_STAGE, level_widths[k] * f0, &n->tws[k], &n->ths[k]);
+        shz_net_measure (c, pango, n->text, f0, n->role == RING_STAGE, level_widths[k] * f0, &n->tws[k], &n->ths[k]);
       if (k > 0)
         {
           /* never narrower than a word: no word broken inside */
@@ -345,14 +192,14 @@ measure_level (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, gui
           for (guint j = 0; words[j] != NULL; j++)
             {
               double w1;
-              measure (c, pango, words[j], size, bold, 0, &w1, NULL);
+              shz_net_measure (c, pango, words[j], size, bold, 0, &w1, NULL);
               ww = MAX (ww, w1);
             }
           measure_level (n, c, pango, f0, LEVEL_WIDE);
           if (ww > n->tws[k] + 0.01 && ww <= n->tws[0] + 0.01)
             {
               /* wrap at the longest word instead */
-              measure (c, pango, n->text, size, bold, ww + 0.5, &n->tws[k], &wh);
+              shz_net_measure (c, pango, n->text, size, bold, ww + 0.5, &n->tws[k], &wh);
               n->ths[k] = wh;
             }
         }
@@ -367,14 +214,14 @@ measure_level (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, gui
   else
     {
       /* the score is left to the node's colour (and its tooltip): one line */
-      n->cut[level] = cut_to_line (c, pango, n->label, size, bold, level_widths[level] * f0);
-      measure (c, pango, n->cut[level], size, bold, 0, &n->tws[level], &n->ths[level]);
+      n->cut[level] = shz_net_measure_cut_line (c, pango, n->label, size, bold, level_widths[level] * f0);
+      shz_net_measure (c, pango, n->cut[level], size, bold, 0, &n->tws[level], &n->ths[level]);
     }
 }
 
 /* A node's box at text size @f for @level (measured). */
 static void
-node_box (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, double f, guint level, double *w, double *h)
+node_box (RingNode *n, ShzNetMeasure *c, PangoContext *pango, double f0, double f, guint level, double *w, double *h)
 {
   measure_level (n, c, pango, f0, level);
   if (n->role == RING_CENTRE)
@@ -391,7 +238,7 @@ node_box (RingNode *n, MeasureCache *c, PangoContext *pango, double f0, double f
 
 /* Node boxes at text size @f for @level. */
 static void
-measure_nodes (GArray *nodes, MeasureCache *c, PangoContext *pango, double f0, double f, guint level)
+measure_nodes (GArray *nodes, ShzNetMeasure *c, PangoContext *pango, double f0, double f, guint level)
 {
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -1284,7 +1131,7 @@ add_links (ShzNetworkChart   *chart,
  * relation), when there is one, takes a column on the right, or a row below on a tall canvas. */
 static ShzRect
 ring_room (ShzNetworkChart    *chart,
-           MeasureCache       *c,
+           ShzNetMeasure       *c,
            PangoContext       *pango,
            const ShzRect      *area,
            double              f,
@@ -1300,8 +1147,8 @@ ring_room (ShzNetworkChart    *chart,
       double tw, th, rw, rh, rs;
 
       audience_texts (chart, c, pango, audience, f, legible, &label, &rel, &rs);
-      measure (c, pango, label, f, TRUE, 6 * f, &tw, &th);
-      measure (c, pango, rel, rs, FALSE, 6 * f, &rw, &rh);
+      shz_net_measure (c, pango, label, f, TRUE, 6 * f, &tw, &th);
+      shz_net_measure (c, pango, rel, rs, FALSE, 6 * f, &rw, &rh);
       if (area->width >= area->height * 1.1)
         ring.width -= MAX (tw + 1.3 * f, rw) + 3 * f;
       else
@@ -1315,7 +1162,7 @@ ring_room (ShzNetworkChart    *chart,
  * that fits where it is, centred on the same point, inside @a and clear of every other node
  * by @gap: the room the orbits left between nodes, used for the labels that matter most. */
 static void
-grow_labels (GArray *nodes, MeasureCache *c, PangoContext *pango, const ShzRect *a, double f0, double f, double gap)
+grow_labels (GArray *nodes, ShzNetMeasure *c, PangoContext *pango, const ShzRect *a, double f0, double f, double gap)
 {
   RingNode *base = (RingNode *) (gpointer) nodes->data;
 
@@ -1358,7 +1205,7 @@ grow_labels (GArray *nodes, MeasureCache *c, PangoContext *pango, const ShzRect 
 
 typedef struct {
   ShzNetworkChart  *chart;
-  MeasureCache     *cache;
+  ShzNetMeasure     *cache;
   PangoContext     *pango;
   GArray           *nodes;
   const ShzRect    *area;
@@ -1500,7 +1347,8 @@ shz_network_ring_build (ShzNetworkChart    *chart,
   double prev_f = f0, sizes[41];
   guint n_sizes = 0, level = LEVEL_WIDE;
   gboolean placed = FALSE;
-  MeasureCache *cache = measure_cache_get (chart, pango);
+  ShzNetMeasure *cache = shz_net_measure_get (chart, pango);
+  FitCache *fit_cache = fit_cache_get (chart);
   g_autofree guint *order = NULL;
   g_autofree guint *idx = NULL;
 
@@ -1509,7 +1357,7 @@ shz_network_ring_build (ShzNetworkChart    *chart,
     return;
   /* the node boxes were sized with these measurements: their texts use them again (hundreds of
    * nodes would otherwise measure each label twice more at every step of a drag) */
-  l->measure = layout_measure;
+  l->measure = shz_net_measure_func;
   l->measure_data = cache;
   for (guint i = 0; i < n_links; i++)
     {
@@ -1574,14 +1422,14 @@ shz_network_ring_build (ShzNetworkChart    *chart,
 
     /* the same nodes in the same room as last time: what fitted then (nothing else could
      * have fitted before it) */
-    if (cache->fit_key != NULL && strcmp (cache->fit_key, key) == 0)
-      placed = try_fit (&fc, cache->fit.size, cache->fit.level, cache->fit.orbits, &choice, &cache->fit);
+    if (fit_cache->key != NULL && strcmp (fit_cache->key, key) == 0)
+      placed = try_fit (&fc, fit_cache->fit.size, fit_cache->fit.level, fit_cache->fit.orbits, &choice, &fit_cache->fit);
     if (!placed)
       {
         placed = fit_nodes (&fc, &choice);
-        g_free (cache->fit_key);
-        cache->fit_key = placed ? g_steal_pointer (&key) : NULL;
-        cache->fit = choice;
+        g_free (fit_cache->key);
+        fit_cache->key = placed ? g_steal_pointer (&key) : NULL;
+        fit_cache->fit = choice;
       }
     f = sizes[choice.size];
     level = choice.level;
@@ -1656,8 +1504,8 @@ shz_network_ring_build (ShzNetworkChart    *chart,
       int ni;
 
       audience_texts (chart, cache, pango, audience, f, legible, &label, &rel, &rs);
-      measure (cache, pango, label, f, TRUE, 6 * f, &tw, &th);
-      measure (cache, pango, rel, rs, FALSE, 6 * f, &rw, &rh);
+      shz_net_measure (cache, pango, label, f, TRUE, 6 * f, &tw, &th);
+      shz_net_measure (cache, pango, rel, rs, FALSE, 6 * f, &rw, &rh);
       if (area->width >= area->height * 1.1)
         {
           double col_x = ring.x + ring.width, cy = area->y + area->height / 2;
