@@ -21,6 +21,7 @@ struct _ShzAssessment {
   GPtrArray    *scores;         /* of ShzAssessmentScore */
   GHashTable   *score_index;    /* "framework\x1fitem\x1fstate" → ShzAssessmentScore */
   GHashTable   *scored_frameworks; /* framework id set */
+  GPtrArray    *notes;          /* of ShzAssessmentNote: rows with a note and no score */
   GPtrArray    *links;          /* of ShzAssessmentLink */
   guint         n_links[2];     /* per state */
   gint64        scores_dataset_id;
@@ -35,6 +36,15 @@ score_free (ShzAssessmentScore *s)
   g_free (s->item);
   g_free (s->note);
   g_free (s);
+}
+
+static void
+note_free (ShzAssessmentNote *n)
+{
+  g_free (n->framework);
+  g_free (n->item);
+  g_free (n->note);
+  g_free (n);
 }
 
 static void
@@ -105,6 +115,7 @@ shz_assessment_new (ShzCatalogue *catalogue)
   self->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) score_free);
   self->score_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->scored_frameworks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) link_free);
   return self;
 }
@@ -117,6 +128,7 @@ shz_assessment_free (ShzAssessment *self)
   g_ptr_array_unref (self->scores);
   g_hash_table_unref (self->score_index);
   g_hash_table_unref (self->scored_frameworks);
+  g_ptr_array_unref (self->notes);
   g_ptr_array_unref (self->links);
   g_free (self);
 }
@@ -314,6 +326,53 @@ column_text (sqlite3_stmt *stmt, int col)
   return (const char *) sqlite3_column_text (stmt, col);
 }
 
+/* A row with no score: the note of an item not assessed in that state (the same checks of its
+ * framework and item as a score's).  A row with neither a score nor a note says nothing. */
+static gboolean
+add_note (ShzAssessment      *self,
+          const char         *where,
+          const char         *framework,
+          const char         *item,
+          ShzAssessmentState  state,
+          const char         *note,
+          gint64              row_no,
+          GError            **error)
+{
+  const ShzCatFramework *fw = NULL;
+  const ShzCatItem *it;
+  ShzAssessmentNote *n;
+
+  if (note == NULL || note[0] == '\0')
+    return TRUE;
+  it = shz_catalogue_lookup_score_item (self->catalogue, framework, item, &fw);
+  if (it == NULL)
+    /* the same message as for a score; the value is not checked */
+    return add_score (self, where, framework, item, 0, state, NULL, row_no, error);
+  n = g_new0 (ShzAssessmentNote, 1);
+  n->framework = g_strdup (fw->id);
+  n->item = g_strdup (it->id);
+  n->state = state;
+  n->note = g_strdup (note);
+  n->row_no = row_no;
+  g_ptr_array_add (self->notes, n);
+  return TRUE;
+}
+
+/* A score of the same item and state outranks a note-only row (a store written elsewhere may
+ * hold both): the row with the score is the one edits change. */
+static void
+drop_scored_notes (ShzAssessment *self)
+{
+  for (guint i = self->notes->len; i-- > 0;)
+    {
+      ShzAssessmentNote *n = self->notes->pdata[i];
+      g_autofree char *key = score_key (n->framework, n->item, n->state);
+
+      if (g_hash_table_contains (self->score_index, key))
+        g_ptr_array_remove_index (self->notes, i);
+    }
+}
+
 static gboolean
 read_scores (ShzAssessment *self, ShzStore *store, const ShzDataset *d, GError **error)
 {
@@ -346,9 +405,15 @@ read_scores (ShzAssessment *self, ShzStore *store, const ShzDataset *d, GError *
           ok = FALSE;
           break;
         }
-      ok = add_score (self, where, column_text (stmt, 1), column_text (stmt, 2),
-                      sqlite3_column_double (stmt, 3), state, column_text (stmt, 5), row_no, error);
+      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+        ok = add_note (self, where, column_text (stmt, 1), column_text (stmt, 2), state,
+                       column_text (stmt, 5), row_no, error);
+      else
+        ok = add_score (self, where, column_text (stmt, 1), column_text (stmt, 2),
+                        sqlite3_column_double (stmt, 3), state, column_text (stmt, 5), row_no, error);
     }
+  if (ok)
+    drop_scored_notes (self);
   if (ok && rc != SQLITE_DONE)
     {
       shz_store_set_sqlite_error (store, error, _("read the scores"));
@@ -504,6 +569,19 @@ shz_assessment_get_score_nth (ShzAssessment *self, guint i)
 {
   g_return_val_if_fail (i < self->scores->len, NULL);
   return self->scores->pdata[i];
+}
+
+guint
+shz_assessment_get_n_notes (ShzAssessment *self)
+{
+  return self->notes->len;
+}
+
+const ShzAssessmentNote *
+shz_assessment_get_note_nth (ShzAssessment *self, guint i)
+{
+  g_return_val_if_fail (i < self->notes->len, NULL);
+  return self->notes->pdata[i];
 }
 
 guint

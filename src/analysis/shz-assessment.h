@@ -46,6 +46,17 @@ typedef struct {
   gint64              row_no;      /* 0 when not from a dataset */
 } ShzAssessmentScore;
 
+/* A row of a scores dataset with no score: the item is not assessed in that state and the row
+ * only carries the item's note (written before any score, or kept when the last one was
+ * cleared).  Not a score: the charts never see it; the editors show its note. */
+typedef struct {
+  char               *framework;   /* catalogue ids */
+  char               *item;
+  ShzAssessmentState  state;
+  char               *note;        /* never NULL or empty */
+  gint64              row_no;
+} ShzAssessmentNote;
+
 typedef struct {
   char               *source;      /* canonical node ids */
   char               *target;
@@ -83,8 +94,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShzAssessment, shz_assessment_free)
 
 /* Read the engagement's scores and links datasets: @scores_dataset / @links_dataset by name,
  * or NULL for the most recently imported of that kind (none is not an error: the assessment
- * is then empty on that side).  Names in the rows may be ids or zh/en labels; an unknown one
- * is an error naming the dataset, the row and the column. */
+ * is then empty on that side).  Names in the rows may be ids or zh/en labels (stores written
+ * before imports kept ids); an unknown one is an error naming the dataset, the row and the
+ * column.  A scores row with no score is a note (shz_assessment_get_note_nth), not a score. */
 ShzAssessment *shz_assessment_load (ShzStore      *store,
                                     gint64         engagement_id,
                                     const char    *scores_dataset,
@@ -126,6 +138,9 @@ gboolean  shz_assessment_has_links  (ShzAssessment      *assessment,
 
 guint                     shz_assessment_get_n_scores (ShzAssessment *assessment);
 const ShzAssessmentScore *shz_assessment_get_score_nth (ShzAssessment *assessment, guint i);
+/* The rows that carry a note and no score, for items with no score in that state. */
+guint                     shz_assessment_get_n_notes  (ShzAssessment *assessment);
+const ShzAssessmentNote  *shz_assessment_get_note_nth (ShzAssessment *assessment, guint i);
 guint                     shz_assessment_get_n_links  (ShzAssessment *assessment);
 const ShzAssessmentLink  *shz_assessment_get_link     (ShzAssessment *assessment, guint i);
 

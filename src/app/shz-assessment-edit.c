@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "shz-assessment-edit.h"
@@ -114,9 +115,9 @@ shz_assessment_edit_newest_dataset (ShzStore       *store,
 
 /* ---- writes ---- */
 
-/* The first score or link of an engagement that has no dataset of @kind: open the edit's step
- * (named @label) and create the dataset in it, so that the dataset and the edit written next
- * are one undo step — one Ctrl+Z takes both away, not the edit first and an empty dataset
+/* The first score, note or link of an engagement that has no dataset of @kind: open the edit's
+ * step (named @label) and create the dataset in it, so that the dataset and the edit written
+ * next are one undo step — one Ctrl+Z takes both away, not the edit first and an empty dataset
  * next.  The id of the new dataset, or 0 with nothing left open. */
 static gint64
 begin_first_edit (ShzStore        *store,
@@ -138,17 +139,53 @@ begin_first_edit (ShzStore        *store,
   return id;
 }
 
-/* Close the step begin_first_edit() opened: committed when the edit gave @id, else rolled back
- * with the new dataset (the edit may have rolled it back already: cancelling is then a no-op). */
+/* Close a step opened here: committed when the edits gave @id, else rolled back (an edit may
+ * have rolled it back already: cancelling is then a no-op). */
 static gint64
-end_first_edit (ShzStore  *store,
-                gint64     id,
-                GError   **error)
+end_edit_step (ShzStore  *store,
+               gint64     id,
+               GError   **error)
 {
   if (id != 0 && shz_store_end_step (store, error))
     return id;
   shz_store_cancel_step (store);
   return 0;
+}
+
+const char *
+shz_assessment_edit_item_rows (ShzAssessment *as,
+                               const char    *framework,
+                               const char    *item,
+                               ShzItemRows   *rows)
+{
+  const char *note = NULL;
+
+  memset (rows, 0, sizeof *rows);
+  if (as == NULL)
+    return NULL;
+  for (guint i = 0; i < shz_assessment_get_n_scores (as); i++)
+    {
+      const ShzAssessmentScore *s = shz_assessment_get_score_nth (as, i);
+
+      if (g_strcmp0 (s->framework, framework) != 0 || g_strcmp0 (s->item, item) != 0)
+        continue;
+      rows->row_no[s->state] = s->row_no;
+      rows->scored[s->state] = TRUE;
+      if (s->note != NULL && (note == NULL || s->state == SHZ_STATE_AS_IS))
+        note = s->note;
+    }
+  /* a note alone, when the item has no score at all */
+  for (guint i = 0; rows->row_no[0] == 0 && rows->row_no[1] == 0 && i < shz_assessment_get_n_notes (as); i++)
+    {
+      const ShzAssessmentNote *n = shz_assessment_get_note_nth (as, i);
+
+      if (g_strcmp0 (n->framework, framework) == 0 && g_strcmp0 (n->item, item) == 0)
+        {
+          rows->row_no[n->state] = n->row_no;
+          note = n->note;
+        }
+    }
+  return note;
 }
 
 gint64
@@ -161,38 +198,59 @@ shz_assessment_edit_set_score (ShzStore           *store,
                                ShzAssessmentState  state,
                                double              value,
                                const char         *note,
-                               gint64             *row_no,
+                               ShzItemRows        *rows,
                                char              **out_label,
                                GError            **error)
 {
+  ShzAssessmentState other = state == SHZ_STATE_AS_IS ? SHZ_STATE_TO_BE : SHZ_STATE_AS_IS;
   g_autofree char *label = NULL;
   gint64 id;
 
-  g_return_val_if_fail (row_no != NULL, 0);
+  g_return_val_if_fail (rows != NULL, 0);
 
   if (value < 0 || !isfinite (value))
     {
-      g_return_val_if_fail (dataset_id > 0 && *row_no > 0, 0);
+      ShzScoreRow row = { rows->row_no[state], framework, item, NAN, shz_assessment_state_to_string (state), note };
+
+      g_return_val_if_fail (dataset_id > 0 && rows->row_no[state] > 0 && rows->scored[state], 0);
       label = g_strdup_printf (_("Clear score of %s (%s)"), item_label, shz_assessment_edit_state_label (state));
-      id = shz_store_delete_assessment_row (store, dataset_id, *row_no, label, error);
+      /* the item's last score: its note stays, on the row, which loses only its score */
+      if (note != NULL && note[0] != '\0' && rows->row_no[other] == 0)
+        id = shz_store_set_score_row (store, dataset_id, &row, label, NULL, error);
+      else
+        {
+          id = shz_store_delete_assessment_row (store, dataset_id, rows->row_no[state], label, error);
+          if (id != 0)
+            rows->row_no[state] = 0;
+        }
       if (id != 0)
-        *row_no = 0;
+        rows->scored[state] = FALSE;
     }
   else
     {
-      ShzScoreRow row = { *row_no, framework, item, value, shz_assessment_state_to_string (state), note };
-      gint64 new_row_no = *row_no;
+      ShzScoreRow row = { rows->row_no[state], framework, item, value, shz_assessment_state_to_string (state), note };
+      gint64 new_row_no;
       gboolean first = dataset_id == 0;
+      /* the row that only carries the note becomes this score's row */
+      gboolean take_note_row = row.row_no == 0 && rows->row_no[other] > 0 && !rows->scored[other];
 
-      g_return_val_if_fail (!first || *row_no == 0, 0);
+      g_return_val_if_fail (!first || (rows->row_no[0] == 0 && rows->row_no[1] == 0), 0);
+      if (take_note_row)
+        row.row_no = rows->row_no[other];
+      new_row_no = row.row_no;
       label = g_strdup_printf (_("Change score of %s (%s)"), item_label, shz_assessment_edit_state_label (state));
       if (first)
         dataset_id = begin_first_edit (store, engagement_id, SHZ_KIND_SCORES, label, error);
       id = dataset_id != 0 ? shz_store_set_score_row (store, dataset_id, &row, label, &new_row_no, error) : 0;
       if (first && dataset_id != 0)
-        id = end_first_edit (store, id, error);
+        id = end_edit_step (store, id, error);
       if (id != 0)
-        *row_no = new_row_no;
+        {
+          if (take_note_row)
+            rows->row_no[other] = 0;
+          rows->row_no[state] = new_row_no;
+          rows->scored[state] = TRUE;
+        }
     }
   if (id != 0 && out_label != NULL)
     *out_label = g_steal_pointer (&label);
@@ -201,17 +259,65 @@ shz_assessment_edit_set_score (ShzStore           *store,
 
 gint64
 shz_assessment_edit_set_note (ShzStore      *store,
+                              gint64         engagement_id,
                               gint64         dataset_id,
-                              const gint64  *row_nos,
-                              guint          n_rows,
-                              const char    *note,
+                              const char    *framework,
+                              const char    *item,
                               const char    *item_label,
+                              const char    *note,
+                              ShzItemRows   *rows,
                               char         **out_label,
                               GError       **error)
 {
   g_autofree char *label = g_strdup_printf (_("Change note of %s"), item_label);
-  gint64 id = shz_store_set_score_notes (store, dataset_id, row_nos, n_rows, note, label, error);
+  gboolean clear = note == NULL || note[0] == '\0';
+  gint64 keep[2], drop[2];
+  guint n_keep = 0, n_drop = 0;
+  gint64 id;
 
+  g_return_val_if_fail (rows != NULL, 0);
+
+  for (int s = 0; s < 2; s++)
+    if (rows->row_no[s] > 0)
+      {
+        if (clear && !rows->scored[s])
+          drop[n_drop++] = rows->row_no[s];
+        else
+          keep[n_keep++] = rows->row_no[s];
+      }
+
+  if (n_keep == 0 && n_drop == 0)
+    {
+      /* no score yet: the note gets a row of its own, as the first edit if need be */
+      ShzScoreRow row = { 0, framework, item, NAN, shz_assessment_state_to_string (SHZ_STATE_AS_IS), note };
+      gboolean first = dataset_id == 0;
+      gint64 new_row_no = 0;
+
+      g_return_val_if_fail (!clear, 0);
+      if (first)
+        dataset_id = begin_first_edit (store, engagement_id, SHZ_KIND_SCORES, label, error);
+      id = dataset_id != 0 ? shz_store_set_score_row (store, dataset_id, &row, label, &new_row_no, error) : 0;
+      if (first && dataset_id != 0)
+        id = end_edit_step (store, id, error);
+      if (id != 0)
+        rows->row_no[SHZ_STATE_AS_IS] = new_row_no;
+    }
+  else
+    {
+      g_return_val_if_fail (dataset_id > 0, 0);
+      /* a cleared note takes its own row along; scored rows only lose their note */
+      if (!shz_store_begin_step (store, label, error))
+        return 0;
+      id = dataset_id;
+      for (guint i = 0; id != 0 && i < n_drop; i++)
+        id = shz_store_delete_assessment_row (store, id, drop[i], label, error);
+      if (id != 0 && n_keep > 0)
+        id = shz_store_set_score_notes (store, id, keep, n_keep, note, label, error);
+      id = end_edit_step (store, id, error);
+      for (int s = 0; id != 0 && s < 2; s++)
+        if (clear && !rows->scored[s])
+          rows->row_no[s] = 0;
+    }
   if (id != 0 && out_label != NULL)
     *out_label = g_steal_pointer (&label);
   return id;
@@ -259,5 +365,5 @@ shz_assessment_edit_write_link (ShzStore          *store,
   if (dataset_id == 0)
     return 0;
   id = shz_store_set_link_row (store, dataset_id, row, label, NULL, error);
-  return end_first_edit (store, id, error);
+  return end_edit_step (store, id, error);
 }

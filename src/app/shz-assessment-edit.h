@@ -33,13 +33,28 @@ void           shz_score_spin_set_value          (GtkSpinButton *spin,
 gint64         shz_assessment_edit_newest_dataset (ShzStore       *store,
                                                    gint64          engagement_id,
                                                    ShzDatasetKind  kind);
-/* Set (@value ≥ 0) or clear (@value < 0: remove the row) the @state score of @item in
- * @framework, one undo step named after @item_label ("Change score of 品牌 (to-be)").
- * @dataset_id 0: engagement @engagement_id has no scores dataset yet, and this first score
- * starts one ("Assessment scores") in the same step — one undo removes both, one redo brings
- * both back.  *@row_no: the row (0: none yet) before, the row after (0 once cleared).  Returns
- * the scores dataset's new id, or 0 with @error set and nothing changed; the step's name in
- * *@out_label. */
+/* An item's rows in the scores dataset.  An item has a row with a score per assessed state
+ * (each carrying the item's note), or — not assessed at all but with a note — one row with no
+ * score that only carries the note, or no row. */
+typedef struct {
+  gint64   row_no[2];   /* by ShzAssessmentState; 0: no row */
+  gboolean scored[2];   /* that row holds a score (else it only carries the note) */
+} ShzItemRows;
+
+/* Fill @rows with @item's rows in @as (NULL: none) and return its note (borrowed, NULL: none):
+ * one note per item, the as-is row's, else the to-be row's. */
+const char    *shz_assessment_edit_item_rows     (ShzAssessment      *as,
+                                                  const char         *framework,
+                                                  const char         *item,
+                                                  ShzItemRows        *rows);
+/* Set (@value ≥ 0) or clear (@value < 0) the @state score of @item in @framework, one undo
+ * step named after @item_label ("Change score of 品牌 (to-be)").  A score where the item only
+ * has its note takes that note's row; clearing the item's last score keeps its @note (if any)
+ * on the row, else removes the row.  @dataset_id 0: engagement @engagement_id has no scores
+ * dataset yet, and this first score starts one ("Assessment scores") in the same step — one
+ * undo removes both, one redo brings both back.  @rows: the item's rows before, updated to the
+ * rows after.  Returns the scores dataset's new id, or 0 with @error set and nothing changed;
+ * the step's name in *@out_label. */
 gint64         shz_assessment_edit_set_score     (ShzStore           *store,
                                                   gint64              engagement_id,
                                                   gint64              dataset_id,
@@ -49,18 +64,23 @@ gint64         shz_assessment_edit_set_score     (ShzStore           *store,
                                                   ShzAssessmentState  state,
                                                   double              value,
                                                   const char         *note,
-                                                  gint64             *row_no,
+                                                  ShzItemRows        *rows,
                                                   char              **out_label,
                                                   GError            **error);
-/* The note of an item's rows (@row_nos, its as-is and to-be rows): "Change note of 品牌". */
-gint64         shz_assessment_edit_set_note      (ShzStore      *store,
-                                                  gint64         dataset_id,
-                                                  const gint64  *row_nos,
-                                                  guint          n_rows,
-                                                  const char    *note,
-                                                  const char    *item_label,
-                                                  char         **out_label,
-                                                  GError       **error);
+/* The note of @item ("Change note of 品牌"), with or without scores: on its scored rows, or on
+ * a row of its own when it has no score yet (cleared: that row goes).  @dataset_id 0: this
+ * first note starts the scores dataset in the same step, as the first score does.  @rows as
+ * for shz_assessment_edit_set_score(). */
+gint64         shz_assessment_edit_set_note      (ShzStore           *store,
+                                                  gint64              engagement_id,
+                                                  gint64              dataset_id,
+                                                  const char         *framework,
+                                                  const char         *item,
+                                                  const char         *item_label,
+                                                  const char         *note,
+                                                  ShzItemRows        *rows,
+                                                  char              **out_label,
+                                                  GError            **error);
 
 typedef enum {
   SHZ_LINK_EDIT_ADD,

@@ -34,7 +34,7 @@ typedef struct {
   char          *label;          /* in the interface's language */
   GtkSpinButton *spin[2];        /* by ShzAssessmentState */
   GtkEntry      *note;
-  gint64         row_no[2];      /* 0: no row */
+  ShzItemRows    rows;
   char          *note_text;      /* as saved */
 } ItemRow;
 
@@ -217,15 +217,6 @@ newest_dataset_id (ShzAssessmentEditor *self,
 /* ---- scores ---- */
 
 static void
-update_note_entry (ItemRow *it)
-{
-  gboolean scored = it->row_no[0] > 0 || it->row_no[1] > 0;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (it->note), scored);
-  gtk_entry_set_placeholder_text (it->note, scored ? _("Note") : _("Score it first"));
-}
-
-static void
 on_score_changed_cb (GtkSpinButton       *spin,
                      ShzAssessmentEditor *self)
 {
@@ -234,15 +225,15 @@ on_score_changed_cb (GtkSpinButton       *spin,
   double v = gtk_spin_button_get_value (spin);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
-  gint64 id, row_no = it->row_no[s];
+  gint64 id;
 
   if (self->filling)
     return;
-  if (v < 0 && row_no == 0)
+  if (v < 0 && !it->rows.scored[s])
     return;
   /* With no scores dataset yet (scores_id 0) this starts one, in the score's own step. */
   id = shz_assessment_edit_set_score (self->store, self->engagement_id, self->scores_id, it->framework,
-                                      it->item, it->label, s, v, it->note_text, &row_no, &label, &error);
+                                      it->item, it->label, s, v, it->note_text, &it->rows, &label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -250,8 +241,6 @@ on_score_changed_cb (GtkSpinButton       *spin,
       return;
     }
   self->scores_id = id;
-  it->row_no[s] = row_no;
-  update_note_entry (it);
   edited (self, label);
 }
 
@@ -262,18 +251,13 @@ commit_note (ShzAssessmentEditor *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (it->note));
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
-  gint64 rows[2];
-  guint n = 0;
   gint64 id;
 
   if (self->filling || g_strcmp0 (text, it->note_text ? it->note_text : "") == 0)
     return;
-  for (guint s = 0; s < 2; s++)
-    if (it->row_no[s] > 0)
-      rows[n++] = it->row_no[s];
-  if (n == 0 || self->scores_id == 0)
-    return;
-  id = shz_assessment_edit_set_note (self->store, self->scores_id, rows, n, text, it->label, &label, &error);
+  /* A note needs no score: written first, it starts the assessment as a first score does. */
+  id = shz_assessment_edit_set_note (self->store, self->engagement_id, self->scores_id, it->framework,
+                                     it->item, it->label, text, &it->rows, &label, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -406,8 +390,8 @@ add_item_row (ShzAssessmentEditor   *self,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_note_leave_cb), self);
   gtk_widget_add_controller (note, focus);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), note);
-  update_note_entry (it);
 
   adw_preferences_group_add (group, row);
 }
@@ -901,7 +885,6 @@ static void
 fill (ShzAssessmentEditor *self,
       ShzAssessment       *as)
 {
-  guint n_scores = as != NULL ? shz_assessment_get_n_scores (as) : 0;
   guint n_links = as != NULL ? shz_assessment_get_n_links (as) : 0;
 
   self->filling = TRUE;
@@ -909,38 +892,19 @@ fill (ShzAssessmentEditor *self,
   for (guint i = 0; i < self->items->len; i++)
     {
       ItemRow *it = self->items->pdata[i];
-      it->row_no[0] = it->row_no[1] = 0;
-      g_clear_pointer (&it->note_text, g_free);
-    }
-  for (guint i = 0; i < n_scores; i++)
-    {
-      const ShzAssessmentScore *s = shz_assessment_get_score_nth (as, i);
-      g_autofree char *key = item_key (s->framework, s->item);
-      ItemRow *it = g_hash_table_lookup (self->item_index, key);
+      /* One note per item: the as-is row's, else the to-be row's, else its row without a score. */
+      const char *note = shz_assessment_edit_item_rows (as, it->framework, it->item, &it->rows);
 
-      if (it == NULL)
-        continue;
-      it->row_no[s->state] = s->row_no;
-      /* One note per item: the as-is row's, else the to-be row's. */
-      if (s->note != NULL && (it->note_text == NULL || s->state == SHZ_STATE_AS_IS))
-        {
-          g_free (it->note_text);
-          it->note_text = g_strdup (s->note);
-        }
-    }
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ItemRow *it = self->items->pdata[i];
-
+      g_free (it->note_text);
+      it->note_text = g_strdup (note);
       for (int s = 0; s < 2; s++)
         {
           double v = SHZ_SCORE_NOT_ASSESSED;
-          if (as != NULL && it->row_no[s] > 0)
+          if (it->rows.scored[s])
             shz_assessment_get_score (as, it->framework, it->item, s, &v);
           shz_score_spin_set_value (it->spin[s], v);
         }
       gtk_editable_set_text (GTK_EDITABLE (it->note), it->note_text ? it->note_text : "");
-      update_note_entry (it);
     }
 
   clear_links (self);

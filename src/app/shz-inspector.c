@@ -788,7 +788,7 @@ typedef struct {
   char               *label;          /* the item's, in the interface's language */
   char               *framework_label;
   gboolean            name_framework; /* the chart draws several frameworks: say which */
-  gint64              row_no[2];      /* by ShzAssessmentState; 0: no row */
+  ShzItemRows         rows;
   char               *note_text;      /* as saved */
   GtkWidget          *row[2];
   GtkWidget          *spin[2];
@@ -873,7 +873,7 @@ static void
 update_score_row (EditScore          *es,
                   ShzAssessmentState  s)
 {
-  gboolean assessed = es->row_no[s] > 0;
+  gboolean assessed = es->rows.scored[s];
   g_autofree char *subtitle = NULL;
 
   if (es->name_framework && !assessed)
@@ -883,15 +883,6 @@ update_score_row (EditScore          *es,
   else if (!assessed)
     subtitle = g_strdup (_("Not assessed"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (es->row[s]), subtitle != NULL ? subtitle : "");
-}
-
-static void
-update_note_row (EditScore *es)
-{
-  gboolean scored = es->row_no[0] > 0 || es->row_no[1] > 0;
-
-  gtk_widget_set_sensitive (es->note, scored);
-  gtk_widget_set_tooltip_text (es->note, scored ? NULL : _("Score it first"));
 }
 
 static char *
@@ -910,22 +901,20 @@ on_score_changed_cb (GtkSpinButton *spin,
   double v = gtk_spin_button_get_value (spin);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
-  gint64 id, row_no = es->row_no[s];
+  gint64 id;
 
-  if (self->filling || (v < 0 && row_no == 0))
+  if (self->filling || (v < 0 && !es->rows.scored[s]))
     return;
   /* With no scores dataset yet (scores_id 0) this starts one, in the score's own step. */
   id = shz_assessment_edit_set_score (self->store, self->engagement_id, self->scores_id, es->framework,
-                                      es->item, es->label, s, v, es->note_text, &row_no, &label, &error);
+                                      es->item, es->label, s, v, es->note_text, &es->rows, &label, &error);
   if (id == 0)
     {
       edit_failed (self, error);
       return;
     }
   self->scores_id = id;
-  es->row_no[s] = row_no;
   update_score_row (es, s);
-  update_note_row (es);
   edited (self, self->item_id, score_focus_key (es, s));
 }
 
@@ -937,18 +926,13 @@ commit_note (ShzInspector *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (es->note));
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
-  gint64 rows[2];
-  guint n = 0;
   gint64 id;
 
   if (self->filling || g_strcmp0 (text, es->note_text ? es->note_text : "") == 0)
     return;
-  for (guint s = 0; s < 2; s++)
-    if (es->row_no[s] > 0)
-      rows[n++] = es->row_no[s];
-  if (n == 0 || self->scores_id == 0)
-    return;
-  id = shz_assessment_edit_set_note (self->store, self->scores_id, rows, n, text, es->label, &label, &error);
+  /* A note needs no score: written first, it starts the assessment as a first score does. */
+  id = shz_assessment_edit_set_note (self->store, self->engagement_id, self->scores_id, es->framework,
+                                     es->item, es->label, text, &es->rows, &label, &error);
   if (id == 0)
     {
       edit_failed (self, error);
@@ -1164,7 +1148,7 @@ add_score_controls (ShzInspector       *self,
       g_autofree char *dump_title = NULL;
       double v = NAN;
 
-      if (es->row_no[s] > 0)
+      if (es->rows.scored[s])
         shz_assessment_get_score (as, es->framework, es->item, s, &v);
       es->row[s] = row;
       es->spin[s] = GTK_WIDGET (spin);
@@ -1208,7 +1192,6 @@ add_score_controls (ShzInspector       *self,
     g_signal_connect (focus, "leave", G_CALLBACK (on_note_leave_cb), self);
     es->note_focus = focus;
     gtk_widget_add_controller (note, focus);
-    update_note_row (es);
     set_focus_key (note, NULL, g_strdup_printf ("note:%s:%s", es->framework, es->item));
     add_edit_widget (self, note, es->note_text != NULL ? g_strdup_printf ("%s: %s", _("Note"), es->note_text) : NULL);
   }
@@ -1440,20 +1423,8 @@ edit_network_item (ShzInspector    *self,
         es->label = g_strdup (shz_cat_text_get (&it->label, ui_lang ()));
         es->framework_label = g_strdup (shz_cat_text_get (&fw->label, ui_lang ()));
         es->name_framework = n_scored > 1;
-        for (guint i = 0; i < shz_assessment_get_n_scores (as); i++)
-          {
-            const ShzAssessmentScore *s = shz_assessment_get_score_nth (as, i);
-
-            if (g_strcmp0 (s->framework, fw->id) != 0 || g_strcmp0 (s->item, it->id) != 0)
-              continue;
-            es->row_no[s->state] = s->row_no;
-            /* one note per item: the as-is row's, else the to-be row's (as the editor) */
-            if (s->note != NULL && (es->note_text == NULL || s->state == SHZ_STATE_AS_IS))
-              {
-                g_free (es->note_text);
-                es->note_text = g_strdup (s->note);
-              }
-          }
+        /* one note per item, as the editor shows it */
+        es->note_text = g_strdup (shz_assessment_edit_item_rows (as, fw->id, it->id, &es->rows));
         g_ptr_array_add (self->edit_scores, es);
         add_score_controls (self, es, as);
         any = TRUE;
@@ -1533,6 +1504,22 @@ show_network_item (ShzInspector    *self,
             add_row_printf (self, self->values_group, title, "%g / 5 · %s", s->score, s->note);
           else
             add_row_printf (self, self->values_group, title, "%g / 5", s->score);
+          any = TRUE;
+        }
+      /* an item not assessed yet may have its note already */
+      for (guint i = 0; i < shz_assessment_get_n_notes (as); i++)
+        {
+          const ShzAssessmentNote *n = shz_assessment_get_note_nth (as, i);
+          const ShzCatFramework *fw;
+          g_autofree char *title = NULL;
+
+          if (g_strcmp0 (n->item, item_id) != 0)
+            continue;
+          fw = shz_network_chart_get_framework (chart, n->framework);
+          /* Translators: the title of an item's note in the inspector; the framework's name */
+          title = g_strdup_printf (_("Note (%s)"), fw != NULL ? shz_cat_text_get (&fw->label, ui_lang ())
+                                                              : n->framework);
+          add_row (self, self->values_group, title, n->note);
           any = TRUE;
         }
     }

@@ -17,8 +17,7 @@
 #include <math.h>
 
 #include "shz-assessment-store.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+#include "shz-store-private.h"
 
 typedef struct {
   const char *table;
@@ -164,6 +163,10 @@ begin_copy (ShzStore        *store,
     }
   if (!shz_store_begin_step (store, label != NULL ? label : _("Edit the assessment"), error))
     return 0;
+  /* Made in this very step (the first edit of an assessment): undo hides it whole, so it is
+   * edited in place — a copy would leave the empty dataset it began as in the trash. */
+  if (_shz_undo_inserted_in_step (store, dataset_id))
+    return dataset_id;
   /* The old one first: its name is then free for the copy (names are unique among live ones). */
   if (!shz_store_delete_dataset (store, dataset_id, error))
     goto fail;
@@ -251,7 +254,14 @@ shz_store_set_score_row (ShzStore          *store,
   if (!check_text (row->framework, _("framework"), error) || !check_text (row->item, _("item"), error) ||
       !check_state (row->state, error))
     return 0;
-  if (!isfinite (row->score) || row->score < 0 || row->score > 5)
+  /* no score: a row that only carries the item's note */
+  if (isnan (row->score) && (row->note == NULL || row->note[0] == '\0'))
+    {
+      g_set_error_literal (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_INVALID,
+                           _("A row without a score needs a note"));
+      return 0;
+    }
+  if (!isnan (row->score) && (!isfinite (row->score) || row->score < 0 || row->score > 5))
     {
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_INVALID,
                    _("The score %g is out of range; expected 0 to 5"), row->score);
@@ -275,7 +285,10 @@ shz_store_set_score_row (ShzStore          *store,
       sqlite3_bind_int64 (stmt, 2, row_no);
       bind_text (stmt, 3, row->framework);
       bind_text (stmt, 4, row->item);
-      sqlite3_bind_double (stmt, 5, row->score);
+      if (isnan (row->score))
+        sqlite3_bind_null (stmt, 5);
+      else
+        sqlite3_bind_double (stmt, 5, row->score);
       bind_text (stmt, 6, row->state);
       bind_text (stmt, 7, row->note != NULL && row->note[0] != '\0' ? row->note : NULL);
       ok = step_done (store, stmt, error) && row_changed (store, row_no, error);

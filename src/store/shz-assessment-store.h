@@ -20,14 +20,19 @@ G_BEGIN_DECLS
  * name or as the newest of its kind, as before), or 0 with @error set and nothing changed.
  * The dataset's row count is kept.
  *
- * Inside a caller's step (shz_store_begin_step … end_step) an edit joins it: the first score of
- * an engagement creates its dataset (shz_store_create_assessment_dataset) and writes the score
- * as one undo step, named by the caller.  A failed edit there rolls back either nothing (its
+ * Inside a caller's step (shz_store_begin_step … end_step) an edit joins it: the first score,
+ * note or link of an engagement creates its dataset (shz_store_create_assessment_dataset) and
+ * writes the row as one undo step, named by the caller.  A dataset created in the same step is
+ * edited in place, not copied: undoing the step hides it whole, and no empty dataset is left in
+ * the trash.  A failed edit there rolls back either nothing (its
  * arguments or the dataset were refused before it wrote) or the caller's whole transaction; in
  * both cases the caller calls shz_store_cancel_step(), a no-op in the second. */
 
 /* Set the row @row->row_no of scores dataset @dataset_id to @row's framework, item, score,
- * state and note; @row->row_no == 0 appends a new row (the next row number, in *@out_row_no). */
+ * state and note; @row->row_no == 0 appends a new row (the next row number, in *@out_row_no).
+ * @row->score NAN: the item is not assessed in that state and the row only carries its note
+ * (which must then be set) — a note written before any score, or kept when the last score of
+ * the item is cleared. */
 gint64   shz_store_set_score_row   (ShzStore          *store,
                                     gint64             dataset_id,
                                     const ShzScoreRow *row,

@@ -65,6 +65,9 @@ gboolean      _shz_undo_prepare_connection (ShzStore *store, GError **error);
 gboolean      _shz_undo_touch              (ShzStore *store, const char *label, GError **error);
 gboolean      _shz_undo_finish_step        (ShzStore *store, GError **error);
 void          _shz_undo_forget_step        (ShzStore *store);
+/* Dataset @dataset_id was created in the step of the open transaction: undoing that step
+ * hides it whole, so what else the step does to it needs no copy and no entry. */
+gboolean      _shz_undo_inserted_in_step   (ShzStore *store, gint64 dataset_id);
 
 /* shz-lock.c */
 typedef enum {

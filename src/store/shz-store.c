@@ -166,6 +166,18 @@ static const char *const migrations[] = {
   "  vals TEXT);"
   "CREATE INDEX undo_entry_by_step ON undo_entry(step);"
   "CREATE INDEX undo_entry_by_row ON undo_entry(tbl, rid);",
+  /* 2 → 3: a score row may have no score (NULL): the item is not assessed in that state and
+   * the row only carries the item's note, so that a note can be written before any score. */
+  "CREATE TABLE score_row_v3 ("
+  "  dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
+  "  row_no INTEGER NOT NULL,"
+  "  framework TEXT NOT NULL, item TEXT NOT NULL, score REAL,"
+  "  state TEXT NOT NULL, note TEXT);"
+  "INSERT INTO score_row_v3 (dataset_id, row_no, framework, item, score, state, note)"
+  "  SELECT dataset_id, row_no, framework, item, score, state, note FROM score_row ORDER BY rowid;"
+  "DROP TABLE score_row;"
+  "ALTER TABLE score_row_v3 RENAME TO score_row;"
+  "CREATE INDEX score_row_by_dataset ON score_row(dataset_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHZ_STORE_SCHEMA_VERSION);
@@ -636,7 +648,7 @@ migrate_in_transaction (ShzStore  *store,
   for (gint64 v = from; v < SHZ_STORE_SCHEMA_VERSION; v++)
     if (!exec (store, migrations[v], _("update the schema"), error))
       return FALSE;
-  /* Rebuilding a table (1 → 2) runs with foreign keys off: check them before committing. */
+  /* Rebuilding a table (1 → 2, 2 → 3) runs with foreign keys off: check them before committing. */
   if (query_int (store, "SELECT count(*) FROM pragma_foreign_key_check", 0) != 0)
     {
       g_set_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_DAMAGED,

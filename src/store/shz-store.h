@@ -35,7 +35,7 @@ GQuark shz_store_error_quark (void);
 /* The value of PRAGMA application_id in every Shuzhi store ("SHZI"). */
 #define SHZ_STORE_APPLICATION_ID 0x53485a49
 /* The schema version this build writes (PRAGMA user_version). */
-#define SHZ_STORE_SCHEMA_VERSION 2
+#define SHZ_STORE_SCHEMA_VERSION 3
 /* Undo steps kept in a store; older ones are dropped (and what only they could restore purged). */
 #define SHZ_STORE_HISTORY_LIMIT 200
 
@@ -306,7 +306,8 @@ typedef struct {
   gint64      row_no;
   const char *framework;
   const char *item;
-  double      score;
+  double      score;           /* 0–5; NAN: not assessed, the row only carries its note (written
+                                * by shz_store_set_score_row() alone; imports need a score) */
   const char *state;           /* as-is | to-be */
   const char *note;            /* may be NULL */
 } ShzScoreRow;

@@ -47,8 +47,12 @@ static const char trigger_sql[] =
   " WHEN (SELECT step FROM undo_ctl) IS NOT NULL BEGIN"
   "  INSERT INTO undo_entry (step, tbl, op, rid, vals) VALUES ((SELECT step FROM undo_ctl), 1, 0, NEW.id, NULL);"
   " END;"
+  /* A dataset inserted in the open step is hidden whole by its undo: its later changes in that
+   * step need no entry, and leaving them out keeps what redo brings back — and what the trash
+   * holds meanwhile — as the step left it (its row count, not the empty dataset it began as). */
   "CREATE TEMP TRIGGER IF NOT EXISTS undo_dataset_update AFTER UPDATE ON main.dataset"
-  " WHEN (SELECT step FROM undo_ctl) IS NOT NULL BEGIN"
+  " WHEN (SELECT step FROM undo_ctl) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM undo_entry"
+  "  WHERE tbl = 1 AND rid = OLD.id AND op = 0 AND step = (SELECT step FROM undo_ctl)) BEGIN"
   "  INSERT INTO undo_entry (step, tbl, op, rid, vals) VALUES ((SELECT step FROM undo_ctl), 1, 1, OLD.id,"
   "   json_array (OLD.engagement_id, OLD.name, OLD.kind, OLD.rows, OLD.rejected, OLD.source_name,"
   "               OLD.source_size, OLD.source_sha256, OLD.encoding, OLD.delimiter, OLD.sheet, OLD.mapping,"
@@ -173,6 +177,24 @@ _shz_undo_finish_step (ShzStore  *store,
     return FALSE;
   sqlite3_bind_int (trim, 1, SHZ_STORE_HISTORY_LIMIT);
   return _shz_store_step_done (store, trim, _("record the change"), error);
+}
+
+gboolean
+_shz_undo_inserted_in_step (ShzStore *store,
+                            gint64    dataset_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!store->undo_ready || store->undo_suspended > 0 || store->step_id == 0)
+    return FALSE;
+  stmt = _shz_store_prepare (store,
+                             "SELECT 1 FROM undo_entry WHERE tbl = 1 AND rid = ?2 AND op = 0 AND step = ?1",
+                             NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, store->step_id);
+  sqlite3_bind_int64 (stmt, 2, dataset_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 void

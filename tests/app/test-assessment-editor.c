@@ -340,6 +340,59 @@ undo_label (Fixture *f)
   return label;
 }
 
+/* A note before any score, as the first edit of an assessment: one step with its new scores
+ * dataset, which one undo removes whole; the item stays not assessed, and its first score
+ * keeps the note. */
+static void
+test_first_note (Fixture       *f,
+                 gconstpointer  data)
+{
+  ShzAssessmentEditor *editor = open_editor (f);
+  GtkEditable *note;
+  GtkSpinButton *spin;
+  guint steps = n_history (f);
+
+  g_signal_emit_by_name (shz_assessment_editor_get_start_button (editor), "clicked");
+  note = shz_assessment_editor_get_note_entry (editor, "value-chain", "brand");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (note)));
+  gtk_editable_set_text (note, "待访谈");
+  g_signal_emit_by_name (note, "activate");
+
+  g_assert_cmpuint (n_history (f), ==, steps + 1);
+  {
+    g_autofree char *label = shz_store_get_undo_label (f->store);
+    g_autoptr(ShzAssessment) as = load (f);
+    g_assert_cmpstr (label, ==, "Change note of Brand");
+    g_assert_cmpuint (shz_assessment_get_n_scores (as), ==, 0);
+    g_assert_cmpuint (shz_assessment_get_n_notes (as), ==, 1);
+    g_assert_cmpstr (shz_assessment_get_note_nth (as, 0)->note, ==, "待访谈");
+  }
+  g_assert_cmpuint (n_datasets (f), ==, 1);
+  g_assert_cmpint (shz_assessment_editor_get_scores_dataset_id (editor), >, 0);
+  g_assert_cmpuint (f->changed, ==, 1);
+
+  /* one Ctrl+Z: no dataset, no note; the editor stays on its fields */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  g_assert_cmpint (shz_assessment_editor_get_scores_dataset_id (editor), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "");
+  g_assert_false (shz_assessment_editor_is_empty (editor));
+
+  /* one Ctrl+Shift+Z: the note back; a score then keeps it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "待访谈");
+  spin = shz_assessment_editor_get_score_spin (editor, "value-chain", "brand", SHZ_STATE_AS_IS);
+  type_score (spin, "2");
+  {
+    g_autoptr(ShzAssessment) as = load (f);
+    g_assert_cmpuint (shz_assessment_get_n_notes (as), ==, 0);
+    g_assert_cmpstr (shz_assessment_get_score_note (as, "value-chain", "brand", SHZ_STATE_AS_IS), ==, "待访谈");
+  }
+  g_assert_cmpfloat (stored_score (f, "value-chain", "brand", SHZ_STATE_AS_IS), ==, 2);
+  assert_sound (f);
+  close_editor (editor);
+}
+
 /* "Start an Assessment" writes nothing; the first score, and the first link, each create their
  * dataset in their own undo step: one undo leaves no dataset and no score (no empty assessment
  * behind), one redo brings both back. */
@@ -364,10 +417,10 @@ test_start (Fixture       *f,
   g_assert_cmpuint (n_datasets (f), ==, 0);
   g_assert_cmpuint (n_history (f), ==, steps);
 
-  /* Nothing is invented: every control says "not assessed", no note can be written yet. */
+  /* Nothing is invented: every control says "not assessed"; a note can be written first. */
   spin = shz_assessment_editor_get_score_spin (editor, "evolution-paths", "technology-value", SHZ_STATE_AS_IS);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "–");
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (shz_assessment_editor_get_note_entry (editor, "evolution-paths",
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (shz_assessment_editor_get_note_entry (editor, "evolution-paths",
                                                                                               "technology-value"))));
   g_assert_cmpuint (shz_assessment_editor_get_n_links (editor), ==, 0);
 
@@ -516,6 +569,7 @@ main (int    argc,
   ADD ("/app/assessment-editor/note", "demo", test_note);
   ADD ("/app/assessment-editor/links", "demo", test_links);
   ADD ("/app/assessment-editor/start", NULL, test_start);
+  ADD ("/app/assessment-editor/first-note", NULL, test_first_note);
   ADD ("/app/assessment-editor/accessible-names", "demo", test_accessible_names);
   ADD ("/app/assessment-editor/read-only", "demo", test_read_only);
 #undef ADD

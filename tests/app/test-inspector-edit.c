@@ -17,6 +17,7 @@
 
 #include "app/shz-chart-page.h"
 #include "app/shz-chart-view.h"
+#include "app/shz-data-view.h"
 #include "app/shz-inspector.h"
 #include "analysis/shz-assessment.h"
 #include "charts/shz-network-chart.h"
@@ -505,6 +506,150 @@ test_first_score (void)
   gtk_window_destroy (window);
 }
 
+/* A count in the store; ?1 is @engagement_id. */
+static gint64
+count_sql (gint64      engagement_id,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (shz_store_get_db (app->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static guint
+data_view_n_names (GtkWidget *data_view,
+                   gint64     engagement_id)
+{
+  g_auto(GStrv) names = NULL;
+
+  shz_data_view_set_engagement (SHZ_DATA_VIEW (data_view), app->store, app->store_path, engagement_id);
+  names = shz_data_view_get_names (SHZ_DATA_VIEW (data_view));
+  return g_strv_length (names);
+}
+
+/* An engagement with no assessment yet: a note can be its first edit, before any score.  It
+ * starts the scores dataset in its own undo step; one Ctrl+Z leaves nothing a user can see —
+ * no dataset in the data view, no empty one in the trash — and one Ctrl+Shift+Z brings the note
+ * back.  The item is still not assessed (the chart has no score for it); a score later keeps
+ * the note, and clearing that score does not lose it. */
+static void
+test_first_note (void)
+{
+  g_autoptr(ShzEngagement) fields = shz_engagement_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *data_view = g_object_ref_sink (shz_data_view_new ());
+  GtkWindow *window;
+  GtkWidget *page;
+  ShzChartView *view;
+  ShzInspector *inspector;
+  GtkEditable *note;
+  GtkSpinButton *spin;
+  ShzChart *chart;
+  g_autofree char *label = NULL;
+  g_autofree char *redo = NULL;
+  const char *text = "先与品牌团队确认 — ask the brand team first";
+  gint64 id;
+  guint steps;
+  double v;
+
+  fields->name = g_strdup ("Noted first");
+  id = shz_store_create_engagement (app->store, fields, &error);
+  g_assert_no_error (error);
+  page = new_page_for (app->store, id, &window);
+  view = SHZ_CHART_VIEW (shz_chart_page_get_view (SHZ_CHART_PAGE (page)));
+  inspector = SHZ_INSPECTOR (shz_chart_page_get_inspector (SHZ_CHART_PAGE (page)));
+  shz_test_wait_for_chart (page);
+  steps = n_history ();
+  g_assert_cmpuint (data_view_n_names (data_view, id), ==, 0);
+
+  /* no score yet, and the note can be written all the same */
+  shz_chart_view_set_selected (view, "brand");
+  note = shz_inspector_get_note_row (inspector, NULL);
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (note)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_AS_IS)), <, 0);
+  gtk_editable_set_text (note, text);
+  g_signal_emit_by_name (note, "apply");
+
+  /* one step, named after the note, holding the new scores dataset */
+  g_assert_cmpuint (n_history (), ==, steps + 1);
+  label = undo_label ();
+  if (app->english)
+    g_assert_cmpstr (label, ==, "Change note of Brand");
+  g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 1);
+  g_assert_cmpuint (data_view_n_names (data_view, id), ==, 1);
+  chart = shz_test_wait_for_chart (page);
+  g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), >, 0);
+  g_assert_false (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                            SHZ_STATE_AS_IS, &v));
+  g_assert_cmpuint (shz_assessment_get_n_notes (chart_assessment (chart)), ==, 1);
+  g_assert_cmpstr (shz_chart_view_get_selected (view), ==, "brand");
+  note = shz_inspector_get_note_row (inspector, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, text);
+  g_assert_cmpfloat (gtk_spin_button_get_value (shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_AS_IS)), <, 0);
+  g_assert_cmpint (count_sql (id, "SELECT count(*) FROM dataset WHERE deleted = 1 AND engagement_id = ?1"), ==, 0);
+
+  /* one undo: nothing left to see */
+  shz_test_undo_redo (app->store, page, FALSE);
+  chart = shz_test_wait_for_chart (page);
+  g_assert_cmpuint (n_datasets_of (id, SHZ_KIND_SCORES), ==, 0);
+  g_assert_cmpuint (data_view_n_names (data_view, id), ==, 0);
+  g_assert_cmpint (count_sql (id, "SELECT count(*) FROM dataset WHERE deleted = 1 AND rows = 0 AND engagement_id = ?1"), ==, 0);
+  g_assert_cmpint (shz_assessment_get_scores_dataset_id (chart_assessment (chart)), ==, 0);
+  g_assert_cmpuint (shz_assessment_get_n_notes (chart_assessment (chart)), ==, 0);
+  note = shz_inspector_get_note_row (inspector, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "");
+  redo = shz_store_get_redo_label (app->store);
+  g_assert_cmpstr (redo, ==, label);
+
+  /* one redo: the note back */
+  shz_test_undo_redo (app->store, page, TRUE);
+  shz_test_wait_for_chart (page);
+  g_assert_cmpuint (data_view_n_names (data_view, id), ==, 1);
+  note = shz_inspector_get_note_row (inspector, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, text);
+
+  /* a score takes the note's row; the note stays */
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
+  gtk_spin_button_set_value (spin, 3.5);
+  g_assert_cmpuint (n_history (), ==, steps + 2);
+  chart = shz_test_wait_for_chart (page);
+  g_assert_true (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                           SHZ_STATE_TO_BE, &v));
+  g_assert_cmpfloat (v, ==, 3.5);
+  g_assert_cmpuint (shz_assessment_get_n_notes (chart_assessment (chart)), ==, 0);
+  g_assert_cmpstr (shz_assessment_get_score_note (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                                  SHZ_STATE_TO_BE), ==, text);
+  g_assert_cmpint (count_sql (id, "SELECT count(*) FROM score_row r JOIN dataset d ON d.id = r.dataset_id "
+                                  "WHERE d.deleted = 0 AND d.engagement_id = ?1 AND r.item = 'brand'"), ==, 1);
+
+  /* clearing the item's only score keeps its note */
+  spin = shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_TO_BE);
+  gtk_spin_button_set_value (spin, -0.5);
+  g_assert_cmpuint (n_history (), ==, steps + 3);
+  chart = shz_test_wait_for_chart (page);
+  g_assert_false (shz_assessment_get_score (chart_assessment (chart), SHZ_FRAMEWORK_VALUE_NETWORK, "brand",
+                                            SHZ_STATE_TO_BE, &v));
+  g_assert_cmpuint (shz_assessment_get_n_notes (chart_assessment (chart)), ==, 1);
+  note = shz_inspector_get_note_row (inspector, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, text);
+
+  /* and clearing the note then leaves the item with no row at all */
+  gtk_editable_set_text (note, "");
+  g_signal_emit_by_name (note, "apply");
+  g_assert_cmpuint (n_history (), ==, steps + 4);
+  g_assert_cmpint (count_sql (id, "SELECT count(*) FROM score_row r JOIN dataset d ON d.id = r.dataset_id "
+                                  "WHERE d.deleted = 0 AND d.engagement_id = ?1"), ==, 0);
+  gtk_window_destroy (window);
+  g_object_unref (data_view);
+}
+
 static void
 test_read_only (void)
 {
@@ -558,6 +703,7 @@ main (int    argc,
   g_test_add_func ("/app/inspector-edit/link", test_link);
   g_test_add_func ("/app/inspector-edit/every-kind", test_every_kind);
   g_test_add_func ("/app/inspector-edit/first-score", test_first_score);
+  g_test_add_func ("/app/inspector-edit/first-note", test_first_note);
   g_test_add_func ("/app/inspector-edit/read-only", test_read_only);
   return shz_test_app_run (app);
 }

@@ -5,12 +5,14 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 
 #include "analysis/shz-assessment.h"
+#include "store/shz-assessment-store.h"
 
 typedef struct {
   char     *dir;
@@ -264,6 +266,49 @@ test_states (void)
   g_assert_false (shz_assessment_state_from_string ("maybe", &s));
 }
 
+/* A scores row with no score carries an item's note (a note written before any score): it is
+ * a note, not a score — the charts see no score of the item — and a score of the same item and
+ * state outranks it.  Rows named by label (stores written before imports kept ids) read too. */
+static void
+test_note_rows (Fixture *f, gconstpointer data)
+{
+  static const ShzScoreRow rows[] = {
+    { 0, "value-chain", "brand", NAN, "as-is", "Ask the brand team" },
+    { 0, "单向链式价值链", "商品", NAN, "to-be", "标签写的备注" },
+    { 0, "value-chain", "channel", NAN, "as-is", "outranked" },
+    { 0, "value-chain", "channel", 2, "as-is", "scored" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShzAssessment) a = NULL;
+  const ShzAssessmentNote *n;
+  gint64 id;
+
+  id = shz_store_create_assessment_dataset (f->store, f->engagement_id, SHZ_KIND_SCORES, "s", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      id = shz_store_set_score_row (f->store, id, &rows[i], NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  a = shz_assessment_load (f->store, f->engagement_id, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (shz_assessment_get_n_scores (a), ==, 1);
+  g_assert_false (shz_assessment_get_score (a, "value-chain", "brand", SHZ_STATE_AS_IS, NULL));
+  g_assert_true (shz_assessment_get_score (a, "value-chain", "channel", SHZ_STATE_AS_IS, NULL));
+  g_assert_cmpuint (shz_assessment_get_n_notes (a), ==, 2);
+  n = shz_assessment_get_note_nth (a, 0);
+  g_assert_cmpstr (n->framework, ==, "value-chain");
+  g_assert_cmpstr (n->item, ==, "brand");
+  g_assert_cmpint (n->state, ==, SHZ_STATE_AS_IS);
+  g_assert_cmpstr (n->note, ==, "Ask the brand team");
+  g_assert_cmpint (n->row_no, ==, 1);
+  n = shz_assessment_get_note_nth (a, 1);
+  g_assert_cmpstr (n->item, ==, "product");
+  g_assert_cmpint (n->state, ==, SHZ_STATE_TO_BE);
+  g_assert_cmpstr (n->note, ==, "标签写的备注");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -276,5 +321,6 @@ main (int argc, char **argv)
   g_test_add_func ("/network/assessment/diff", test_diff);
   g_test_add_func ("/network/assessment/invalid", test_invalid_additions);
   g_test_add_func ("/network/assessment/states", test_states);
+  g_test_add ("/network/assessment/note-rows", Fixture, NULL, fixture_set_up, test_note_rows, fixture_tear_down);
   return g_test_run ();
 }

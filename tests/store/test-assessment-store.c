@@ -655,6 +655,147 @@ test_first_edit_failure (Fixture       *f,
   assert_sound (f);
 }
 
+static gint64
+count (Fixture    *f,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (shz_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* A note written before any score, as the editor and the inspector write it: the first edit of
+ * the assessment, a row with the note and no score, made with its dataset in one step that one
+ * undo removes whole and one redo brings back.  A score later takes that row; clearing the
+ * item's last score keeps the note on it. */
+static void
+test_first_edit_note (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShzScoreRow note = { 0, "value-chain", "brand", NAN, "as-is", "Ask the brand team first" };
+  ShzScoreRow bare = { 0, "value-chain", "brand", NAN, "as-is", NULL };
+  guint before = n_history (f);
+  gint64 s0, s1, s2, s3, row_no = 0;
+
+  g_assert_true (shz_store_begin_step (f->store, "Change note of Brand", &error));
+  s0 = shz_store_create_assessment_dataset (f->store, f->engagement, SHZ_KIND_SCORES, "Assessment scores", &error);
+  g_assert_no_error (error);
+  /* no score and no note says nothing: refused, and the caller's step is left to the caller */
+  g_assert_cmpint (shz_store_set_score_row (f->store, s0, &bare, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, SHZ_STORE_ERROR, SHZ_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  s1 = shz_store_set_score_row (f->store, s0, &note, NULL, &row_no, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s1, ==, s0);   /* made in this step: written in place, not copied */
+  g_assert_true (shz_store_end_step (f->store, &error));
+
+  g_assert_cmpuint (n_history (f), ==, before + 1);
+  g_assert_cmpuint (n_datasets (f), ==, 1);
+  g_assert_cmpint (row_no, ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM score_row WHERE score IS NULL AND note = "
+                             "'Ask the brand team first'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM dataset WHERE deleted = 1"), ==, 0);
+  {
+    g_autofree char *label = shz_store_get_undo_label (f->store);
+    g_autoptr(ShzDataset) d = live (f, "Assessment scores");
+    g_autofree char *rows = contents (f, d->id);
+    g_assert_cmpstr (label, ==, "Change note of Brand");
+    g_assert_cmpint (d->rows, ==, 1);
+    g_assert_cmpstr (rows, ==, "row_no|framework|item|score|state|note\n"
+                               "1|value-chain|brand|∅|as-is|Ask the brand team first\n");
+  }
+  assert_sound (f);
+
+  g_assert_true (shz_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  g_assert_true (shz_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_datasets (f), ==, 1);
+  g_assert_cmpstr (note_of (f, s1, 1), ==, "Ask the brand team first");
+
+  /* a score takes the note's row (the editor passes the row and the note along) */
+  {
+    ShzScoreRow scored = { 1, "value-chain", "brand", 2.5, "to-be", "Ask the brand team first" };
+    s2 = shz_store_set_score_row (f->store, s1, &scored, "Change score of Brand (to-be)", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM score_row r JOIN dataset d ON d.id = r.dataset_id"
+                               " WHERE d.deleted = 0"), ==, 1);
+    g_assert_cmpfloat (score_of (f, s2, 1), ==, 2.5);
+  }
+  /* clearing it again keeps the note */
+  {
+    ShzScoreRow cleared = { 1, "value-chain", "brand", NAN, "to-be", "Ask the brand team first" };
+    s3 = shz_store_set_score_row (f->store, s2, &cleared, "Clear score of Brand (to-be)", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM score_row WHERE dataset_id = (SELECT max(id) FROM dataset"
+                               " WHERE deleted = 0) AND score IS NULL"), ==, 1);
+    g_assert_cmpstr (note_of (f, s3, 1), ==, "Ask the brand team first");
+  }
+  assert_sound (f);
+}
+
+/* The first edit, undone, leaves no trace a user could see: nothing live, and no empty dataset
+ * in the trash — before the undo the trash holds nothing at all, after it only the edit's own
+ * dataset (with its row, for redo), and once no step can bring that back the trash is emptied. */
+static void
+test_first_edit_no_trace (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShzScoreRow row = { 0, "value-chain", "brand", 3, "to-be", NULL };
+  ShzLinkRow link = { 0, "product", "consumer", 2, "transaction", "to-be" };
+  gint64 s0, s1, l0;
+
+  g_assert_true (shz_store_begin_step (f->store, "Change score of Brand (to-be)", &error));
+  s0 = shz_store_create_assessment_dataset (f->store, f->engagement, SHZ_KIND_SCORES, "Assessment scores", &error);
+  s1 = shz_store_set_score_row (f->store, s0, &row, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (shz_store_end_step (f->store, &error));
+  g_assert_cmpint (s1, ==, s0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM dataset WHERE deleted = 1"), ==, 0);
+  /* the step's log holds the dataset's creation only: its rows and counts are the step's own */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM undo_entry WHERE step = (SELECT max(id) FROM undo_step)"), ==, 1);
+
+  g_assert_true (shz_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_datasets (f), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM dataset WHERE deleted = 1 AND rows = 0"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM dataset WHERE deleted = 1"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT rows FROM dataset WHERE deleted = 1"), ==, 1);
+
+  /* redo: the same dataset, its row and its count */
+  g_assert_true (shz_store_redo (f->store, &error));
+  {
+    g_autoptr(ShzDataset) d = live (f, "Assessment scores");
+    g_assert_cmpint (d->id, ==, s1);
+    g_assert_cmpint (d->rows, ==, 1);
+  }
+  assert_sound (f);
+  g_assert_true (shz_store_undo (f->store, &error));
+
+  /* A new edit ends what could have been redone: the trash has nothing a step can bring back. */
+  g_assert_true (shz_store_begin_step (f->store, "Add link Product → Consumer (to-be)", &error));
+  l0 = shz_store_create_assessment_dataset (f->store, f->engagement, SHZ_KIND_LINKS, "Value-network links", &error);
+  g_assert_cmpint (shz_store_set_link_row (f->store, l0, &link, NULL, NULL, &error), ==, l0);
+  g_assert_true (shz_store_end_step (f->store, &error));
+  g_assert_true (shz_store_purge_trash (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM dataset WHERE deleted = 1"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM score_row"), ==, 0);
+
+  /* Later edits of a dataset still copy it (their undo needs the old one), one in the trash each. */
+  g_assert_cmpint (shz_store_set_link_row (f->store, l0, &link, NULL, NULL, &error), !=, l0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM dataset WHERE deleted = 1 AND rows = 1"), ==, 1);
+  assert_sound (f);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -695,6 +836,8 @@ main (int    argc,
   ADD ("/store/assessment/read-only", test_read_only);
   ADD ("/store/assessment/first-edit/one-step", test_first_edit_one_step);
   ADD ("/store/assessment/first-edit/failure", test_first_edit_failure);
+  ADD ("/store/assessment/first-edit/note", test_first_edit_note);
+  ADD ("/store/assessment/first-edit/no-trace", test_first_edit_no_trace);
 #undef ADD
   return g_test_run ();
 }

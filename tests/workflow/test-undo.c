@@ -457,6 +457,10 @@ write_v1_store (const char *path)
     " VALUES (2, 1, 'computed', 'positions', 0, '2020-01-01T00:00:00Z', 1);"
     "INSERT INTO usage_row VALUES (1, 1, 'E1', NULL, '金融', NULL, '2019', 'IaaS', NULL, 1.5);"
     "INSERT INTO usage_row VALUES (1, 2, 'E2', NULL, '金融', NULL, '2019', 'PaaS', NULL, 2.5);"
+    "INSERT INTO dataset (id, engagement_id, name, kind, rows, imported)"
+    " VALUES (3, 1, 'scores', 'scores', 2, '2020-01-01T00:00:00Z');"
+    "INSERT INTO score_row VALUES (3, 1, '单向链式价值链', '品牌', 2, 'as-is', '旧');"
+    "INSERT INTO score_row VALUES (3, 2, 'value-chain', 'brand', 4, 'to-be', NULL);"
     "INSERT INTO chart_settings VALUES (1, 'maturity-map', '[chart]');",
     NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -494,8 +498,13 @@ test_v1_upgrade (Fixture       *f,
   g_assert_cmpint (wf_count (store, "PRAGMA user_version"), ==, SHZ_STORE_SCHEMA_VERSION);
   e = shz_store_find_engagement (store, "旧客户", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (e->n_datasets, ==, 2);
+  g_assert_cmpint (e->n_datasets, ==, 3);
   g_assert_cmpint (e->n_charts, ==, 1);
+  /* scores rows as they were, in their order (labels and all); a score may now be missing */
+  g_assert_cmpint (wf_count (store, "SELECT count(*) FROM score_row WHERE dataset_id = 3"), ==, 2);
+  g_assert_cmpint (wf_count (store, "SELECT row_no FROM score_row ORDER BY rowid LIMIT 1"), ==, 1);
+  g_assert_cmpint (wf_count (store, "SELECT count(*) FROM score_row WHERE item = '品牌' AND score = 2"), ==, 1);
+  g_assert_cmpint (wf_count (store, "SELECT \"notnull\" FROM pragma_table_info ('score_row') WHERE name = 'score'"), ==, 0);
   d = shz_store_find_dataset (store, e->id, "computed", &error);
   g_assert_no_error (error);
   g_assert_cmpint (d->source_dataset_id, ==, 1);
