@@ -593,6 +593,8 @@ test_first_note (void)
   note = shz_inspector_get_note_row (inspector, NULL);
   g_assert_cmpstr (gtk_editable_get_text (note), ==, text);
   g_assert_cmpfloat (gtk_spin_button_get_value (shz_inspector_get_score_spin (inspector, NULL, SHZ_STATE_AS_IS)), <, 0);
+  shz_test_settle_for (200);
+  shz_test_save_screenshot (window, app->english ? "inspector-first-note-en.png" : "inspector-first-note-zh_CN.png");
   g_assert_cmpint (count_sql (id, "SELECT count(*) FROM dataset WHERE deleted = 1 AND engagement_id = ?1"), ==, 0);
 
   /* one undo: nothing left to see */
