@@ -133,7 +133,11 @@ shz_network_compare_build (ShzNetworkChart *chart,
   side = area.width >= area.height * 1.15 && area.width * 0.64 >= 36 * 13 * tu * 0.9;
   if (side)
     {
-      split = area.width * 0.36;
+      /* hundreds of stages: the chain's columns take what they need, up to half */
+      double want = shz_network_chain_want_width (chart, pango, l->width, l->height, area.height - 2.5 * f, u * 0.9,
+                                                  tu * 0.9, (ShzRingLink *) left->data, left->len);
+
+      split = MAX (area.width * 0.36, MIN (want, area.width * 0.5));
       lpanel = shz_rect_make (area.x, area.y, split, area.height);
       rpanel = shz_rect_make (area.x + split + 2 * f, area.y, area.width - split - 2 * f, area.height);
     }

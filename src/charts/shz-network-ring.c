@@ -1545,19 +1545,206 @@ shz_network_ring_build (ShzNetworkChart    *chart,
 
 /* ---- the chain column ---- */
 
-/* Links between non-neighbours in the column bow out to the right, more the further apart. */
+/* How links bow in the column: between non-neighbours of one column out to the right, more
+ * the further apart, at most @max_bow. */
+typedef struct {
+  double pitch;     /* from one node's centre to the next's */
+  double max_bow;
+} ChainBend;
+
 static double
 chain_bend (ShzNetLayout *l, int s, int t, gpointer data)
 {
   const ShzNetNode *a = shz_net_layout_get_node (l, s), *b = shz_net_layout_get_node (l, t);
+  const ChainBend *cb = data;
   double dy = (b->rect.y + b->rect.height / 2) - (a->rect.y + a->rect.height / 2);
-  double pitch = *(double *) data;   /* from one node's centre to the next's */
   double same_col = fabs (a->rect.x - b->rect.x) < 1;
 
-  if (!same_col || fabs (dy) <= pitch * 1.01)
+  if (!same_col || fabs (dy) <= cb->pitch * 1.01)
     return 0;
   /* a positive bend bows towards (dy, −dx): to +x when travelling down */
-  return (dy > 0 ? 1 : -1) * MIN (fabs (dy) * 0.22, a->rect.width * 0.9);
+  return (dy > 0 ? 1 : -1) * MIN (fabs (dy) * 0.22, MIN (a->rect.width * 0.9, cb->max_bow));
+}
+
+/* Hundreds of stages: the column wraps into columns of one-line boxes, snaking (down the
+ * first, up the second, …) so that each stage's arrow to the next stays short, the column of
+ * other linked nodes wrapped the same way on its left. */
+typedef struct {
+  double size;      /* text size */
+  double box_h;
+  double vgap;
+  double hgap;
+  double col_w;
+  guint  rows;
+  guint  main_cols;
+  guint  side_cols;
+} ChainGrid;
+
+/* The grid of @n_main chain nodes and @n_side others inside @area at text size @size. */
+static void
+chain_grid_plan (ShzNetMeasure *m, PangoContext *pango, const ShzRect *area, guint n_main, guint n_side,
+                 double size, double u, ChainGrid *g)
+{
+  double lh;
+  guint cols;
+
+  shz_net_measure (m, pango, "数智 Ag", size, TRUE, 0, NULL, &lh);
+  g->size = size;
+  g->box_h = lh * 1.35;
+  g->vgap = MAX (lh * 0.3, 3 * u);
+  g->hgap = MAX (1.8 * size, 8 * u);
+  g->rows = MAX (1, (guint) floor ((area->height + g->vgap) / (g->box_h + g->vgap)));
+  /* as many columns as needed, then as few rows as they need (columns of even length) */
+  g->main_cols = (n_main + g->rows - 1) / g->rows;
+  g->side_cols = (n_side + g->rows - 1) / g->rows;
+  cols = g->main_cols + g->side_cols;
+  g->rows = MAX ((n_main + g->main_cols - 1) / MAX (g->main_cols, 1), n_side > 0 ? (n_side + g->side_cols - 1) / g->side_cols : 0);
+  g->col_w = MIN ((area->width - g->hgap * (cols - 1 + (g->side_cols > 0))) / cols, 12 * size);
+}
+
+/* Text sizes from the legible one down: the first at which a column holds a short label (five
+ * times the text size, as the ring's short cut: "Node 137", "节点 137") on one line. */
+static void
+chain_grid_fit (ShzNetMeasure *m, PangoContext *pango, const ShzRect *area, guint n_main, guint n_side,
+                double legible, double u, ChainGrid *g)
+{
+  double need;
+
+  for (guint step = 0; step < 6; step++)
+    {
+      double s = legible * pow (0.92, step);
+
+      chain_grid_plan (m, pango, area, n_main, n_side, s, u, g);
+      need = 5 * s;
+      if (g->col_w - 2 * MIN (s * 0.3, g->box_h * 0.1) >= need)
+        return;
+    }
+}
+
+/* A node's one-line text in the grid: its label cut to the column, and the score after it
+ * when the whole label fits with it. */
+static char *
+chain_grid_text (ShzNetMeasure *m, PangoContext *pango, const ChainGrid *g, const char *label, double score,
+                 gboolean bold)
+{
+  double inner = g->col_w - 2 * MIN (g->size * 0.3, g->box_h * 0.1) - 1;
+  g_autofree char *tail = isnan (score) ? NULL : g_strdup_printf ("  %.1f", score);
+  g_autofree char *cut = NULL;
+  double tw = 0;
+
+  /* the score after the label when both fit, else the label alone (the fill shows the score) */
+  if (tail != NULL)
+    {
+      double lw;
+
+      shz_net_measure (m, pango, tail, g->size, bold, 0, &tw, NULL);
+      shz_net_measure (m, pango, label, g->size, bold, 0, &lw, NULL);
+      if (lw + tw > inner)
+        g_clear_pointer (&tail, g_free);
+    }
+  cut = shz_net_measure_cut_line (m, pango, label, g->size, bold, inner - (tail != NULL ? tw : 0));
+  return tail != NULL ? g_strconcat (cut, tail, NULL) : g_steal_pointer (&cut);
+}
+
+/* The chain's nodes and the others its links name; the node at the end of the chain is the
+ * value network's centre (its id, and "consumer"). */
+typedef struct {
+  GPtrArray  *main_col;   /* ShzCatItem of the chain's stages */
+  GPtrArray  *side_col;   /* other linked node ids */
+  const char *centre;     /* the value network's centre's id, or NULL */
+} ChainNodes;
+
+static void
+chain_nodes (ShzNetworkChart *chart, const ShzRingLink *links, guint n_links, ChainNodes *cn)
+{
+  const ShzCatFramework *vc = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_CHAIN);
+  const ShzCatFramework *vn = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_NETWORK);
+  g_autoptr(GHashTable) in_main = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) in_side = g_hash_table_new (g_str_hash, g_str_equal);
+
+  cn->main_col = g_ptr_array_new ();
+  cn->side_col = g_ptr_array_new ();
+  cn->centre = NULL;
+  for (guint i = 0; vc != NULL && i < vc->items->len; i++)
+    {
+      const ShzCatItem *it = vc->items->pdata[i];
+      if (it->kind == SHZ_CAT_STAGE)
+        {
+          g_ptr_array_add (cn->main_col, (gpointer) it);
+          g_hash_table_add (in_main, it->id);
+        }
+    }
+  for (guint i = 0; vn != NULL && i < vn->items->len && cn->centre == NULL; i++)
+    if (((const ShzCatItem *) vn->items->pdata[i])->kind == SHZ_CAT_CENTRE)
+      cn->centre = ((const ShzCatItem *) vn->items->pdata[i])->id;
+  g_hash_table_add (in_main, (gpointer) "consumer");
+  if (cn->centre != NULL)
+    g_hash_table_add (in_main, (gpointer) cn->centre);
+  for (guint i = 0; i < n_links; i++)
+    for (guint e = 0; e < 2; e++)
+      {
+        const char *id = e == 0 ? links[i].source : links[i].target;
+        if (!g_hash_table_contains (in_main, id) && g_hash_table_add (in_side, (gpointer) id))
+          g_ptr_array_add (cn->side_col, (gpointer) id);
+      }
+}
+
+static void
+chain_nodes_clear (ChainNodes *cn)
+{
+  g_clear_pointer (&cn->main_col, g_ptr_array_unref);
+  g_clear_pointer (&cn->side_col, g_ptr_array_unref);
+}
+
+/* The one column of @n boxes in @height (their height and the gap between them, as it always
+ * was), and whether it holds them: each box a line at the legible size. */
+static gboolean
+chain_one_column (PangoContext *pango, ShzNetMeasure *m, double height, guint n, double u, double f, double legible,
+                  double *node_h_out, double *gap_out)
+{
+  double gap = MAX (height * 0.025, 4 * u), node_h, lh;
+
+  node_h = MIN ((height - (n - 1) * gap) / n, 3.2 * f);
+  if (node_h * n + gap * (n - 1) < height)
+    gap = (height - node_h * n) / MAX (n - 1, 1);
+  gap = MIN (gap, node_h * 1.2);
+  *node_h_out = node_h;
+  *gap_out = gap;
+  /* (a box must hold a line at the legible size: the text's inset is a tenth of the box) */
+  shz_net_measure (m, pango, "数智 Ag", legible, TRUE, 0, NULL, &lh);
+  return node_h >= lh * 1.25;
+}
+
+double
+shz_network_chain_want_width (ShzNetworkChart   *chart,
+                              PangoContext      *pango,
+                              double             width,
+                              double             canvas_height,
+                              double             height,
+                              double             u,
+                              double             tu,
+                              const ShzRingLink *links,
+                              guint              n_links)
+{
+  ShzNetMeasure *m = shz_net_measure_get (chart, pango);
+  double f = 13 * tu, node_h, gap, need;
+  double legible = MIN (f, MAX (f * 0.5, shz_network_chart_legible (width, canvas_height)));
+  ChainNodes cn;
+  ChainGrid g;
+  ShzRect area = shz_rect_make (0, 0, G_MAXDOUBLE / 4, height);
+  guint cols;
+
+  chain_nodes (chart, links, n_links, &cn);
+  if (chain_one_column (pango, m, height, cn.main_col->len + 1, u, f, legible, &node_h, &gap))
+    {
+      chain_nodes_clear (&cn);
+      return 0;
+    }
+  chain_grid_plan (m, pango, &area, cn.main_col->len + 1, cn.side_col->len, legible, u, &g);
+  need = 5 * legible + 2 * MIN (legible * 0.3, g.box_h * 0.1) + 2;
+  cols = g.main_cols + g.side_cols;
+  chain_nodes_clear (&cn);
+  return cols * need + g.hgap * (cols - 1 + (g.side_cols > 0));
 }
 
 void
@@ -1576,58 +1763,59 @@ shz_network_chain_build (ShzNetworkChart    *chart,
   const ShzCatFramework *vn = shz_network_chart_get_framework (chart, SHZ_FRAMEWORK_VALUE_NETWORK);
   const ShzChartTheme *theme = shz_chart_get_theme_colors (SHZ_CHART (chart));
   ShzAssessment *as = shz_network_chart_get_assessment (chart);
-  g_autoptr(GPtrArray) main_col = g_ptr_array_new ();    /* ShzCatItem of the chain */
-  g_autoptr(GPtrArray) side_col = g_ptr_array_new ();    /* other linked node ids */
+  ShzNetMeasure *m = shz_net_measure_get (chart, pango);
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) in_main = g_hash_table_new (g_str_hash, g_str_equal);
+  ChainNodes cn;
   const ShzCatItem *audience = NULL;
   double f = 13 * tu, gap, node_h, main_w, side_w, main_x, side_x;
   guint first;
   double legible = MIN (f, MAX (f * 0.5, shz_network_chart_legible (l->width, l->height)));
+  ChainBend bend = { 0, G_MAXDOUBLE };
+  ChainGrid g = { 0 };
+  gboolean grid;
   guint n;
 
   if (vc == NULL)
     return;
-  for (guint i = 0; i < vc->items->len; i++)
-    {
-      const ShzCatItem *it = vc->items->pdata[i];
-      if (it->kind == SHZ_CAT_STAGE)
-        {
-          g_ptr_array_add (main_col, (gpointer) it);
-          g_hash_table_add (in_main, it->id);
-        }
-      else if (it->kind == SHZ_CAT_AUDIENCE && audience == NULL)
-        audience = it;
-    }
-  g_hash_table_add (in_main, (gpointer) "consumer");
-  for (guint i = 0; i < n_links; i++)
-    for (guint e = 0; e < 2; e++)
-      {
-        const char *id = e == 0 ? links[i].source : links[i].target;
-        if (!g_hash_table_contains (in_main, id) && !g_ptr_array_find_with_equal_func (side_col, id, g_str_equal, NULL))
-          g_ptr_array_add (side_col, (gpointer) id);
-      }
+  for (guint i = 0; i < vc->items->len && audience == NULL; i++)
+    if (((const ShzCatItem *) vc->items->pdata[i])->kind == SHZ_CAT_AUDIENCE)
+      audience = vc->items->pdata[i];
+  chain_nodes (chart, links, n_links, &cn);
 
-  n = main_col->len + 1;
-  gap = MAX (area->height * 0.025, 4 * u);
-  node_h = MIN ((area->height - (n - 1) * gap) / n, 3.2 * f);
-  if (node_h * n + gap * (n - 1) < area->height)
-    gap = (area->height - node_h * n) / MAX (n - 1, 1);
-  gap = MIN (gap, node_h * 1.2);
-  side_w = side_col->len > 0 ? area->width * 0.3 : 0;
-  main_w = MIN (area->width * (side_col->len > 0 ? 0.42 : 0.55), 12 * f);
+  n = cn.main_col->len + 1;
+  grid = !chain_one_column (pango, m, area->height, n, u, f, legible, &node_h, &gap);
+  side_w = cn.side_col->len > 0 ? area->width * 0.3 : 0;
+  main_w = MIN (area->width * (cn.side_col->len > 0 ? 0.42 : 0.55), 12 * f);
   side_x = area->x;
-  main_x = area->x + (side_col->len > 0 ? side_w + area->width * 0.08 : (area->width - main_w) * 0.3);
+  main_x = area->x + (cn.side_col->len > 0 ? side_w + area->width * 0.08 : (area->width - main_w) * 0.3);
+  if (grid)
+    {
+      double block_w;
+
+      /* the boxes were sized with these measurements: their texts use them again */
+      l->measure = shz_net_measure_func;
+      l->measure_data = m;
+      chain_grid_fit (m, pango, area, n, cn.side_col->len, legible, u, &g);
+      f = legible = g.size;
+      node_h = g.box_h;
+      /* the columns spread over the height they need, centred in the room left */
+      gap = MIN (g.box_h * 0.6, (area->height - g.rows * g.box_h) / MAX (g.rows - 1, 1));
+      main_w = side_w = g.col_w;
+      block_w = (g.main_cols + g.side_cols) * g.col_w + g.hgap * (g.main_cols + g.side_cols - 1 + (g.side_cols > 0));
+      side_x = area->x + MAX (0, area->width - block_w) * 0.3;
+      main_x = side_x + (g.side_cols > 0 ? g.side_cols * (g.col_w + g.hgap) + g.hgap : 0);
+    }
 
   for (guint i = 0; i < n; i++)
     {
-      const ShzCatItem *it = i < main_col->len ? main_col->pdata[i] : NULL;
+      const ShzCatItem *it = i < cn.main_col->len ? cn.main_col->pdata[i] : NULL;
       const char *id = it != NULL ? it->id : "consumer";
       ShzRect r = shz_rect_make (main_x, area->y + i * (node_h + gap), main_w, node_h);
       ShzColor fill, stroke, text;
       gboolean dashed = FALSE;
       double score = NAN;
       g_autofree char *label = NULL;
+      g_autofree char *shown = NULL;
       g_autofree char *node_id = NULL;
       int ni;
 
@@ -1647,6 +1835,19 @@ shz_network_chain_build (ShzNetworkChart    *chart,
           label = g_strdup (audience != NULL ? shz_network_chart_tr (chart, &audience->label)
                                              : shz_network_chart_tr2 (chart, "消费者", "Consumer"));
         }
+      if (grid)
+        {
+          guint col = i / g.rows, row = i % g.rows;
+          double col_h = g.rows * g.box_h + (g.rows - 1) * gap;
+
+          /* odd columns read upwards: the snake's turn is one step sideways */
+          if (col % 2 == 1)
+            row = g.rows - 1 - row;
+          r = shz_rect_make (main_x + col * (g.col_w + g.hgap),
+                             area->y + MAX (0, area->height - col_h) / 2 + row * (g.box_h + gap), g.col_w, g.box_h);
+          shown = chain_grid_text (m, pango, &g, it != NULL ? shz_network_chart_tr (chart, &it->label) : label,
+                                   score, it != NULL);
+        }
       /* "ITEM:STATE", as the other kinds' state-specific nodes: beside the ring of the
        * comparison the same element is another node (the ring's moves, this one does not) */
       node_id = g_strdup_printf ("%s:%s", id, shz_assessment_state_to_string (state));
@@ -1654,37 +1855,52 @@ shz_network_chain_build (ShzNetworkChart    *chart,
                                     MAX (0.8, 1.2 * u), dashed);
       shz_net_layout_get_node (l, ni)->description = g_strdup (label);
       text = shz_net_text_on (&fill, theme);
-      shz_net_layout_add_node_text (l, pango, ni, label, f, legible, it != NULL, &text);
+      shz_net_layout_add_node_text (l, pango, ni, shown != NULL ? shown : label, f, legible, it != NULL, &text);
       g_hash_table_insert (index, (gpointer) id, GINT_TO_POINTER (ni));
+      if (it == NULL && cn.centre != NULL)
+        g_hash_table_insert (index, (gpointer) cn.centre, GINT_TO_POINTER (ni));
     }
 
   /* Side column: supporting elements and data streams the as-is links name. */
-  if (side_col->len > 0)
+  if (cn.side_col->len > 0)
     {
-      double sh = MIN (node_h, (area->height - gap * (side_col->len - 1)) / side_col->len);
-      double total = side_col->len * sh + (side_col->len - 1) * gap;
-      for (guint i = 0; i < side_col->len; i++)
+      double sh = MIN (node_h, (area->height - gap * (cn.side_col->len - 1)) / cn.side_col->len);
+      double total = cn.side_col->len * sh + (cn.side_col->len - 1) * gap;
+      for (guint i = 0; i < cn.side_col->len; i++)
         {
-          const char *id = side_col->pdata[i];
+          const char *id = cn.side_col->pdata[i];
           const ShzCatItem *it = vn ? shz_cat_framework_get_item (vn, id) : NULL;
           ShzRect r = shz_rect_make (side_x, area->y + (area->height - total) / 2 + i * (sh + gap), side_w, sh);
           ShzColor fill = theme->plot_background, stroke = shz_chart_palette_color (7), text;
           g_autofree char *node_id = g_strdup_printf ("%s:%s", id, shz_assessment_state_to_string (state));
-          int ni = shz_net_layout_add_node (l, node_id, SHZ_NET_RECT, &r, &fill, &stroke, MAX (0.8, 1.2 * u), FALSE);
+          g_autofree char *shown = NULL;
           const char *label = it ? shz_network_chart_tr (chart, &it->label) : id;
+          int ni;
 
+          if (grid)
+            {
+              guint col = i / g.rows, row = i % g.rows, in_col = MIN (g.rows, cn.side_col->len - col * g.rows);
+              double col_h = in_col * g.box_h + (in_col - 1) * gap;
+
+              r = shz_rect_make (side_x + col * (g.col_w + g.hgap),
+                                 area->y + MAX (0, area->height - col_h) / 2 + row * (g.box_h + gap), g.col_w, g.box_h);
+              shown = chain_grid_text (m, pango, &g, label, NAN, FALSE);
+            }
+          ni = shz_net_layout_add_node (l, node_id, SHZ_NET_RECT, &r, &fill, &stroke, MAX (0.8, 1.2 * u), FALSE);
           shz_net_layout_get_node (l, ni)->description = g_strdup (label);
           text = shz_net_text_on (&fill, theme);
-          shz_net_layout_add_node_text (l, pango, ni, label, f, legible, FALSE, &text);
+          shz_net_layout_add_node_text (l, pango, ni, shown != NULL ? shown : label, f, legible, FALSE, &text);
           g_hash_table_insert (index, (gpointer) id, GINT_TO_POINTER (ni));
         }
     }
 
   first = l->links->len;
-  {
-    double pitch = node_h + gap;
-    add_links (chart, l, index, links, n_links, max_weight, u, 1.6 * f, chain_bend, &pitch);
-  }
+  bend.pitch = node_h + gap;
+  /* in columns side by side, a bow stays in the gap to the next */
+  if (grid)
+    bend.max_bow = g.hgap * 0.45;
+  add_links (chart, l, index, links, n_links, max_weight, u, grid ? MIN (1.6 * f, 0.3 * g.box_h) : 1.6 * f,
+             chain_bend, &bend);
   {
     /* the chain's labels may sit right of the column; keep the bows inside the area (only
      * the chain's own links: the legend's keys are links too) */
@@ -1696,4 +1912,7 @@ shz_network_chain_build (ShzNetworkChart    *chart,
           k->cx = limit;
       }
   }
+  chain_nodes_clear (&cn);
+  l->measure = NULL;
+  l->measure_data = NULL;
 }

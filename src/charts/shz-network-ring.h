@@ -40,8 +40,11 @@ void shz_network_ring_build  (ShzNetworkChart    *chart,
                               gboolean            with_audience);
 
 /* Lay out the one-way chain as a column inside @area: the value chain's stages top to bottom
- * and the existing consumer base (node id "consumer") at the end, other linked nodes in a side
- * column, nodes shaded by the value-chain scores of @state. */
+ * and the existing consumer base (node id "consumer", or the value network's centre's) at the
+ * end, other linked nodes in a side column, nodes shaded by the value-chain scores of @state.
+ * When one column cannot hold the stages' boxes at the legible size, the column wraps into
+ * several, snaking (down, up, down …) so that each link to the next stage stays short, with
+ * labels cut to one line (the whole label is the node's description). */
 void shz_network_chain_build (ShzNetworkChart    *chart,
                               ShzNetLayout       *layout,
                               PangoContext       *pango,
@@ -52,6 +55,19 @@ void shz_network_chain_build (ShzNetworkChart    *chart,
                               const ShzRingLink  *links,
                               guint               n_links,
                               double              max_weight);
+
+/* The width the chain column wants inside a panel @height high on a canvas of @width ×
+ * @canvas_height, when its stages are too many for one column of legible boxes and wrap into
+ * several (0: one column holds them). */
+double shz_network_chain_want_width (ShzNetworkChart   *chart,
+                                     PangoContext      *pango,
+                                     double             width,
+                                     double             canvas_height,
+                                     double             height,
+                                     double             unit,
+                                     double             text_unit,
+                                     const ShzRingLink *links,
+                                     guint              n_links);
 
 /* Link width for @weight out of @max_weight. */
 double shz_network_link_width (double weight,

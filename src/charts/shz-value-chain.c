@@ -10,6 +10,7 @@
 
 #include <math.h>
 
+#include "charts/shz-network-measure.h"
 #include "charts/shz-value-chain.h"
 
 struct _ShzValueChain
@@ -69,6 +70,32 @@ chevron_text_width (ShzNetworkChart *chart, PangoContext *pango, GPtrArray *stag
   return best;
 }
 
+/* A chevron's one line among hundreds: its label cut to the chevron's inner width at @fs, and
+ * the as-is score after it when the whole label fits with it. */
+static char *
+many_text (ShzNetworkChart *chart, ShzNetMeasure *m, PangoContext *pango, const ShzNetNode *node,
+           const ShzCatItem *it, double fs, double score)
+{
+  ShzRect inner = shz_net_node_inner_rect (node);
+  double width = inner.width - 2 * MIN (fs * 0.3, MIN (inner.width, inner.height) * 0.1) - 1, tw = 0;
+  g_autofree char *tail = isnan (score) ? NULL : g_strdup_printf ("  %.1f", score);
+  g_autofree char *cut = NULL;
+
+  /* the score after the label when both fit, else the label alone (the fill shows the score) */
+  if (tail != NULL)
+    {
+      double lw;
+
+      shz_net_measure (m, pango, tail, fs, TRUE, 0, &tw, NULL);
+      shz_net_measure (m, pango, shz_network_chart_tr (chart, &it->label), fs, TRUE, 0, &lw, NULL);
+      if (lw + tw > width)
+        g_clear_pointer (&tail, g_free);
+    }
+  cut = shz_net_measure_cut_line (m, pango, shz_network_chart_tr (chart, &it->label), fs, TRUE,
+                                  width - (tail != NULL ? tw : 0));
+  return tail != NULL ? g_strconcat (cut, tail, NULL) : g_steal_pointer (&cut);
+}
+
 static void
 shz_value_chain_build (ShzNetworkChart *chart,
                        ShzNetLayout    *l,
@@ -91,7 +118,9 @@ shz_value_chain_build (ShzNetworkChart *chart,
   ShzRect area, r;
   double desc_h = 0, need, row_gap, chain_h, rel_h;
   guint rows, per_row = 1;
-  gboolean multi;
+  gboolean multi, many = FALSE;
+  double fs = f;
+  ShzNetMeasure *m = NULL;
 
   if (fw == NULL)
     return;
@@ -138,13 +167,52 @@ shz_value_chain_build (ShzNetworkChart *chart,
       if (cw - 2 * MIN (0.3 * ch, 0.25 * cw) >= need || audience == NULL || stages->len < 3)
         break;
     }
-  rows = MIN (rows, 3);
+  /* Hundreds of stages: as many rows as they need, their labels cut to one line at the legible
+   * size (the whole label and the scores are the node's description), smaller only when even
+   * that leaves too little room. */
+  if (rows > 3 && stages->len > 3)
+    {
+      double lh, short_w, row_h, room;
+
+      many = TRUE;
+      m = shz_net_measure_get (chart, pango);
+      l->measure = shz_net_measure_func;
+      l->measure_data = m;
+      shz_chart_text_measure (pango, "数智 Ag\n2.0 → 4.0", 0.9 * f, FALSE, 0, NULL, &row_h);
+      room = area.height - (row_h + 0.7 * f) - 1.6 * gap;
+      for (guint step = 0; step < 8; step++)
+        {
+          guint most, fewest, comfortable, rows_fit;
+
+          fs = MIN (f, MAX (0.5 * f, legible)) * pow (0.92, step);
+          shz_net_measure (m, pango, "数智 Ag", fs, TRUE, 0, NULL, &lh);
+          chev_h = lh * 1.45;
+          /* a slot for a short label (five times the text size, as the ring's short cut):
+           * the label, the notches and the text's inset; a comfortable one for twelve */
+          short_w = 5 * fs + 0.6 * chev_h + 0.6 * fs + 2;
+          most = MAX (1, (guint) floor ((area.width + gap) / (short_w + gap)));
+          comfortable = MAX (1, (guint) floor ((area.width + gap) / (short_w + 7 * fs + gap)));
+          rows_fit = MAX (1, (guint) floor ((room + 0.5 * gap) / (chev_h + 0.5 * gap)));
+          fewest = (stages->len + 2 + rows_fit - 1) / rows_fit;
+          /* as wide as the height allows, up to comfortable */
+          per_row = MIN (most, MAX (fewest, comfortable));
+          rows = (stages->len + 2 + per_row - 1) / per_row;
+          per_row = (stages->len + 2 + rows - 1) / rows;
+          chev_w = (area.width - gap * (per_row - 1)) / per_row;
+          if (fewest <= most)
+            break;
+        }
+      /* the rows spread over the room, no further apart than a few rows would be */
+      row_gap = rows > 1 ? CLAMP ((room - rows * chev_h) / (rows - 1), 0.5 * gap, 1.4 * gap) : 0;
+    }
+  rows = many ? rows : MIN (rows, 3);
   multi = rows > 1;
-  row_gap = 1.4 * gap;
+  if (!many)
+    row_gap = 1.4 * gap;
   chain_w = multi ? area.width : area.width - aw - al - gap;
   /* the supporting elements' boxes hold two lines (label, scores) */
   shz_chart_text_measure (pango, "数智 Ag\n2.0 → 4.0", 0.9 * f, FALSE, 0, NULL, &base_h);
-  base_h = MAX (MIN (chev_h * 0.55, 3.2 * f), base_h + 0.7 * f);
+  base_h = many ? base_h + 0.7 * f : MAX (MIN (chev_h * 0.55, 3.2 * f), base_h + 0.7 * f);
   chain_h = rows * chev_h + (rows - 1) * row_gap;
   rel_h = multi ? 0 : rh + gap;
 
@@ -175,7 +243,13 @@ shz_value_chain_build (ShzNetworkChart *chart,
                                     &fill, &stroke, MAX (0.8, 1.2 * u), dashed);
       shz_net_layout_get_node (l, ni)->description = g_strdup (text);
       tc = shz_net_text_on (&fill, theme);
-      shz_net_layout_add_node_text (l, pango, ni, text, f, MIN (f, MAX (0.5 * f, legible)), TRUE, &tc);
+      if (many)
+        {
+          g_autofree char *line = many_text (chart, m, pango, shz_net_layout_get_node (l, ni), it, fs, score);
+          shz_net_layout_add_node_text (l, pango, ni, line, fs, fs, TRUE, &tc);
+        }
+      else
+        shz_net_layout_add_node_text (l, pango, ni, text, f, MIN (f, MAX (0.5 * f, legible)), TRUE, &tc);
     }
 
   /* 技术 · 组织 · 资金 · 物流 under the chain */
@@ -213,7 +287,7 @@ shz_value_chain_build (ShzNetworkChart *chart,
       if (multi)
         {
           /* in the last row, after its last chevron: arrow, then the box */
-          guint last = stages->len > 0 ? (stages->len - 1) % per_row + 1 : 0;
+          guint last = stages->len > (rows - 1) * per_row ? stages->len - (rows - 1) * per_row : 0;
           double slot_x = area.x + last * (chev_w + gap), slot_w = area.x + area.width - slot_x;
 
           band_top = top + (rows - 1) * (chev_h + row_gap);
@@ -270,6 +344,8 @@ shz_value_chain_build (ShzNetworkChart *chart,
                                  area.width, SHZ_TEXT_ALIGN_START, area.x,
                                  top + chain_h + 1.6 * gap + base_h + 2 * gap, &theme->text_muted);
     }
+  l->measure = NULL;
+  l->measure_data = NULL;
 }
 
 static void

@@ -43,3 +43,30 @@ shz_big_catalogue_new (guint       n_stage,
     }
   return cat;
 }
+
+gboolean
+shz_big_catalogue_add_chain (ShzCatalogue *cat,
+                             guint         n_stage,
+                             guint         n_support,
+                             GError      **error)
+{
+  g_autoptr(GString) xml = g_string_new ("<catalogue version=\"1\"><framework id=\"value-chain\" kind=\"chain\">"
+                                         "<label xml:lang=\"zh_CN\">大价值链</label><label xml:lang=\"en\">Big value chain</label>");
+
+  for (guint i = 1; i <= n_stage; i++)
+    {
+      gboolean is_long = i % 7 == 3;
+
+      g_string_append_printf (xml, "<stage id=\"n%03u\"><label xml:lang=\"zh_CN\">节点 %u%s</label>"
+                              "<label xml:lang=\"en\">Node %u%s</label></stage>", i + 1, i + 1,
+                              is_long ? " 全渠道会员运营与数据中台协同" : "", i + 1,
+                              is_long ? " omnichannel membership operations" : "");
+    }
+  for (guint i = 1; i <= n_support; i++)
+    g_string_append_printf (xml, "<support id=\"c%03u\"><label xml:lang=\"zh_CN\">支撑 %u</label>"
+                            "<label xml:lang=\"en\">Support %u</label></support>", i, i, i);
+  g_string_append (xml, "<audience id=\"existing-consumers\"><label xml:lang=\"zh_CN\">存量消费群体</label>"
+                        "<label xml:lang=\"en\">Existing consumer base</label><relation><label xml:lang=\"zh_CN\">单向供给关系</label>"
+                        "<label xml:lang=\"en\">One-way supply relation</label></relation></audience></framework></catalogue>");
+  return shz_catalogue_add_bytes (cat, xml->str, xml->len, "big-chain.xml", error);
+}

@@ -515,6 +515,176 @@ test_200_nodes (void)
   shz_catalogue_free (cat);
 }
 
+/* The 200-node catalogue with a value chain of its 140 stages (shz_big_catalogue_add_chain()):
+ * the as-is chain stage to stage and on to the centre, some as-is links across it and to other
+ * nodes, the to-be links of make_big_assessment(), as-is scores on every third stage. */
+static ShzAssessment *
+make_big_chain_assessment (ShzCatalogue *cat, guint n_stage, guint n_nodes)
+{
+  guint n_distinct;
+  ShzAssessment *a = make_big_assessment (cat, n_nodes, 600, &n_distinct);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (140);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 2; i <= n_stage + 1; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("n%03u", i);
+      g_autofree char *t = i <= n_stage ? g_strdup_printf ("n%03u", i + 1) : g_strdup ("n001");
+
+      shz_assessment_add_link (a, s, t, 1 + i % 5, "transaction", SHZ_STATE_AS_IS, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("n%03u", g_rand_int_range (rand, 2, n_stage + 2));
+      /* every fourth to a data stream or a supporting element: the side column */
+      g_autofree char *t = g_strdup_printf ("n%03u", i % 4 == 0 ? g_rand_int_range (rand, n_stage + 2, n_nodes + 1)
+                                                                 : g_rand_int_range (rand, 2, n_stage + 2));
+
+      shz_assessment_add_link (a, s, t, g_rand_double_range (rand, 1, 5), "interaction", SHZ_STATE_AS_IS, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 2; i <= n_stage + 1; i += 3)
+    {
+      g_autofree char *id = g_strdup_printf ("n%03u", i);
+      shz_assessment_add_score (a, "value-chain", id, i % 6, SHZ_STATE_AS_IS, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return a;
+}
+
+/* The chain node of stage @i (2 …) in the layout of @kind, or NULL. */
+static const ShzNetNode *
+find_chain_node (ShzNetLayout *l, const char *kind, guint i, int *index)
+{
+  g_autofree char *id = g_strdup_printf (g_str_equal (kind, "network-compare") ? "n%03u:as-is" : "n%03u", i);
+
+  for (guint k = 0; k < l->nodes->len; k++)
+    if (g_strcmp0 (g_array_index (l->nodes, ShzNetNode, k).id, id) == 0)
+      {
+        *index = (int) k;
+        return &g_array_index (l->nodes, ShzNetNode, k);
+      }
+  return NULL;
+}
+
+/* A value chain of 140 stages (in a catalogue of 200 nodes), in the value chain and in the
+ * comparison: every stage placed and labelled, nothing overlapping, everything inside the
+ * canvas, links on node borders, in both languages at several sizes; on a canvas of a chart
+ * pane's size and up (landscape for the comparison) every stage's label on one line at the
+ * legible size or larger, the short ones whole,
+ * the whole label in the node's description; and the chain reads in order, each stage beside
+ * the one before it (below or above it in the comparison's snaking columns, after it in the
+ * value chain's rows or first in the next row). */
+static void
+test_200_nodes_chain (void)
+{
+  static const struct { double w, h; } big_sizes[] = {
+    { 1600, 1000 }, { 1200, 800 }, { 600, 900 }, { 1920, 1080 }, { 480, 360 },
+  };
+  static const char * const chain_kinds[] = { "value-chain", "network-compare" };
+  const guint n_stage = 140;
+  ShzCatalogue *cat = make_big_catalogue (n_stage, 30, 29);
+  const char *keep = g_getenv ("SHZ_TEST_PNG_DIR");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shz_big_catalogue_add_chain (cat, n_stage, 4, &error));
+  g_assert_no_error (error);
+  for (guint k = 0; k < G_N_ELEMENTS (chain_kinds); k++)
+    {
+      const char *kind = chain_kinds[k];
+      g_autoptr(ShzChart) chart = shz_chart_new (kind, &error);
+
+      g_assert_no_error (error);
+      shz_network_chart_set_assessment (SHZ_NETWORK_CHART (chart), make_big_chain_assessment (cat, n_stage, 200));
+      for (guint lang = 0; lang < 2; lang++)
+        {
+          shz_chart_set_lang (chart, lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+          for (guint s = 0; s < G_N_ELEMENTS (big_sizes); s++)
+            {
+              double w = big_sizes[s].w, h = big_sizes[s].h;
+              /* legible on a canvas of a chart pane's size and up; the comparison's chain only
+               * beside the ring (a portrait canvas stacks them, and 141 boxes at 11 px would
+               * leave the ring no room): there its text shrinks, no further than to 60 % */
+              gboolean pane = w >= 560 && h >= 650 && (k == 0 || w > h);
+              double smallest = 0.6 * shz_network_chart_legible (w, h);
+              g_autofree char *what = g_strdup_printf ("%s 140-stage chain %s %g×%g", kind, lang == 0 ? "zh_CN" : "en", w, h);
+              const ShzNetNode *prev = NULL;
+              ShzNetLayout *l;
+
+              shz_chart_ensure_layout (chart, NULL, w, h);
+              if (keep != NULL)
+                {
+                  g_autofree char *name = g_strdup_printf ("%s-chain-200-%s-%gx%g.png", kind, lang == 0 ? "zh_CN" : "en", w, h);
+                  g_autofree char *path = g_build_filename (keep, name, NULL);
+                  ShzExportOptions opts;
+
+                  shz_export_options_init (&opts, SHZ_EXPORT_PNG);
+                  opts.width_px = (int) w;
+                  opts.height_px = (int) h;
+                  g_assert_true (shz_chart_export (chart, &opts, path, &error));
+                  g_assert_no_error (error);
+                }
+              check_layout (chart, what);
+              l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+              for (guint i = 2; i <= n_stage + 1; i++)
+                {
+                  int ni = -1;
+                  const ShzNetNode *n = find_chain_node (l, kind, i, &ni);
+                  const ShzNetText *t = NULL;
+                  g_autofree char *label = g_strdup_printf (lang == 0 ? "节点 %u" : "Node %u", i);
+
+                  if (n == NULL)
+                    g_error ("%s: stage n%03u is missing", what, i);
+                  for (guint j = 0; j < l->texts->len && t == NULL; j++)
+                    if (g_array_index (l->texts, ShzNetText, j).node == ni)
+                      t = &g_array_index (l->texts, ShzNetText, j);
+                  if (t == NULL)
+                    g_error ("%s: stage n%03u has no label", what, i);
+                  /* the whole label is the node's description (tooltip, inspector) */
+                  g_assert_true (g_str_has_prefix (n->description, label));
+                  if (i % 7 == 4)
+                    g_assert_nonnull (strstr (n->description, lang == 0 ? "全渠道会员运营与数据中台协同" : "omnichannel membership operations"));
+                  if (t->size < smallest - 1e-6)
+                    g_error ("%s: the label of stage n%03u is %.2f px (below %.2f)", what, i, t->size, smallest);
+                  if (pane)
+                    {
+                      g_autofree char *whole = g_strdup_printf ("%s ", label);
+                      g_autofree char *text = g_strconcat (t->text, " ", NULL);
+
+                      if (t->size < 11 - 1e-6)
+                        g_error ("%s: the label of stage n%03u is %.2f px (below 11)", what, i, t->size);
+                      /* one line, the short labels whole (the long ones may be cut) */
+                      g_assert_null (strchr (t->text, '\n'));
+                      if (i % 7 != 4 && !g_str_has_prefix (text, whole))
+                        g_error ("%s: “%s” is not the whole label “%s”", what, t->text, label);
+                    }
+                  /* reading order: each stage beside the one before */
+                  if (prev != NULL)
+                    {
+                      double dx = n->rect.x - prev->rect.x, dy = n->rect.y - prev->rect.y;
+                      gboolean beside;
+
+                      if (k == 1)
+                        /* snaking columns: the next row of the column, or the same row of the next column */
+                        beside = (fabs (dx) < 0.5 && fabs (dy) < 2.5 * n->rect.height && fabs (dy) > n->rect.height) ||
+                                 (fabs (dy) < 0.5 && dx > prev->rect.width && dx < 4 * prev->rect.width);
+                      else
+                        /* rows like lines of text: next in the row, or first of the next row */
+                        beside = (fabs (dy) < 0.5 && dx > prev->rect.width * 0.5 && dx < 1.5 * prev->rect.width) ||
+                                 (dy > prev->rect.height && dy < 2.5 * prev->rect.height && n->rect.x < prev->rect.x);
+                      if (!beside)
+                        g_error ("%s: stage n%03u is not beside n%03u (%g, %g → %g, %g)", what, i, i - 1,
+                                 prev->rect.x, prev->rect.y, n->rect.x, n->rect.y);
+                    }
+                  prev = n;
+                }
+            }
+        }
+    }
+  shz_catalogue_free (cat);
+}
+
 /* Other shapes of big networks: stages only, mostly supports (several rounds of them round
  * the edge), mostly streams, and 500 nodes. */
 static void
@@ -756,6 +926,7 @@ main (int argc, char **argv)
   g_test_add_func ("/network/charts/layout/long-labels-all-kinds", test_long_labels_all_kinds);
   g_test_add_func ("/network/charts/layout/200-nodes", test_200_nodes);
   g_test_add_func ("/network/charts/layout/many-nodes-shapes", test_many_nodes_shapes);
+  g_test_add_func ("/network/charts/layout/200-nodes-chain", test_200_nodes_chain);
   g_test_add ("/network/charts/legible/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/legible/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/hit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_hit, fixture_tear_down);
