@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "charts/shz-chart-text.h"
 
@@ -121,6 +122,21 @@ shz_chart_text_measure (PangoContext *pango,
   shz_chart_text_layout_size (layout, width, height);
 }
 
+/* Draw @layout (of a text wrapped at @max_width) with its top-left corner at (x, y). */
+static void
+draw_layout (cairo_t *cr, PangoLayout *layout, double max_width, double x, double y, const ShzColor *color)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_save (cr);
+  shz_color_set_source (cr, color);
+  /* With a width set, Pango aligns inside it; the logical x then carries the offset. */
+  cairo_move_to (cr, x - (max_width > 0 ? (double) logical.x / PANGO_SCALE : 0), y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 void
 shz_chart_text_draw (cairo_t        *cr,
                      PangoContext   *pango,
@@ -133,17 +149,129 @@ shz_chart_text_draw (cairo_t        *cr,
                      double          y,
                      const ShzColor *color)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
+  g_autoptr(PangoLayout) layout = shz_chart_text_layout (pango, text, size, bold, max_width, align);
 
-  layout = shz_chart_text_layout (pango, text, size, bold, max_width, align);
-  pango_layout_get_extents (layout, NULL, &logical);
-  cairo_save (cr);
-  shz_color_set_source (cr, color);
-  /* With a width set, Pango aligns inside it; the logical x then carries the offset. */
-  cairo_move_to (cr, x - (max_width > 0 ? (double) logical.x / PANGO_SCALE : 0), y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+  draw_layout (cr, layout, max_width, x, y, color);
+}
+
+char *
+shz_chart_text_key (const char   *text,
+                    double        size,
+                    gboolean      bold,
+                    double        max_width,
+                    ShzTextAlign  align)
+{
+  static const char hex[] = "0123456789abcdef";
+  gsize len = strlen (text != NULL ? text : "");
+  char *key = g_malloc (len + 36), *p = key;
+  guint64 bits[2];
+
+  /* "b" or "n", the alignment, the bits of @size and @max_width in hex, "|", @text */
+  memcpy (&bits[0], &size, sizeof (double));
+  memcpy (&bits[1], &max_width, sizeof (double));
+  *p++ = bold ? 'b' : 'n';
+  *p++ = (char) ('0' + CLAMP ((int) align, 0, 9));
+  for (guint k = 0; k < 2; k++)
+    for (int i = 15; i >= 0; i--)
+      *p++ = hex[(bits[k] >> (4 * i)) & 0xf];
+  *p++ = '|';
+  memcpy (p, text != NULL ? text : "", len + 1);
+  return key;
+}
+
+/* beyond this many layouts kept, they are dropped and made anew (a chart shows hundreds) */
+#define MAX_KEPT_LAYOUTS 4096
+
+struct _ShzTextLayouts {
+  PangoContext *pango;
+  GHashTable   *layouts;    /* key → PangoLayout */
+  /* what the context last followed: the linear part of a cairo_t's matrix and its target's
+   * font options (pango_cairo_update_context() marks every layout changed, even when these
+   * are the same) */
+  double                xx, yx, xy, yy;
+  cairo_font_options_t *options;
+};
+
+ShzTextLayouts *
+shz_text_layouts_new (void)
+{
+  ShzTextLayouts *t = g_new0 (ShzTextLayouts, 1);
+
+  t->pango = shz_chart_text_create_context ();
+  t->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return t;
+}
+
+void
+shz_text_layouts_free (ShzTextLayouts *t)
+{
+  if (t == NULL)
+    return;
+  g_hash_table_unref (t->layouts);
+  g_object_unref (t->pango);
+  g_clear_pointer (&t->options, cairo_font_options_destroy);
+  g_free (t);
+}
+
+void
+shz_text_layouts_begin (ShzTextLayouts *t,
+                        cairo_t        *cr,
+                        PangoLanguage  *language)
+{
+  /* a layout follows its context's changes by itself; a language also changes the attributes
+   * shz_chart_text_layout() sets, so those layouts are made anew */
+  if (language != NULL && language != pango_context_get_language (t->pango))
+    {
+      pango_context_set_language (t->pango, language);
+      g_hash_table_remove_all (t->layouts);
+    }
+  {
+    cairo_font_options_t *options = cairo_font_options_create ();
+    cairo_matrix_t m;
+
+    cairo_get_matrix (cr, &m);
+    cairo_surface_get_font_options (cairo_get_target (cr), options);
+    if (t->options != NULL && cairo_font_options_equal (options, t->options) &&
+        m.xx == t->xx && m.yx == t->yx && m.xy == t->xy && m.yy == t->yy)
+      {
+        cairo_font_options_destroy (options);
+        return;
+      }
+    g_clear_pointer (&t->options, cairo_font_options_destroy);
+    t->options = options;
+    t->xx = m.xx;
+    t->yx = m.yx;
+    t->xy = m.xy;
+    t->yy = m.yy;
+  }
+  shz_chart_text_update_context (t->pango, cr);
+}
+
+void
+shz_text_layouts_draw (ShzTextLayouts *t,
+                       cairo_t        *cr,
+                       const char     *text,
+                       double          size,
+                       gboolean        bold,
+                       double          max_width,
+                       ShzTextAlign    align,
+                       double          x,
+                       double          y,
+                       const ShzColor *color)
+{
+  char *key = shz_chart_text_key (text, size, bold, max_width, align);
+  PangoLayout *layout = g_hash_table_lookup (t->layouts, key);
+
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (t->layouts) >= MAX_KEPT_LAYOUTS)
+        g_hash_table_remove_all (t->layouts);
+      layout = shz_chart_text_layout (t->pango, text, size, bold, max_width, align);
+      g_hash_table_insert (t->layouts, key, layout);
+    }
+  else
+    g_free (key);
+  draw_layout (cr, layout, max_width, x, y, color);
 }
 
 void

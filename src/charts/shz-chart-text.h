@@ -66,6 +66,39 @@ void          shz_chart_text_draw           (cairo_t        *cr,
                                              double          x,
                                              double          y,
                                              const ShzColor *color);
+/* A key for the text @text at @size, @bold, wrapped at @max_width (0: not) and aligned by @align:
+ * for the caches of sizes and layouts (made at every lookup, so without printf). */
+char         *shz_chart_text_key            (const char   *text,
+                                             double        size,
+                                             gboolean      bold,
+                                             double        max_width,
+                                             ShzTextAlign  align);
+
+/* Layouts of texts kept from draw to draw, in one language: shaping a label costs tens of
+ * microseconds and a chart redrawn (a drag lays it out at every step) draws the same ones. */
+typedef struct _ShzTextLayouts ShzTextLayouts;
+
+ShzTextLayouts *shz_text_layouts_new    (void);
+void            shz_text_layouts_free   (ShzTextLayouts *layouts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShzTextLayouts, shz_text_layouts_free)
+/* Before drawing on @cr: follow its transformation and target (as
+ * shz_chart_text_update_context()) and lay out in @language (the one the texts were measured
+ * in; NULL keeps the default). */
+void            shz_text_layouts_begin  (ShzTextLayouts *layouts,
+                                         cairo_t        *cr,
+                                         PangoLanguage  *language);
+/* shz_chart_text_draw() with the layout kept. */
+void            shz_text_layouts_draw   (ShzTextLayouts *layouts,
+                                         cairo_t        *cr,
+                                         const char     *text,
+                                         double          size,
+                                         gboolean        bold,
+                                         double          max_width,
+                                         ShzTextAlign    align,
+                                         double          x,
+                                         double          y,
+                                         const ShzColor *color);
+
 /* Same, rotated 90° counter-clockwise, the top-left of the rotated box at (x, y). */
 void          shz_chart_text_draw_vertical  (cairo_t        *cr,
                                              PangoContext   *pango,

@@ -347,6 +347,7 @@ shz_network_chart_layout (ShzChart     *chart,
   g_clear_pointer (&priv->layout, shz_net_layout_free);
   priv->layout = l;
   l->background = theme->background;
+  l->language = pango_context_get_language (pango);
   if (SHZ_NETWORK_CHART_GET_CLASS (self)->build != NULL)
     SHZ_NETWORK_CHART_GET_CLASS (self)->build (self, l, pango);
   priv->fresh = TRUE;

@@ -90,13 +90,15 @@ typedef struct {
   GArray   *nodes;          /* ShzNetNode */
   GArray   *links;          /* ShzNetLink */
   GArray   *texts;          /* ShzNetText */
+  PangoLanguage *language;  /* the texts' (they are drawn in the one they were measured in) */
   /* private to the renderer: the links drawn as an image on a raster target, kept for the next
    * redraw of the same part at the same pixels (hover, selection), and the memory to draw
    * them with, handed on from layout to layout (a drag lays out every step) */
   cairo_surface_t *link_image;
   double           link_image_key[7];
   gboolean         link_image_valid;
-  ShzStrokeRaster *link_raster;
+  ShzStrokeRaster *link_raster;    /* the nodes' outlines too */
+  ShzTextLayouts  *text_layouts;
   /* … and the whole picture on the canvas, the same way */
   cairo_surface_t *picture;
   double           picture_key[5];

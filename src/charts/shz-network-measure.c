@@ -54,27 +54,6 @@ shz_net_measure_get (ShzNetworkChart *chart,
   return c;
 }
 
-/* "b" or "n", the bits of @size and @wrap in hex, "|", @text: a key made at every
- * measurement, so without printf. */
-static char *
-measure_key (const char *text, double size, gboolean bold, double wrap)
-{
-  static const char hex[] = "0123456789abcdef";
-  gsize len = strlen (text);
-  char *key = g_malloc (len + 35), *p = key;
-  guint64 bits[2];
-
-  memcpy (&bits[0], &size, sizeof (double));
-  memcpy (&bits[1], &wrap, sizeof (double));
-  *p++ = bold ? 'b' : 'n';
-  for (guint k = 0; k < 2; k++)
-    for (int i = 15; i >= 0; i--)
-      *p++ = hex[(bits[k] >> (4 * i)) & 0xf];
-  *p++ = '|';
-  memcpy (p, text, len + 1);
-  return key;
-}
-
 void
 shz_net_measure (ShzNetMeasure *c,
                  PangoContext  *pango,
@@ -85,7 +64,7 @@ shz_net_measure (ShzNetMeasure *c,
                  double        *width,
                  double        *height)
 {
-  g_autofree char *key = measure_key (text, size, bold, wrap);
+  g_autofree char *key = shz_chart_text_key (text, size, bold, wrap, SHZ_TEXT_ALIGN_START);
   double *v = g_hash_table_lookup (c->sizes, key);
 
   if (v == NULL)

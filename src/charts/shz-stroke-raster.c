@@ -27,18 +27,26 @@
 #define MIN_SHAPES_FOR_THREADS 64
 #define MAX_COORD    1e7        /* beyond this a point is dropped (never in a laid-out chart) */
 #define MAX_PIECE_POINTS 100000 /* per flattened curve or dash run */
+/* the sharpness of a joint's cut: a ramp of a ten-thousandth of a pixel (sharper, and float's
+ * rounding of the distances would decide) */
+#define JOINT_CUT 1e4
 
-/* A segment of a stroke, or a triangle (its corners in the raster's points from @first). */
+/* A segment of a stroke, a triangle (its corners in the raster's points from @first), or a
+ * rounded rectangle (its centre at a, its half sizes in n0, its corners' radius in hw). */
 typedef struct {
   double  ax, ay;           /* from a … */
   double  ux, uy, len;      /* … along u for len */
   double  hw;               /* half the stroke's width */
   /* where it ends: the pixels p with (p − a)·n0 ≥ 0 and (b − p)·n1 > 0 are its own — n the
-   * bisector of a joint, or u at a butt end, which fades (k = 1) rather than cuts (k large) */
-  double  n0x, n0y, k0, n1x, n1y, k1;
+   * bisector of a joint, or u at a butt end, which fades (k = 1) rather than cuts (k large).
+   * A pixel's share is c + k·s clamped to [0, 1], s its signed distance from the end: c is ½
+   * at a butt end, and at a joint 1 before it and 0 after it, so that a pixel whose centre is
+   * on the bisector (the corners of a square) is the next segment's alone. */
+  double  n0x, n0y, k0, c0, n1x, n1y, k1, c1;
   double  ymin, ymax;       /* rows it can touch (device units) */
   guint   first;
   gboolean triangle;
+  gboolean rounded;
 } Seg;
 
 typedef struct {
@@ -149,13 +157,15 @@ set_joint (Seg *g, gboolean start, double vx, double vy)
     {
       g->n0x = nx;
       g->n0y = ny;
-      g->k0 = 1e6;
+      g->k0 = JOINT_CUT;
+      g->c0 = 1;
     }
   else
     {
       g->n1x = nx;
       g->n1y = ny;
-      g->k1 = 1e6;
+      g->k1 = JOINT_CUT;
+      g->c1 = 0;
     }
 }
 
@@ -210,6 +220,7 @@ add_piece (ShzStrokeRaster *r, const double *xy, guint n, double hw, gboolean tr
       g.n0x = g.n1x = g.ux;
       g.n0y = g.n1y = g.uy;
       g.k0 = g.k1 = 1;
+      g.c0 = g.c1 = 0.5;
       g_array_append_val (r->segs, g);
       s->n_segs++;
     }
@@ -236,15 +247,36 @@ append_xy (GArray *a, double x, double y)
   g_array_append_vals (a, xy, 2);
 }
 
-void
-shz_stroke_raster_polyline (ShzStrokeRaster *r,
-                            const double    *xy,
-                            guint            n_points,
-                            double           width,
-                            const double    *dash,
-                            guint            n_dash)
+/* A solid closed outline: the segments of @xy then the one back to the start, the ends joined. */
+static void
+add_closed (ShzStrokeRaster *r, const double *xy, guint n, double hw)
+{
+  g_autoptr(GArray) pts = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n + 2);
+  guint first = r->segs->len;
+  Seg *a, *b;
+
+  g_array_append_vals (pts, xy, 2 * n);
+  g_array_append_vals (pts, xy, 2);
+  add_piece (r, (const double *) pts->data, n + 1, hw, FALSE);
+  if (r->segs->len < first + 3)
+    return;
+  a = &g_array_index (r->segs, Seg, r->segs->len - 1);
+  b = &g_array_index (r->segs, Seg, first);
+  set_joint (a, FALSE, b->ux, b->uy);
+  set_joint (b, TRUE, a->ux, a->uy);
+}
+
+static void
+stroke (ShzStrokeRaster *r,
+        const double    *xy,
+        guint            n_points,
+        double           width,
+        const double    *dash,
+        guint            n_dash,
+        gboolean         closed)
 {
   g_autoptr(GArray) run = NULL;
+  g_autoptr(GArray) ring = NULL;
   double hw, total = 0, dash_sum = 0;
   guint di = 0;
   double left;
@@ -272,9 +304,22 @@ shz_stroke_raster_polyline (ShzStrokeRaster *r,
    * a fog of dots (and unbounded work) */
   if (n_dash == 0 || dash_sum < 0.05 || total / dash_sum > MAX_PIECE_POINTS)
     {
-      if (n_points <= MAX_PIECE_POINTS)
+      if (n_points > MAX_PIECE_POINTS)
+        return;
+      if (closed)
+        add_closed (r, xy, n_points, hw);
+      else
         add_piece (r, xy, n_points, hw, FALSE);
       return;
+    }
+  /* dashed: along the points and back to the first (the dashes start there) */
+  if (closed)
+    {
+      ring = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_points + 2);
+      g_array_append_vals (ring, xy, 2 * n_points);
+      g_array_append_vals (ring, xy, 2);
+      xy = (const double *) ring->data;
+      n_points++;
     }
 
   run = g_array_new (FALSE, FALSE, sizeof (double));
@@ -312,6 +357,28 @@ shz_stroke_raster_polyline (ShzStrokeRaster *r,
 }
 
 void
+shz_stroke_raster_polyline (ShzStrokeRaster *r,
+                            const double    *xy,
+                            guint            n_points,
+                            double           width,
+                            const double    *dash,
+                            guint            n_dash)
+{
+  stroke (r, xy, n_points, width, dash, n_dash, FALSE);
+}
+
+void
+shz_stroke_raster_closed (ShzStrokeRaster *r,
+                          const double    *xy,
+                          guint            n_points,
+                          double           width,
+                          const double    *dash,
+                          guint            n_dash)
+{
+  stroke (r, xy, n_points, width, dash, n_dash, TRUE);
+}
+
+void
 shz_stroke_raster_triangle (ShzStrokeRaster *r,
                             const double    *xy)
 {
@@ -320,6 +387,35 @@ shz_stroke_raster_triangle (ShzStrokeRaster *r,
     if (!point_ok (xy[2 * i], xy[2 * i + 1]))
       return;
   add_piece (r, xy, 3, 0, TRUE);
+}
+
+void
+shz_stroke_raster_rounded_rect (ShzStrokeRaster *r,
+                                double           x,
+                                double           y,
+                                double           width,
+                                double           height,
+                                double           radius)
+{
+  Shape *s = current_shape (r);
+  Seg g = { 0 };
+
+  if (!point_ok (x, y) || !point_ok (x + width, y + height) || !(width > 0) || !(height > 0))
+    return;
+  g.rounded = TRUE;
+  g.ax = x + width / 2;
+  g.ay = y + height / 2;
+  g.n0x = width / 2;
+  g.n0y = height / 2;
+  g.hw = isfinite (radius) ? CLAMP (radius, 0, MIN (width, height) / 2) : 0;
+  g.ymin = y - 1;
+  g.ymax = y + height + 1;
+  s->x0 = MIN (s->x0, x - 1);
+  s->x1 = MAX (s->x1, x + width + 1);
+  s->y0 = MIN (s->y0, g.ymin);
+  s->y1 = MAX (s->y1, g.ymax);
+  g_array_append_val (r->segs, g);
+  s->n_segs++;
 }
 
 void
@@ -422,22 +518,23 @@ blend1 (guint32 *dst, guint32 color, float c)
   *dst = add_un8x4 (s, mul_un8x4 (*dst, 255 - (s >> 24)));
 }
 
-/* What a segment's row needs, in float, relative to its start a: for a pixel centre px along
- * the row, perp = px·uy − perp0; it owns the pixel by s0 = px·n0x
- * + s00 ≥ 0 and s1 = s10 − px·n1x > 0 (faded by k0, k1 at butt ends). */
+/* What a segment's row needs, relative to its start a: for a pixel centre px along the row,
+ * perp = px·uy − perp0 (in float: the width's box filter is smooth); it owns the pixel by
+ * s0 = px·n0x + s00 ≥ 0 and s1 = s1e − (px − ex)·n1x > 0, its shares c0 + k0·s0 and c1 + k1·s1
+ * (as in Seg) — in double, and s1 from the end b (at ex along the row), so that a joint's sharp
+ * cut falls on the same side for both its segments. */
 typedef struct {
-  float uy, hw;
-  float perp0;
-  float n0x, s00, k0;
-  float n1x, s10, k1;
+  float  uy, hw, perp0;
+  double n0x, s00, n1x, s1e, ex;
+  float  k0, c0, k1, c1;
 } RowK;
 
 static inline float
-coverage1 (const RowK *k, float px)
+coverage1 (const RowK *k, double px)
 {
-  float perp = fabsf (px * k->uy - k->perp0);
-  float f0 = CLAMP (0.5f + k->k0 * (px * k->n0x + k->s00), 0.0f, 1.0f);
-  float f1 = CLAMP (0.5f + k->k1 * (k->s10 - px * k->n1x), 0.0f, 1.0f);
+  float perp = fabsf ((float) px * k->uy - k->perp0);
+  float f0 = CLAMP (k->c0 + k->k0 * (float) (px * k->n0x + k->s00), 0.0f, 1.0f);
+  float f1 = CLAMP (k->c1 + k->k1 * (float) (k->s1e - (px - k->ex) * k->n1x), 0.0f, 1.0f);
   float across = MAX (MIN (perp + 0.5f, k->hw) - MAX (perp - 0.5f, -k->hw), 0.0f);
 
   return across * f0 * f1;
@@ -477,9 +574,13 @@ blend4 (guint32 *dst, __m128i ci, __m128i col)
  * x1 are covered too — by nothing of this segment, so they stay as they are.  A run wholly
  * inside the segment's ends skips their fades. */
 static inline void
-run (guint32 *dst, int x0, int x1, int width, float px0, const RowK *k, guint32 color)
+run (guint32 *dst, int x0, int x1, int width, double px0, const RowK *k, guint32 color)
 {
   int x = x0;
+  double pxe = px0 + (x1 - x0 + 3);
+  double s0a = px0 * k->n0x + k->s00, s0b = pxe * k->n0x + k->s00;
+  double s1a = k->s1e - (px0 - k->ex) * k->n1x, s1b = k->s1e - (pxe - k->ex) * k->n1x;
+  gboolean inside = k->c0 + k->k0 * MIN (s0a, s0b) >= 1 && k->c1 + k->k1 * MIN (s1a, s1b) >= 1;
 #ifdef __SSE2__
   const __m128 hw = _mm_set1_ps (k->hw), nhw = _mm_set1_ps (-k->hw);
   const __m128 zero = _mm_setzero_ps (), half = _mm_set1_ps (0.5f), one = _mm_set1_ps (1.0f);
@@ -487,14 +588,11 @@ run (guint32 *dst, int x0, int x1, int width, float px0, const RowK *k, guint32 
   const __m128i col = _mm_unpacklo_epi8 (_mm_set1_epi32 ((int) color), _mm_setzero_si128 ());
   const __m128 steps = _mm_set_ps (3, 2, 1, 0);
   /* at the run's first four pixels, then a step of four pixels */
-  __m128 perp = _mm_sub_ps (_mm_mul_ps (_mm_add_ps (_mm_set1_ps (px0), steps), _mm_set1_ps (k->uy)),
+  __m128 perp = _mm_sub_ps (_mm_mul_ps (_mm_add_ps (_mm_set1_ps ((float) px0), steps), _mm_set1_ps (k->uy)),
                             _mm_set1_ps (k->perp0));
   const __m128 dperp = _mm_set1_ps (4 * k->uy);
-  float pxe = px0 + (float) (x1 - x0 + 3);
-  float s0a = px0 * k->n0x + k->s00, s0b = pxe * k->n0x + k->s00;
-  float s1a = k->s10 - px0 * k->n1x, s1b = k->s10 - pxe * k->n1x;
 
-  if (k->k0 * MIN (s0a, s0b) >= 0.5f && k->k1 * MIN (s1a, s1b) >= 0.5f)
+  if (inside)
     {
       for (; x <= x1 && x + 3 < width; x += 4)
         {
@@ -508,29 +606,30 @@ run (guint32 *dst, int x0, int x1, int width, float px0, const RowK *k, guint32 
   else
     {
       const __m128 k0 = _mm_set1_ps (k->k0), k1 = _mm_set1_ps (k->k1);
-      __m128 px = _mm_add_ps (_mm_set1_ps (px0), steps);
-      __m128 s0 = _mm_add_ps (_mm_mul_ps (px, _mm_set1_ps (k->n0x)), _mm_set1_ps (k->s00));
-      __m128 s1 = _mm_sub_ps (_mm_set1_ps (k->s10), _mm_mul_ps (px, _mm_set1_ps (k->n1x)));
-      const __m128 ds0 = _mm_set1_ps (4 * k->n0x), ds1 = _mm_set1_ps (4 * k->n1x);
+      const __m128 c0 = _mm_set1_ps (k->c0), c1 = _mm_set1_ps (k->c1);
+      const __m128 ds0 = _mm_mul_ps (steps, _mm_set1_ps ((float) k->n0x));
+      const __m128 ds1 = _mm_mul_ps (steps, _mm_set1_ps ((float) k->n1x));
 
       for (; x <= x1 && x + 3 < width; x += 4)
         {
+          /* the ends' distances at the first of the four, in double, not summed step by step */
+          double px = px0 + (x - x0);
+          __m128 s0 = _mm_add_ps (_mm_set1_ps ((float) (px * k->n0x + k->s00)), ds0);
+          __m128 s1 = _mm_sub_ps (_mm_set1_ps ((float) (k->s1e - (px - k->ex) * k->n1x)), ds1);
           __m128 d = _mm_andnot_ps (sign, perp);
-          __m128 f0 = _mm_min_ps (_mm_max_ps (_mm_add_ps (half, _mm_mul_ps (k0, s0)), zero), one);
-          __m128 f1 = _mm_min_ps (_mm_max_ps (_mm_add_ps (half, _mm_mul_ps (k1, s1)), zero), one);
+          __m128 f0 = _mm_min_ps (_mm_max_ps (_mm_add_ps (c0, _mm_mul_ps (k0, s0)), zero), one);
+          __m128 f1 = _mm_min_ps (_mm_max_ps (_mm_add_ps (c1, _mm_mul_ps (k1, s1)), zero), one);
           __m128 c = _mm_max_ps (_mm_sub_ps (_mm_min_ps (_mm_add_ps (d, half), hw), _mm_max_ps (_mm_sub_ps (d, half), nhw)), zero);
 
           c = _mm_min_ps (_mm_mul_ps (_mm_mul_ps (c, f0), f1), one);
           blend4 (dst + x, _mm_cvttps_epi32 (_mm_add_ps (_mm_mul_ps (c, k255), half)), col);
           perp = _mm_add_ps (perp, dperp);
-          s0 = _mm_add_ps (s0, ds0);
-          s1 = _mm_sub_ps (s1, ds1);
         }
     }
 #endif
   for (; x <= x1; x++)
     {
-      float c = coverage1 (k, px0 + (float) (x - x0));
+      float c = coverage1 (k, px0 + (x - x0));
       if (c > 0)
         blend1 (dst + x, color, c);
     }
@@ -584,7 +683,7 @@ steep_rows (Job *j, const Seg *g, guint32 color, int y0, int y1)
 /* The rows of a steep segment whose pixels are all far enough inside its two ends to be wholly
  * its own (an end's fade or cut does not reach them): [*iy0, *iy1], empty when none.
  * Along the segment (t from its start, q across it, |q| ≤ the reach rad of a pixel that
- * counts), a pixel is past the start when k0·(t·cos φ0 − |q|·sin φ0) ≥ ½ — φ0 the angle of the
+ * counts), a pixel is past the start when c0 + k0·(t·cos φ0 − |q|·sin φ0) ≥ 1 — φ0 the angle of the
  * start's bisector n0 from u — and before the end likewise; a row's pixels span t_c ± rad·|ux/uy|
  * around its point t_c = py / uy on the line. */
 static void
@@ -599,8 +698,8 @@ interior_rows (const Job *j, const Seg *g, int *iy0, int *iy1)
   *iy1 = 0;
   if (c0 < 0.05 || c1 < 0.05)
     return;
-  tlo = (0.5 / g->k0 + rad * s0) / c0 + m + 1e-4;
-  thi = g->len - (0.5 / g->k1 + rad * s1) / c1 - m - 1e-4;
+  tlo = ((1 - g->c0) / g->k0 + rad * s0) / c0 + m + 1e-4;
+  thi = g->len - ((1 - g->c1) / g->k1 + rad * s1) / c1 - m - 1e-4;
   if (thi < tlo)
     return;
   /* py = t·uy, and row y has py = y + ½ + yo − ay */
@@ -624,15 +723,17 @@ segment (Job *j, const Seg *g, guint32 color)
   gboolean steep = fabs (uy) > 1e-9, wide = fabs (ux) > 1e-9;
   double ak = steep ? ux / uy : 0, bk = steep ? rad / fabs (uy) : 0;
   double ck = wide ? -rad / ux : 0, dk = wide ? uy / ux : 0, ek = wide ? (len + rad) / ux : 0;
-  double l1 = len * (ux * g->n1x + uy * g->n1y);
   RowK k;
 
   k.uy = (float) uy;
   k.hw = (float) g->hw;
-  k.n0x = (float) g->n0x;
+  k.n0x = g->n0x;
   k.k0 = (float) g->k0;
-  k.n1x = (float) g->n1x;
+  k.c0 = (float) g->c0;
+  k.n1x = g->n1x;
   k.k1 = (float) g->k1;
+  k.ex = len * ux;
+  k.c1 = (float) g->c1;
 #ifdef __SSE2__
   int iy0 = 1, iy1 = 0;
 
@@ -680,9 +781,9 @@ segment (Job *j, const Seg *g, guint32 color)
         continue;
       px0 = x0 + 0.5 + j->xo - ax;
       k.perp0 = (float) (py * ux);
-      k.s00 = (float) (py * g->n0y);
-      k.s10 = (float) (l1 - py * g->n1y);
-      run ((guint32 *) (j->pixels + (gsize) y * j->stride), x0, x1, j->width, (float) px0, &k, color);
+      k.s00 = py * g->n0y;
+      k.s1e = -(py - len * uy) * g->n1y;
+      run ((guint32 *) (j->pixels + (gsize) y * j->stride), x0, x1, j->width, px0, &k, color);
     }
 }
 
@@ -727,6 +828,72 @@ triangle (Job *j, const double *p, guint32 color)
     }
 }
 
+/* The coverage of the pixel at (dx, dy) from the centre of a rounded rectangle of half sizes
+ * (hx, hy) and corners of radius r: along its straight sides the box filter of each side (a
+ * plain rectangle's is exact), in its corners the distance from the corner's arc. */
+static inline float
+rounded_coverage1 (float dx, float dy, float hx, float hy, float r)
+{
+  float qx = fabsf (dx) - (hx - r), qy = fabsf (dy) - (hy - r);
+
+  if (qx > 0 && qy > 0 && r > 0)
+    return CLAMP (0.5f + r - sqrtf (qx * qx + qy * qy), 0.0f, 1.0f);
+  return CLAMP (0.5f + hx - fabsf (dx), 0.0f, 1.0f) * CLAMP (0.5f + hy - fabsf (dy), 0.0f, 1.0f);
+}
+
+/* A rounded rectangle, the rows of the band: the middle of each row (beyond the reach of the
+ * sides and corners) at the row's one coverage, the ends pixel by pixel. */
+static void
+rounded_rect (Job *j, const Seg *g, guint32 color)
+{
+  double cx = g->ax - j->xo - 0.5, cy = g->ay - j->yo - 0.5;     /* in pixel indices */
+  float hx = (float) g->n0x, hy = (float) g->n0y, r = (float) g->hw;
+  int y0 = MAX (floor_int (cy - g->n0y), j->by0), y1 = MIN (floor_int (cy + g->n0y + 1), j->by1 - 1);
+  int x0 = MAX (floor_int (cx - g->n0x), 0), x1 = MIN (floor_int (cx + g->n0x + 1), j->width - 1);
+
+  for (int y = y0; y <= y1; y++)
+    {
+      guint32 *row = (guint32 *) (j->pixels + (gsize) y * j->stride);
+      float dy = (float) (y - cy);
+      float cm = CLAMP (0.5f + hy - fabsf (dy), 0.0f, 1.0f);
+      /* the middle: the pixels within inner of the centre, which only the top and bottom
+       * sides reach — to half a pixel from the sides between the corners, to the corners'
+       * arcs beside them */
+      double inner = g->n0x - (fabsf (dy) <= hy - r ? 0.5 : MAX (g->hw, 0.5));
+      int m0 = MAX (-floor_int (-(cx - inner)), x0), m1 = MIN (floor_int (cx + inner), x1);
+      int x = x0;
+
+      if (cm <= 0)
+        continue;
+      for (; x <= x1; x++)
+        {
+          if (x == m0 && m0 <= m1)
+            {
+#ifdef __SSE2__
+              const __m128i col = _mm_unpacklo_epi8 (_mm_set1_epi32 ((int) color), _mm_setzero_si128 ());
+              const __m128i ci = _mm_set1_epi32 ((int) (cm * 255 + 0.5f));
+
+              if (cm >= 1 && (color >> 24) == 0xff)
+                for (; x + 3 <= m1; x += 4)
+                  _mm_storeu_si128 ((__m128i *) (row + x), _mm_set1_epi32 ((int) color));
+              else
+                for (; x + 3 <= m1; x += 4)
+                  blend4 (row + x, ci, col);
+#endif
+              for (; x <= m1; x++)
+                blend1 (row + x, color, cm);
+              if (x > x1)
+                break;
+            }
+          {
+            float c = rounded_coverage1 ((float) (x - cx), dy, hx, hy, r);
+            if (c > 0)
+              blend1 (row + x, color, c);
+          }
+        }
+    }
+}
+
 static void
 draw_band (Job *j)
 {
@@ -748,6 +915,8 @@ draw_band (Job *j)
             continue;
           if (segs[k].triangle)
             triangle (j, pts + 2 * (gsize) segs[k].first, s->color);
+          else if (segs[k].rounded)
+            rounded_rect (j, &segs[k], s->color);
           else
             segment (j, &segs[k], s->color);
         }

@@ -40,6 +40,22 @@ void shz_stroke_raster_polyline (ShzStrokeRaster *raster,
                                  double           width,
                                  const double    *dash,
                                  guint            n_dash);
+/* Add a closed outline through the @n_points points @xy, the last joined back to the first:
+ * solid, with a joint there too; dashed as the polyline that goes round to the first point. */
+void shz_stroke_raster_closed   (ShzStrokeRaster *raster,
+                                 const double    *xy,
+                                 guint            n_points,
+                                 double           width,
+                                 const double    *dash,
+                                 guint            n_dash);
+/* Add a filled rectangle at (@x, @y) of @width × @height, its corners rounded to @radius (0:
+ * square). */
+void shz_stroke_raster_rounded_rect (ShzStrokeRaster *raster,
+                                     double           x,
+                                     double           y,
+                                     double           width,
+                                     double           height,
+                                     double           radius);
 /* Add a filled triangle (x0, y0, x1, y1, x2, y2). */
 void shz_stroke_raster_triangle (ShzStrokeRaster *raster,
                                  const double    *xy);

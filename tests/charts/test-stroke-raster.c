@@ -247,6 +247,114 @@ test_like_cairo (void)
   cairo_surface_destroy (theirs);
 }
 
+/* A closed outline is joined where it closes: a square's outline on pixel edges covers its
+ * whole ring of pixels, corners included, and nothing twice; left open, its first corner has
+ * a notch. */
+static void
+test_closed (void)
+{
+  const double sq[8] = { 10, 10, 40, 10, 40, 30, 10, 30 };
+  g_autoptr(ShzStrokeRaster) r = shz_stroke_raster_new ();
+  cairo_surface_t *s = blank (64, 48);
+  ShzColor half = { 0, 0, 0, 0.5 };
+
+  shz_stroke_raster_begin (r, &half);
+  shz_stroke_raster_closed (r, sq, 4, 2, NULL, 0);
+  shz_stroke_raster_draw (r, s, 0, 0);
+  for (int x = 0; x < 64; x++)
+    for (int y = 0; y < 48; y++)
+      {
+        gboolean outer = x >= 9 && x < 41 && y >= 9 && y < 31, inner = x >= 11 && x < 39 && y >= 11 && y < 29;
+        guint want = outer && !inner ? 128 : 0;
+        if (alpha_at (s, x, y) != want)
+          g_error ("closed square, pixel %d,%d: alpha %u, expected %u", x, y, alpha_at (s, x, y), want);
+      }
+  cairo_surface_destroy (s);
+
+  s = blank (64, 48);
+  shz_stroke_raster_reset (r);
+  shz_stroke_raster_begin (r, &half);
+  shz_stroke_raster_polyline (r, sq, 4, 2, NULL, 0);
+  shz_stroke_raster_draw (r, s, 0, 0);
+  g_assert_cmpuint (alpha_at (s, 9, 9), ==, 0);       /* the open end's corner */
+  g_assert_cmpuint (alpha_at (s, 40, 9), ==, 128);    /* a joint's */
+  cairo_surface_destroy (s);
+
+  /* dashed, round and back: the dashes' ink is their length × width */
+  s = blank (64, 48);
+  shz_stroke_raster_reset (r);
+  shz_stroke_raster_begin (r, &opaque_black);
+  shz_stroke_raster_closed (r, sq, 4, 1, (const double[]) { 5, 5 }, 2);
+  shz_stroke_raster_draw (r, s, 0, 0);
+  /* 100 units round: ten dashes of 5, each 1 wide (one turning a corner loses or gains a
+   * little at its mitre) */
+  g_assert_cmpfloat (fabs (ink (s) - 50), <, 1.5);
+  cairo_surface_destroy (s);
+}
+
+/* A filled rectangle on pixel edges covers exactly its pixels; off them, and rounded, its ink
+ * is its area, and it agrees with Cairo's fill of the same shape. */
+static void
+test_rounded_rect (void)
+{
+  g_autoptr(ShzStrokeRaster) r = shz_stroke_raster_new ();
+  cairo_surface_t *s = blank (64, 48), *theirs;
+  cairo_t *cr;
+  const guint8 *a, *b;
+  double diff = 0, rad = 6;
+
+  shz_stroke_raster_begin (r, &opaque_black);
+  shz_stroke_raster_rounded_rect (r, 5, 7, 30, 20, 0);
+  shz_stroke_raster_draw (r, s, 0, 0);
+  for (int x = 0; x < 64; x++)
+    for (int y = 0; y < 48; y++)
+      {
+        guint want = x >= 5 && x < 35 && y >= 7 && y < 27 ? 255 : 0;
+        if (alpha_at (s, x, y) != want)
+          g_error ("rectangle, pixel %d,%d: alpha %u, expected %u", x, y, alpha_at (s, x, y), want);
+      }
+  cairo_surface_destroy (s);
+
+  s = blank (64, 48);
+  theirs = blank (64, 48);
+  shz_stroke_raster_reset (r);
+  shz_stroke_raster_begin (r, &opaque_black);
+  shz_stroke_raster_rounded_rect (r, 5.3, 7.6, 40.5, 30.25, rad);
+  shz_stroke_raster_draw (r, s, 0, 0);
+  g_assert_cmpfloat (fabs (ink (s) - (40.5 * 30.25 - (4 - G_PI) * rad * rad)), <, 1.0);
+  cr = cairo_create (theirs);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, 5.3 + 40.5 - rad, 7.6 + rad, rad, -G_PI / 2, 0);
+  cairo_arc (cr, 5.3 + 40.5 - rad, 7.6 + 30.25 - rad, rad, 0, G_PI / 2);
+  cairo_arc (cr, 5.3 + rad, 7.6 + 30.25 - rad, rad, G_PI / 2, G_PI);
+  cairo_arc (cr, 5.3 + rad, 7.6 + rad, rad, G_PI, 1.5 * G_PI);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (theirs);
+  a = cairo_image_surface_get_data (s);
+  b = cairo_image_surface_get_data (theirs);
+  for (gsize i = 0; i < (gsize) cairo_image_surface_get_stride (s) * 48; i++)
+    diff = MAX (diff, abs ((int) a[i] - (int) b[i]));
+  g_test_message ("rounded rectangle: largest difference from Cairo %.0f of 255", diff);
+  g_assert_cmpfloat (diff, <=, 40);
+  cairo_surface_destroy (s);
+  cairo_surface_destroy (theirs);
+
+  /* hostile sizes draw nothing, or what fits */
+  s = blank (16, 16);
+  shz_stroke_raster_reset (r);
+  shz_stroke_raster_begin (r, &opaque_black);
+  shz_stroke_raster_rounded_rect (r, NAN, 0, 10, 10, 2);
+  shz_stroke_raster_rounded_rect (r, 0, 0, -5, 10, 2);
+  shz_stroke_raster_rounded_rect (r, 0, 0, 10, INFINITY, 2);
+  shz_stroke_raster_rounded_rect (r, 2, 2, 4, 4, 1e9);        /* a radius beyond half: a disc */
+  shz_stroke_raster_rounded_rect (r, -1e6, -1e6, 2e6, 2e6, NAN);  /* the whole image */
+  shz_stroke_raster_draw (r, s, 0, 0);
+  g_assert_cmpuint (alpha_at (s, 8, 8), ==, 255);
+  cairo_surface_destroy (s);
+}
+
 /* Drawn into a part of the picture (the visible part of a zoomed canvas), many shapes (two
  * threads, many bands): the same pixels as the whole picture there. */
 static void
@@ -360,6 +468,8 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/stroke-raster/dashes", test_dashes);
   g_test_add_func ("/charts/stroke-raster/triangle", test_triangle);
   g_test_add_func ("/charts/stroke-raster/like-cairo", test_like_cairo);
+  g_test_add_func ("/charts/stroke-raster/closed", test_closed);
+  g_test_add_func ("/charts/stroke-raster/rounded-rect", test_rounded_rect);
   g_test_add_func ("/charts/stroke-raster/origin-and-bands", test_origin_and_bands);
   g_test_add_func ("/charts/stroke-raster/hostile", test_hostile);
   return g_test_run ();
