@@ -175,6 +175,19 @@ shz_network_compare_build (ShzNetworkChart *chart,
       if (!beside)
         split += lh * 1.8;
       split = MIN (area.height * 0.42, split);
+      /* hundreds of stages wrap into columns across the width, the heading above them: as
+       * high as they need to stay legible, up to half */
+      if (shz_network_chain_want_width (chart, pango, l->width, l->height, split - (beside ? 0 : lh * 1.8), u * 0.9,
+                                        tu * 0.9, (ShzRingLink *) left->data, left->len) > 0)
+        {
+          if (beside)
+            split = MIN (area.height * 0.42, split + lh * 1.8);
+          beside = FALSE;
+          while (split < area.height * 0.5 - 0.01 &&
+                 shz_network_chain_want_width (chart, pango, l->width, l->height, split - lh * 1.8, u * 0.9, tu * 0.9,
+                                               (ShzRingLink *) left->data, left->len) > area.width)
+            split = MIN (split + area.height * 0.02, area.height * 0.5);
+        }
       lpanel = shz_rect_make (area.x, area.y, area.width, split);
       rpanel = shz_rect_make (area.x, area.y + split + 1.5 * f, area.width, area.height - split - 1.5 * f);
       if (beside)

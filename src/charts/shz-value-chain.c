@@ -314,15 +314,33 @@ shz_value_chain_build (ShzNetworkChart *chart,
       shz_net_layout_add_node_text (l, pango, ni, label, f, MIN (f, MAX (0.5 * f, legible)), TRUE, &theme->text);
       if (ax1 > ax0)
         shz_net_layout_add_arrow (l, ax0, cy, ax1, cy, MAX (1.5, 3 * u), &theme->highlight, FALSE);
-      /* the relation's label on the arrow, else above the arrow and the audience box (one row),
-       * else under the arrow (rows) */
+      /* the relation's label on the arrow (hundreds of stages), else above the arrow and the
+       * audience box (one row), else under the arrow (rows) */
       {
         double w2 = 0, h2 = 0, aw2 = ax1 - ax0;
 
         if (aw2 > 2 * f)
           shz_chart_text_measure (pango, rel, 0.85 * f, FALSE, aw2, &w2, &h2);
-        if (aw2 > 2 * f && h2 <= (multi ? MAX (2.6 * f, chev_h / 2 - 0.3 * f) : 2.6 * f) &&
-            cy - 0.3 * f - h2 >= (multi ? band_top : area.y))
+        if (many)
+          {
+            /* on the arrow itself, over a halo: the rows leave no room above or below it */
+            g_autofree char *cut = aw2 > 5 * fs ? shz_net_measure_cut_line (m, pango, rel, fs, FALSE, aw2 - 4 * fs) : NULL;
+
+            if (cut != NULL)
+              {
+                /* (the spaces keep the arrow's line off the text's ends) */
+                g_autofree char *line = g_strdup_printf (" %s ", cut);
+                double lw, lh2;
+                int t;
+
+                shz_net_measure (m, pango, line, fs, FALSE, 0, &lw, &lh2);
+                t = shz_net_layout_add_text (l, pango, line, fs, FALSE, 0, SHZ_TEXT_ALIGN_START, ax0 + (aw2 - lw) / 2,
+                                             cy - lh2 / 2, &theme->text_muted);
+                g_array_index (l->texts, ShzNetText, t).halo = TRUE;
+              }
+          }
+        else if (aw2 > 2 * f && h2 <= (multi ? MAX (2.6 * f, chev_h / 2 - 0.3 * f) : 2.6 * f) &&
+                 cy - 0.3 * f - h2 >= (multi ? band_top : area.y))
           shz_net_layout_add_text (l, pango, rel, 0.85 * f, FALSE, aw2, SHZ_TEXT_ALIGN_CENTER,
                                    ax0 + (aw2 - w2) / 2, cy - 0.3 * f - h2, &theme->text_muted);
         else if (multi)

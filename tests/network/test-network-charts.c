@@ -610,6 +610,7 @@ test_200_nodes_chain (void)
               double smallest = 0.6 * shz_network_chart_legible (w, h);
               g_autofree char *what = g_strdup_printf ("%s 140-stage chain %s %g×%g", kind, lang == 0 ? "zh_CN" : "en", w, h);
               const ShzNetNode *prev = NULL;
+              double least = G_MAXDOUBLE;
               ShzNetLayout *l;
 
               shz_chart_ensure_layout (chart, NULL, w, h);
@@ -645,6 +646,7 @@ test_200_nodes_chain (void)
                   g_assert_true (g_str_has_prefix (n->description, label));
                   if (i % 7 == 4)
                     g_assert_nonnull (strstr (n->description, lang == 0 ? "全渠道会员运营与数据中台协同" : "omnichannel membership operations"));
+                  least = MIN (least, t->size);
                   if (t->size < smallest - 1e-6)
                     g_error ("%s: the label of stage n%03u is %.2f px (below %.2f)", what, i, t->size, smallest);
                   if (pane)
@@ -679,6 +681,7 @@ test_200_nodes_chain (void)
                     }
                   prev = n;
                 }
+              g_test_message ("%s: stage labels %.2f px and up", what, least);
             }
         }
     }
