@@ -1602,15 +1602,16 @@ chain_grid_plan (ShzNetMeasure *m, PangoContext *pango, const ShzRect *area, gui
   g->col_w = MIN ((area->width - g->hgap * (cols - 1 + (g->side_cols > 0))) / cols, 12 * size);
 }
 
-/* Text sizes from the legible one down: the first at which a column holds a short label (five
- * times the text size, as the ring's short cut: "Node 137", "节点 137") on one line. */
+/* Text sizes from the legible one down (to half of it): the first at which a column holds a
+ * short label (five times the text size, as the ring's short cut: "Node 137", "节点 137") on one
+ * line. */
 static void
 chain_grid_fit (ShzNetMeasure *m, PangoContext *pango, const ShzRect *area, guint n_main, guint n_side,
                 double legible, double u, ChainGrid *g)
 {
   double need;
 
-  for (guint step = 0; step < 6; step++)
+  for (guint step = 0; step < 9; step++)
     {
       double s = legible * pow (0.92, step);
 

@@ -74,7 +74,7 @@ chevron_text_width (ShzNetworkChart *chart, PangoContext *pango, GPtrArray *stag
  * the as-is score after it when the whole label fits with it. */
 static char *
 many_text (ShzNetworkChart *chart, ShzNetMeasure *m, PangoContext *pango, const ShzNetNode *node,
-           const ShzCatItem *it, double fs, double score)
+           const ShzCatItem *it, double fs, double score, gboolean bold)
 {
   ShzRect inner = shz_net_node_inner_rect (node);
   double width = inner.width - 2 * MIN (fs * 0.3, MIN (inner.width, inner.height) * 0.1) - 1, tw = 0;
@@ -86,12 +86,12 @@ many_text (ShzNetworkChart *chart, ShzNetMeasure *m, PangoContext *pango, const 
     {
       double lw;
 
-      shz_net_measure (m, pango, tail, fs, TRUE, 0, &tw, NULL);
-      shz_net_measure (m, pango, shz_network_chart_tr (chart, &it->label), fs, TRUE, 0, &lw, NULL);
+      shz_net_measure (m, pango, tail, fs, bold, 0, &tw, NULL);
+      shz_net_measure (m, pango, shz_network_chart_tr (chart, &it->label), fs, bold, 0, &lw, NULL);
       if (lw + tw > width)
         g_clear_pointer (&tail, g_free);
     }
-  cut = shz_net_measure_cut_line (m, pango, shz_network_chart_tr (chart, &it->label), fs, TRUE,
+  cut = shz_net_measure_cut_line (m, pango, shz_network_chart_tr (chart, &it->label), fs, bold,
                                   width - (tail != NULL ? tw : 0));
   return tail != NULL ? g_strconcat (cut, tail, NULL) : g_steal_pointer (&cut);
 }
@@ -119,7 +119,8 @@ shz_value_chain_build (ShzNetworkChart *chart,
   double desc_h = 0, need, row_gap, chain_h, rel_h;
   guint rows, per_row = 1;
   gboolean multi, many = FALSE;
-  double fs = f;
+  double fs = f, sup_h = 0;
+  guint sup_rows = 1, sup_per_row = 1;
   ShzNetMeasure *m = NULL;
 
   if (fw == NULL)
@@ -179,7 +180,6 @@ shz_value_chain_build (ShzNetworkChart *chart,
       l->measure = shz_net_measure_func;
       l->measure_data = m;
       shz_chart_text_measure (pango, "数智 Ag\n2.0 → 4.0", 0.9 * f, FALSE, 0, NULL, &row_h);
-      room = area.height - (row_h + 0.7 * f) - 1.6 * gap;
       for (guint step = 0; step < 8; step++)
         {
           guint most, fewest, comfortable, rows_fit;
@@ -187,6 +187,11 @@ shz_value_chain_build (ShzNetworkChart *chart,
           fs = MIN (f, MAX (0.5 * f, legible)) * pow (0.92, step);
           shz_net_measure (m, pango, "数智 Ag", fs, TRUE, 0, NULL, &lh);
           chev_h = lh * 1.45;
+          /* the supporting elements in one row of two-line boxes, or in rows of one-line ones */
+          sup_per_row = MAX (1, MIN (supports->len, (guint) floor ((area.width + gap) / (5.6 * fs + 2 + gap))));
+          sup_rows = MAX (1, (supports->len + sup_per_row - 1) / sup_per_row);
+          sup_h = sup_rows > 1 ? chev_h : row_h + 0.7 * f;
+          room = area.height - (sup_rows * sup_h + (sup_rows - 1) * 0.5 * gap) - 1.6 * gap;
           /* a slot for a short label (five times the text size, as the ring's short cut):
            * the label, the notches and the text's inset; a comfortable one for twelve */
           short_w = 5 * fs + 0.6 * chev_h + 0.6 * fs + 2;
@@ -212,7 +217,7 @@ shz_value_chain_build (ShzNetworkChart *chart,
   chain_w = multi ? area.width : area.width - aw - al - gap;
   /* the supporting elements' boxes hold two lines (label, scores) */
   shz_chart_text_measure (pango, "数智 Ag\n2.0 → 4.0", 0.9 * f, FALSE, 0, NULL, &base_h);
-  base_h = many ? base_h + 0.7 * f : MAX (MIN (chev_h * 0.55, 3.2 * f), base_h + 0.7 * f);
+  base_h = many ? sup_rows * sup_h + (sup_rows - 1) * 0.5 * gap : MAX (MIN (chev_h * 0.55, 3.2 * f), base_h + 0.7 * f);
   chain_h = rows * chev_h + (rows - 1) * row_gap;
   rel_h = multi ? 0 : rh + gap;
 
@@ -245,7 +250,7 @@ shz_value_chain_build (ShzNetworkChart *chart,
       tc = shz_net_text_on (&fill, theme);
       if (many)
         {
-          g_autofree char *line = many_text (chart, m, pango, shz_net_layout_get_node (l, ni), it, fs, score);
+          g_autofree char *line = many_text (chart, m, pango, shz_net_layout_get_node (l, ni), it, fs, score, TRUE);
           shz_net_layout_add_node_text (l, pango, ni, line, fs, fs, TRUE, &tc);
         }
       else
@@ -265,13 +270,26 @@ shz_value_chain_build (ShzNetworkChart *chart,
           ShzColor fill, stroke, tc;
           int ni;
 
-          r = shz_rect_make (area.x + i * (bw + gap), top + chain_h + 1.6 * gap, bw, base_h);
+          if (many)
+            {
+              bw = (chain_w - gap * (sup_per_row - 1)) / sup_per_row;
+              r = shz_rect_make (area.x + i % sup_per_row * (bw + gap),
+                                 top + chain_h + 1.6 * gap + i / sup_per_row * (sup_h + 0.5 * gap), bw, sup_h);
+            }
+          else
+            r = shz_rect_make (area.x + i * (bw + gap), top + chain_h + 1.6 * gap, bw, base_h);
           shz_network_chart_score_style (chart, score, &fill, &stroke, &dashed);
           stroke = dashed ? stroke : shz_chart_palette_color (7);
           ni = shz_net_layout_add_node (l, it->id, SHZ_NET_RECT, &r, &fill, &stroke, MAX (0.8, 1.5 * u), dashed);
           shz_net_layout_get_node (l, ni)->description = g_strdup (text);
           tc = shz_net_text_on (&fill, theme);
-          shz_net_layout_add_node_text (l, pango, ni, text, 0.9 * f, MIN (0.9 * f, MAX (0.5 * f, legible)), FALSE, &tc);
+          if (many && sup_rows > 1)
+            {
+              g_autofree char *line = many_text (chart, m, pango, shz_net_layout_get_node (l, ni), it, fs, score, FALSE);
+              shz_net_layout_add_node_text (l, pango, ni, line, fs, fs, FALSE, &tc);
+            }
+          else
+            shz_net_layout_add_node_text (l, pango, ni, text, 0.9 * f, MIN (0.9 * f, MAX (0.5 * f, legible)), FALSE, &tc);
         }
     }
 
@@ -293,7 +311,9 @@ shz_value_chain_build (ShzNetworkChart *chart,
           band_top = top + (rows - 1) * (chev_h + row_gap);
           cy = band_top + chev_h / 2;
           /* the box as narrow as its label allows, the arrow (and its label) the rest */
-          shz_chart_text_measure (pango, label, f, TRUE, MAX (5 * f, MIN (8 * f, slot_w * 0.5)), &tw, &th);
+          /* (one line among hundreds of stages: the rows are low) */
+          shz_chart_text_measure (pango, label, f, TRUE, many ? MAX (5 * f, slot_w * 0.6 - 1.4 * f)
+                                                              : MAX (5 * f, MIN (8 * f, slot_w * 0.5)), &tw, &th);
           aw = MIN (tw + 1.4 * f, slot_w * 0.6);
           al = slot_w - aw;
           ah = MIN (th + 1.2 * f, chev_h * 1.2);

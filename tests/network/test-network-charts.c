@@ -688,6 +688,99 @@ test_200_nodes_chain (void)
   shz_catalogue_free (cat);
 }
 
+/* Other shapes of big value chains: 140 stages linked only one to the next (no side column: on
+ * a portrait canvas the comparison's heading would sit beside a single column), 400 stages, and
+ * 60 with 40 supporting elements: nothing overlaps, everything inside the canvas, every stage
+ * labelled, in both kinds and languages. */
+static void
+test_many_stages_shapes (void)
+{
+  static const struct { guint stages, supports; gboolean across; } shapes[] = {
+    { 140, 4, FALSE }, { 400, 6, TRUE }, { 60, 40, TRUE },
+  };
+  static const struct { double w, h; } shape_sizes[] = { { 1200, 800 }, { 600, 900 } };
+  static const char * const chain_kinds[] = { "value-chain", "network-compare" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      guint n = 1 + shapes[k].stages + 20 + 19;
+      ShzCatalogue *cat = make_big_catalogue (shapes[k].stages, 20, 19);
+
+      g_assert_true (shz_big_catalogue_add_chain (cat, shapes[k].stages, shapes[k].supports, &error));
+      g_assert_no_error (error);
+      for (guint c = 0; c < G_N_ELEMENTS (chain_kinds); c++)
+        {
+          g_autoptr(ShzChart) chart = shz_chart_new (chain_kinds[c], &error);
+          ShzAssessment *a = shz_assessment_new (cat);
+
+          for (guint i = 2; i <= shapes[k].stages + 1; i++)
+            {
+              g_autofree char *src = g_strdup_printf ("n%03u", i);
+              g_autofree char *dst = i <= shapes[k].stages ? g_strdup_printf ("n%03u", i + 1) : g_strdup ("n001");
+              g_autofree char *far = g_strdup_printf ("n%03u", 2 + (i * 37) % shapes[k].stages);
+
+              shz_assessment_add_link (a, src, dst, 1 + i % 4, "transaction", SHZ_STATE_AS_IS, &error);
+              if (shapes[k].across && i % 9 == 0)
+                shz_assessment_add_link (a, src, far, 2, "interaction", SHZ_STATE_AS_IS, &error);
+              if (shapes[k].across && i % 23 == 0)
+                shz_assessment_add_link (a, src, "n001", 2, "experience", SHZ_STATE_TO_BE, &error);
+              g_assert_no_error (error);
+              if (i % 4 == 0)
+                shz_assessment_add_score (a, "value-chain", src, i % 6, SHZ_STATE_AS_IS, NULL, &error);
+              g_assert_no_error (error);
+            }
+          if (shapes[k].across)
+            {
+              /* one to the last supporting element: a side column */
+              g_autofree char *last = g_strdup_printf ("n%03u", n);
+              shz_assessment_add_link (a, "n002", last, 2, "interaction", SHZ_STATE_AS_IS, &error);
+              g_assert_no_error (error);
+            }
+          shz_network_chart_set_assessment (SHZ_NETWORK_CHART (chart), a);
+          for (guint lang = 0; lang < 2; lang++)
+            for (guint s = 0; s < G_N_ELEMENTS (shape_sizes); s++)
+              {
+                g_autofree char *what = g_strdup_printf ("%s %u stages, %u supports %s %g×%g", chain_kinds[c],
+                                                         shapes[k].stages, shapes[k].supports, lang == 0 ? "zh_CN" : "en",
+                                                         shape_sizes[s].w, shape_sizes[s].h);
+                ShzNetLayout *l;
+
+                shz_chart_set_lang (chart, lang == 0 ? SHZ_CHART_LANG_ZH_CN : SHZ_CHART_LANG_EN);
+                shz_chart_ensure_layout (chart, NULL, shape_sizes[s].w, shape_sizes[s].h);
+                if (g_getenv ("SHZ_TEST_PNG_DIR") != NULL)
+                  {
+                    g_autofree char *name = g_strdup_printf ("%s-%u-stages-%s-%gx%g.png", chain_kinds[c], shapes[k].stages,
+                                                             lang == 0 ? "zh_CN" : "en", shape_sizes[s].w, shape_sizes[s].h);
+                    g_autofree char *path = g_build_filename (g_getenv ("SHZ_TEST_PNG_DIR"), name, NULL);
+                    ShzExportOptions opts;
+
+                    shz_export_options_init (&opts, SHZ_EXPORT_PNG);
+                    opts.width_px = (int) shape_sizes[s].w;
+                    opts.height_px = (int) shape_sizes[s].h;
+                    g_assert_true (shz_chart_export (chart, &opts, path, &error));
+                    g_assert_no_error (error);
+                  }
+                check_layout (chart, what);
+                l = shz_network_chart_get_layout (SHZ_NETWORK_CHART (chart));
+                for (guint i = 2; i <= shapes[k].stages + 1; i++)
+                  {
+                    int ni = -1;
+                    gboolean labelled = FALSE;
+
+                    if (find_chain_node (l, chain_kinds[c], i, &ni) == NULL)
+                      g_error ("%s: stage n%03u is missing", what, i);
+                    for (guint j = 0; j < l->texts->len && !labelled; j++)
+                      labelled = g_array_index (l->texts, ShzNetText, j).node == ni;
+                    if (!labelled)
+                      g_error ("%s: stage n%03u has no label", what, i);
+                  }
+              }
+        }
+      shz_catalogue_free (cat);
+    }
+}
+
 /* Other shapes of big networks: stages only, mostly supports (several rounds of them round
  * the edge), mostly streams, and 500 nodes. */
 static void
@@ -930,6 +1023,7 @@ main (int argc, char **argv)
   g_test_add_func ("/network/charts/layout/200-nodes", test_200_nodes);
   g_test_add_func ("/network/charts/layout/many-nodes-shapes", test_many_nodes_shapes);
   g_test_add_func ("/network/charts/layout/200-nodes-chain", test_200_nodes_chain);
+  g_test_add_func ("/network/charts/layout/many-stages-shapes", test_many_stages_shapes);
   g_test_add ("/network/charts/legible/assessed", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/legible/not-assessed", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legible, fixture_tear_down);
   g_test_add ("/network/charts/hit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_hit, fixture_tear_down);
