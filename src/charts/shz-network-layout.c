@@ -835,23 +835,43 @@ link_in (const ShzNetLink *k, int moving, ShzNetParts parts)
   return (parts & (moves ? SHZ_NET_PART_MOVING_LINKS : SHZ_NET_PART_LINKS)) != 0;
 }
 
+/* Which links to record, and how (shz_stroke_raster_record_and_draw()). */
+typedef struct {
+  const ShzNetLayout *l;
+  int                 moving;
+  ShzNetParts         parts;
+  double              scale, tolerance;
+} LinkRecording;
+
+/* Record the links [first, end) of the layer (a ShzStrokeRecordFunc, on a drawing thread). */
 static void
-record_links (ShzNetLayout *l, int moving, ShzNetParts parts, double scale)
+record_links (ShzStrokeRaster *raster, guint first, guint end, gpointer data)
 {
+  const LinkRecording *rec = data;
   g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = first; i < end && i < rec->l->links->len; i++)
+    {
+      const ShzNetLink *k = &g_array_index (rec->l->links, ShzNetLink, i);
+      if (link_in (k, rec->moving, rec->parts))
+        raster_link (raster, pts, k, rec->scale, rec->tolerance);
+    }
+}
+
+/* The links of the layer at @scale, recorded and drawn on @surface, whose pixel (0, 0) is at
+ * (@x0, @y0) of the chart's pixels. */
+static void
+draw_links (ShzNetLayout *l, int moving, ShzNetParts parts, double scale, cairo_surface_t *surface,
+            double x0, double y0)
+{
   /* as the paths on vector targets: half a pixel with thousands of links (invisible, and a
    * third of the segments), a fifth otherwise */
-  double tolerance = l->links->len > 200 ? 0.5 : 0.2;
+  LinkRecording rec = { l, moving, parts, scale, l->links->len > 200 ? 0.5 : 0.2 };
 
   if (l->link_raster == NULL)
     l->link_raster = shz_stroke_raster_new ();
+  shz_stroke_raster_record_and_draw (l->link_raster, l->links->len, record_links, &rec, surface, x0, y0);
   shz_stroke_raster_reset (l->link_raster);
-  for (guint i = 0; i < l->links->len; i++)
-    {
-      const ShzNetLink *k = &g_array_index (l->links, ShzNetLink, i);
-      if (link_in (k, moving, parts))
-        raster_link (l->link_raster, pts, k, scale, tolerance);
-    }
 }
 
 /* An ARGB32 image target whose pixels are chart units × a plain scale, offset by whole pixels,
@@ -946,8 +966,9 @@ render_links_direct (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts
     return FALSE;
   if (d.part != NULL)
     {
-      record_links (l, moving, parts, d.scale);
-      direct_target_draw (&d, l->link_raster);
+      cairo_surface_flush (d.target);
+      draw_links (l, moving, parts, d.scale, d.part, d.cx - round (d.ox), d.cy - round (d.oy));
+      cairo_surface_mark_dirty_rectangle (d.target, d.cx, d.cy, d.cw, d.ch);
     }
   direct_target_end (&d);
   return TRUE;
@@ -998,15 +1019,12 @@ render_links_raster (ShzNetLayout *l, cairo_t *cr, int moving, ShzNetParts parts
   key[5] = moving; key[6] = parts & (SHZ_NET_PART_LINKS | SHZ_NET_PART_MOVING_LINKS);
   if (l->link_image == NULL || !l->link_image_valid || memcmp (key, l->link_image_key, sizeof key) != 0)
     {
-      record_links (l, moving, parts, scale);
       l->link_image_valid = FALSE;
-      if (shz_stroke_raster_get_n_shapes (l->link_raster) == 0)
-        return;
       /* an image of the same size is cleared and used again (a new one costs its pages) */
       l->link_image = layer_image (g_steal_pointer (&l->link_image), x1 - x0, y1 - y0);
       if (l->link_image == NULL)
         return;
-      shz_stroke_raster_draw (l->link_raster, l->link_image, x0, y0);
+      draw_links (l, moving, parts, scale, l->link_image, x0, y0);
       memcpy (l->link_image_key, key, sizeof key);
       l->link_image_valid = TRUE;
     }

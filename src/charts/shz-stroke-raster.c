@@ -60,6 +60,10 @@ struct _ShzStrokeRaster {
   GArray *points;       /* double x, y: the triangles' corners */
   GArray *segs;         /* Seg */
   GArray *shapes;       /* Shape */
+  /* shapes recorded by the drawing threads (shz_stroke_raster_record_and_draw()), drawn after
+   * these, part after part; the parts' memory is kept for the next time */
+  ShzStrokeRaster *parts[MAX_THREADS];
+  guint            n_parts;
 };
 
 ShzStrokeRaster *
@@ -81,6 +85,8 @@ shz_stroke_raster_free (ShzStrokeRaster *r)
   g_array_unref (r->points);
   g_array_unref (r->segs);
   g_array_unref (r->shapes);
+  for (guint i = 0; i < MAX_THREADS; i++)
+    shz_stroke_raster_free (r->parts[i]);
   g_free (r);
 }
 
@@ -90,12 +96,17 @@ shz_stroke_raster_reset (ShzStrokeRaster *r)
   g_array_set_size (r->points, 0);
   g_array_set_size (r->segs, 0);
   g_array_set_size (r->shapes, 0);
+  r->n_parts = 0;
 }
 
 guint
 shz_stroke_raster_get_n_shapes (ShzStrokeRaster *r)
 {
-  return r->shapes->len;
+  guint n = r->shapes->len;
+
+  for (guint i = 0; i < r->n_parts; i++)
+    n += r->parts[i]->shapes->len;
+  return n;
 }
 
 static guint8
@@ -468,6 +479,11 @@ shz_flatten_arc (GArray *points,
 
 typedef struct {
   const ShzStrokeRaster *raster;
+  /* shz_stroke_raster_record_and_draw(): the items this thread records first */
+  ShzStrokeRecordFunc record;
+  gpointer            record_data;
+  guint               first_item, end_item;
+  gpointer            barrier;
   guint8  *pixels;
   int      width, height, stride;
   double   xo, yo;          /* device position of pixel (0, 0) */
@@ -895,9 +911,8 @@ rounded_rect (Job *j, const Seg *g, guint32 color)
 }
 
 static void
-draw_band (Job *j)
+draw_band_of (Job *j, const ShzStrokeRaster *r)
 {
-  const ShzStrokeRaster *r = j->raster;
   const double *pts = (const double *) r->points->data;
   double top = j->by0 + j->yo, bottom = j->by1 + j->yo;
 
@@ -923,11 +938,44 @@ draw_band (Job *j)
     }
 }
 
+static void
+draw_band (Job *j)
+{
+  draw_band_of (j, j->raster);
+  for (guint i = 0; i < j->raster->n_parts; i++)
+    draw_band_of (j, j->raster->parts[i]);
+}
+
+/* Where the threads of shz_stroke_raster_record_and_draw() wait for each other between
+ * recording and drawing. */
+typedef struct {
+  GMutex mutex;
+  GCond  cond;
+  int    waiting;
+} Barrier;
+
+static void
+barrier_wait (Barrier *b, int n)
+{
+  g_mutex_lock (&b->mutex);
+  if (++b->waiting == n)
+    g_cond_broadcast (&b->cond);
+  else
+    while (b->waiting < n)
+      g_cond_wait (&b->cond, &b->mutex);
+  g_mutex_unlock (&b->mutex);
+}
+
 static gpointer
 draw_bands (gpointer data)
 {
   Job *j = data;
 
+  if (j->record != NULL)
+    {
+      j->record (j->raster->parts[j->thread], j->first_item, j->end_item, j->record_data);
+      barrier_wait (j->barrier, j->n_threads);
+    }
   for (int b = j->thread; b * BAND_H < j->height; b += j->n_threads)
     {
       j->by0 = b * BAND_H;
@@ -937,31 +985,30 @@ draw_bands (gpointer data)
   return NULL;
 }
 
-void
-shz_stroke_raster_draw (ShzStrokeRaster *raster,
-                        cairo_surface_t *surface,
-                        double           x_origin,
-                        double           y_origin)
+/* Draw @raster on @n_threads threads (the caller's the first), each first recording its share
+ * of @n_items through @record when set. */
+static void
+run_threads (ShzStrokeRaster *raster, int n_threads, guint n_items, ShzStrokeRecordFunc record, gpointer data,
+             cairo_surface_t *surface, double x_origin, double y_origin)
 {
   Job jobs[MAX_THREADS];
   GThread *threads[MAX_THREADS] = { NULL };
-  int n_threads;
+  Barrier barrier = { 0 };
 
-  g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
-  g_return_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
-
-  if (raster->shapes->len == 0 || !isfinite (x_origin) || !isfinite (y_origin))
-    return;
+  g_mutex_init (&barrier.mutex);
+  g_cond_init (&barrier.cond);
   cairo_surface_flush (surface);
-  /* a thread per core, each with at least two bands to take */
-  n_threads = raster->shapes->len >= MIN_SHAPES_FOR_THREADS ? (int) CLAMP (g_get_num_processors (), 1, MAX_THREADS) : 1;
-  n_threads = MAX (MIN (n_threads, cairo_image_surface_get_height (surface) / (2 * BAND_H)), 1);
   for (int t = 0; t < n_threads; t++)
     {
       Job *j = &jobs[t];
 
       memset (j, 0, sizeof *j);
       j->raster = raster;
+      j->record = record;
+      j->record_data = data;
+      j->first_item = (guint) ((guint64) n_items * (guint) t / (guint) n_threads);
+      j->end_item = (guint) ((guint64) n_items * (guint) (t + 1) / (guint) n_threads);
+      j->barrier = &barrier;
       j->pixels = cairo_image_surface_get_data (surface);
       j->width = cairo_image_surface_get_width (surface);
       j->height = cairo_image_surface_get_height (surface);
@@ -971,12 +1018,68 @@ shz_stroke_raster_draw (ShzStrokeRaster *raster,
       j->thread = t;
       j->n_threads = n_threads;
     }
-  if (jobs[0].pixels == NULL || jobs[0].width <= 0 || jobs[0].height <= 0)
-    return;
   for (int t = 1; t < n_threads; t++)
     threads[t] = g_thread_new ("shz-strokes", draw_bands, &jobs[t]);
   draw_bands (&jobs[0]);
   for (int t = 1; t < n_threads; t++)
     g_thread_join (threads[t]);
+  g_mutex_clear (&barrier.mutex);
+  g_cond_clear (&barrier.cond);
   cairo_surface_mark_dirty (surface);
+}
+
+/* The threads to draw @n_shapes shapes on @surface with: one per core (up to eight) when there
+ * are many, each with at least two bands to take. */
+static int
+threads_for (guint n_shapes, cairo_surface_t *surface)
+{
+  int n = n_shapes >= MIN_SHAPES_FOR_THREADS ? (int) CLAMP (g_get_num_processors (), 1, MAX_THREADS) : 1;
+  return MAX (MIN (n, cairo_image_surface_get_height (surface) / (2 * BAND_H)), 1);
+}
+
+static gboolean
+surface_ok (cairo_surface_t *surface)
+{
+  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, FALSE);
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, FALSE);
+  return cairo_image_surface_get_data (surface) != NULL && cairo_image_surface_get_width (surface) > 0 &&
+         cairo_image_surface_get_height (surface) > 0;
+}
+
+void
+shz_stroke_raster_draw (ShzStrokeRaster *raster,
+                        cairo_surface_t *surface,
+                        double           x_origin,
+                        double           y_origin)
+{
+  if (!surface_ok (surface) || shz_stroke_raster_get_n_shapes (raster) == 0 ||
+      !isfinite (x_origin) || !isfinite (y_origin))
+    return;
+  run_threads (raster, threads_for (shz_stroke_raster_get_n_shapes (raster), surface), 0, NULL, NULL,
+               surface, x_origin, y_origin);
+}
+
+void
+shz_stroke_raster_record_and_draw (ShzStrokeRaster     *raster,
+                                   guint                n_items,
+                                   ShzStrokeRecordFunc  record,
+                                   gpointer             data,
+                                   cairo_surface_t     *surface,
+                                   double               x_origin,
+                                   double               y_origin)
+{
+  int n_threads;
+
+  shz_stroke_raster_reset (raster);
+  if (!surface_ok (surface) || n_items == 0 || !isfinite (x_origin) || !isfinite (y_origin))
+    return;
+  n_threads = threads_for (n_items, surface);
+  for (int t = 0; t < n_threads; t++)
+    {
+      if (raster->parts[t] == NULL)
+        raster->parts[t] = shz_stroke_raster_new ();
+      shz_stroke_raster_reset (raster->parts[t]);
+    }
+  raster->n_parts = (guint) n_threads;
+  run_threads (raster, n_threads, n_items, record, data, surface, x_origin, y_origin);
 }

@@ -68,6 +68,23 @@ void shz_stroke_raster_draw     (ShzStrokeRaster *raster,
                                  double           x_origin,
                                  double           y_origin);
 
+/* Records the shapes of the items [@first, @end) into @raster (shz_stroke_raster_begin() …). */
+typedef void (*ShzStrokeRecordFunc) (ShzStrokeRaster *raster,
+                                     guint            first,
+                                     guint            end,
+                                     gpointer         data);
+/* Forget @raster's shapes, then record the shapes of @n_items items through @record and draw
+ * them, as shz_stroke_raster_draw(): the threads that draw record them first, each a share of
+ * the items (in order, on a raster of its own), so that recording thousands of curves takes
+ * its part of the cores too.  @record must be safe to call from several threads at once. */
+void shz_stroke_raster_record_and_draw (ShzStrokeRaster     *raster,
+                                        guint                n_items,
+                                        ShzStrokeRecordFunc  record,
+                                        gpointer             data,
+                                        cairo_surface_t     *surface,
+                                        double               x_origin,
+                                        double               y_origin);
+
 /* Helpers to flatten curves into polylines to within @tolerance device units: append the
  * points after the first of the quadratic Bézier from (x0, y0) through (cx, cy) to (x1, y1), or
  * of the circular arc around (cx, cy) of radius @r from angle @a0 to @a1 (either direction), to

@@ -355,6 +355,50 @@ test_rounded_rect (void)
   cairo_surface_destroy (s);
 }
 
+/* The shapes of test_record_on_threads(): item i, from a seed of its own */
+static void
+record_item_range (ShzStrokeRaster *r, guint first, guint end, gpointer data)
+{
+  for (guint i = first; i < end; i++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (1000 + i);
+      ShzColor c = { (i % 3) / 2.0, 0.4, 0.9, 0.6 };
+      double xy[8];
+
+      for (int k = 0; k < 8; k++)
+        xy[k] = g_rand_double_range (rand, -20, k % 2 ? 420 : 620);
+      shz_stroke_raster_begin (r, &c);
+      shz_stroke_raster_polyline (r, xy, 4, g_rand_double_range (rand, 0.3, 5), i % 4 == 0 ? (const double[]) { 6, 3 } : NULL,
+                                  i % 4 == 0 ? 2 : 0);
+      if (i % 7 == 0)
+        shz_stroke_raster_triangle (r, xy);
+    }
+}
+
+/* Recorded by the drawing threads, each its share, the items draw as recorded in order first:
+ * the same pixels (their order kept in every band). */
+static void
+test_record_on_threads (void)
+{
+  g_autoptr(ShzStrokeRaster) r = shz_stroke_raster_new ();
+  cairo_surface_t *serial = blank (600, 400), *threaded = blank (600, 400);
+
+  record_item_range (r, 0, 500, NULL);
+  shz_stroke_raster_draw (r, serial, 0, 0);
+  shz_stroke_raster_record_and_draw (r, 500, record_item_range, NULL, threaded, 0, 0);
+  g_assert_cmpuint (shz_stroke_raster_get_n_shapes (r), ==, 500);
+  g_assert_cmpmem (cairo_image_surface_get_data (serial), cairo_image_surface_get_stride (serial) * 400,
+                   cairo_image_surface_get_data (threaded), cairo_image_surface_get_stride (threaded) * 400);
+  g_assert_cmpfloat (ink (threaded), >, 1000);
+  /* recorded anew each time, the last recording forgotten */
+  shz_stroke_raster_record_and_draw (r, 3, record_item_range, NULL, threaded, 0, 0);
+  g_assert_cmpuint (shz_stroke_raster_get_n_shapes (r), ==, 3);
+  shz_stroke_raster_reset (r);
+  g_assert_cmpuint (shz_stroke_raster_get_n_shapes (r), ==, 0);
+  cairo_surface_destroy (serial);
+  cairo_surface_destroy (threaded);
+}
+
 /* Drawn into a part of the picture (the visible part of a zoomed canvas), many shapes (two
  * threads, many bands): the same pixels as the whole picture there. */
 static void
@@ -469,6 +513,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/stroke-raster/triangle", test_triangle);
   g_test_add_func ("/charts/stroke-raster/like-cairo", test_like_cairo);
   g_test_add_func ("/charts/stroke-raster/closed", test_closed);
+  g_test_add_func ("/charts/stroke-raster/record-on-threads", test_record_on_threads);
   g_test_add_func ("/charts/stroke-raster/rounded-rect", test_rounded_rect);
   g_test_add_func ("/charts/stroke-raster/origin-and-bands", test_origin_and_bands);
   g_test_add_func ("/charts/stroke-raster/hostile", test_hostile);
