@@ -27,21 +27,20 @@
 #define MIN_SHAPES_FOR_THREADS 64
 #define MAX_COORD    1e7        /* beyond this a point is dropped (never in a laid-out chart) */
 #define MAX_PIECE_POINTS 100000 /* per flattened curve or dash run */
-/* the sharpness of a joint's cut: a ramp of a ten-thousandth of a pixel (sharper, and float's
- * rounding of the distances would decide) */
-#define JOINT_CUT 1e4
 
 /* A segment of a stroke, a triangle (its corners in the raster's points from @first), or a
  * rounded rectangle (its centre at a, its half sizes in n0, its corners' radius in hw). */
 typedef struct {
   double  ax, ay;           /* from a … */
-  double  ux, uy, len;      /* … along u for len */
+  double  ux, uy, len;      /* … along u for len … */
+  double  bx, by;           /* … to b (the point as given, where a joint is) */
   double  hw;               /* half the stroke's width */
   /* where it ends: the pixels p with (p − a)·n0 ≥ 0 and (b − p)·n1 > 0 are its own — n the
-   * bisector of a joint, or u at a butt end, which fades (k = 1) rather than cuts (k large).
-   * A pixel's share is c + k·s clamped to [0, 1], s its signed distance from the end: c is ½
-   * at a butt end, and at a joint 1 before it and 0 after it, so that a pixel whose centre is
-   * on the bisector (the corners of a square) is the next segment's alone. */
+   * bisector of a joint, or u at a butt end.  A joint cuts (k = 0): both its segments test a
+   * pixel's centre against the same point and bisector the same way, so each pixel is one's
+   * or the other's (a centre on the bisector, as at the corners of a square, the next one's).
+   * A butt end fades across the pixel (k = 1, c = ½): a pixel's share is c + k·s clamped to
+   * [0, 1], s its signed distance from the end. */
   double  n0x, n0y, k0, c0, n1x, n1y, k1, c1;
   double  ymin, ymax;       /* rows it can touch (device units) */
   guint   first;
@@ -168,15 +167,15 @@ set_joint (Seg *g, gboolean start, double vx, double vy)
     {
       g->n0x = nx;
       g->n0y = ny;
-      g->k0 = JOINT_CUT;
+      g->k0 = 0;
       g->c0 = 1;
     }
   else
     {
       g->n1x = nx;
       g->n1y = ny;
-      g->k1 = JOINT_CUT;
-      g->c1 = 0;
+      g->k1 = 0;
+      g->c1 = 1;
     }
 }
 
@@ -219,6 +218,8 @@ add_piece (ShzStrokeRaster *r, const double *xy, guint n, double hw, gboolean tr
 
       g.ax = xy[2 * i];
       g.ay = xy[2 * i + 1];
+      g.bx = xy[2 * i + 2];
+      g.by = xy[2 * i + 3];
       g.len = sqrt (dx * dx + dy * dy);
       if (g.len < 1e-9)
         continue;
@@ -491,15 +492,15 @@ typedef struct {
   int      by0, by1;        /* the band being drawn: rows [by0, by1) */
 } Job;
 
-/* floor() for the coordinates of an image (no libm call) */
+/* floor() for the coordinates of an image, clamped to ±1e8 (NaN to −1e8): truncated from above
+ * zero, no libm call and no branch — off by one only within 3e-8 below a whole number, and the
+ * same for the same number everywhere (the two sides of a joint's cut agree). */
 static inline int
 floor_int (double v)
 {
-  int i;
-
-  v = CLAMP (v, -1e8, 1e8);
-  i = (int) v;
-  return i - (v < i);
+  v = v > -1e8 ? v : -1e8;
+  v = v < 1e8 ? v : 1e8;
+  return (int) (v + 1e8) - 100000000;
 }
 
 /* x · a / 255 on the four channels of x, rounded */
@@ -586,9 +587,8 @@ blend4 (guint32 *dst, __m128i ci, __m128i col)
 #endif
 
 /* Cover and blend the pixels [x0, x1] of a row of @width (@dst its first pixel), the first
- * one's centre at @px0 from the segment's start.  Four at a time: the up to three pixels past
- * x1 are covered too — by nothing of this segment, so they stay as they are.  A run wholly
- * inside the segment's ends skips their fades. */
+ * one's centre at @px0 from the segment's start.  Four at a time, the lanes past x1 masked.  A
+ * run wholly inside the segment's butt ends skips their fades. */
 static inline void
 run (guint32 *dst, int x0, int x1, int width, double px0, const RowK *k, guint32 color)
 {
@@ -607,6 +607,8 @@ run (guint32 *dst, int x0, int x1, int width, double px0, const RowK *k, guint32
   __m128 perp = _mm_sub_ps (_mm_mul_ps (_mm_add_ps (_mm_set1_ps ((float) px0), steps), _mm_set1_ps (k->uy)),
                             _mm_set1_ps (k->perp0));
   const __m128 dperp = _mm_set1_ps (4 * k->uy);
+  /* the lanes up to x1: past it a joint's cut may leave pixels the width covers */
+  const __m128i lanes = _mm_set_epi32 (3, 2, 1, 0), end = _mm_set1_epi32 (x1 + 1);
 
   if (inside)
     {
@@ -614,8 +616,11 @@ run (guint32 *dst, int x0, int x1, int width, double px0, const RowK *k, guint32
         {
           __m128 d = _mm_andnot_ps (sign, perp);
           __m128 c = _mm_max_ps (_mm_sub_ps (_mm_min_ps (_mm_add_ps (d, half), hw), _mm_max_ps (_mm_sub_ps (d, half), nhw)), zero);
+          __m128i ci = _mm_cvttps_epi32 (_mm_add_ps (_mm_mul_ps (_mm_min_ps (c, one), k255), half));
 
-          blend4 (dst + x, _mm_cvttps_epi32 (_mm_add_ps (_mm_mul_ps (_mm_min_ps (c, one), k255), half)), col);
+          if (x + 3 > x1)
+            ci = _mm_and_si128 (ci, _mm_cmplt_epi32 (_mm_add_epi32 (lanes, _mm_set1_epi32 (x)), end));
+          blend4 (dst + x, ci, col);
           perp = _mm_add_ps (perp, dperp);
         }
     }
@@ -637,8 +642,13 @@ run (guint32 *dst, int x0, int x1, int width, double px0, const RowK *k, guint32
           __m128 f1 = _mm_min_ps (_mm_max_ps (_mm_add_ps (c1, _mm_mul_ps (k1, s1)), zero), one);
           __m128 c = _mm_max_ps (_mm_sub_ps (_mm_min_ps (_mm_add_ps (d, half), hw), _mm_max_ps (_mm_sub_ps (d, half), nhw)), zero);
 
+          __m128i ci;
+
           c = _mm_min_ps (_mm_mul_ps (_mm_mul_ps (c, f0), f1), one);
-          blend4 (dst + x, _mm_cvttps_epi32 (_mm_add_ps (_mm_mul_ps (c, k255), half)), col);
+          ci = _mm_cvttps_epi32 (_mm_add_ps (_mm_mul_ps (c, k255), half));
+          if (x + 3 > x1)
+            ci = _mm_and_si128 (ci, _mm_cmplt_epi32 (_mm_add_epi32 (lanes, _mm_set1_epi32 (x)), end));
+          blend4 (dst + x, ci, col);
           perp = _mm_add_ps (perp, dperp);
         }
     }
@@ -699,7 +709,7 @@ steep_rows (Job *j, const Seg *g, guint32 color, int y0, int y1)
 /* The rows of a steep segment whose pixels are all far enough inside its two ends to be wholly
  * its own (an end's fade or cut does not reach them): [*iy0, *iy1], empty when none.
  * Along the segment (t from its start, q across it, |q| ≤ the reach rad of a pixel that
- * counts), a pixel is past the start when c0 + k0·(t·cos φ0 − |q|·sin φ0) ≥ 1 — φ0 the angle of the
+ * counts), a pixel is past the start when k0·(t·cos φ0 − |q|·sin φ0) ≥ 1 − c0 (a joint: ≥ 0) — φ0 the angle of the
  * start's bisector n0 from u — and before the end likewise; a row's pixels span t_c ± rad·|ux/uy|
  * around its point t_c = py / uy on the line. */
 static void
@@ -714,8 +724,8 @@ interior_rows (const Job *j, const Seg *g, int *iy0, int *iy1)
   *iy1 = 0;
   if (c0 < 0.05 || c1 < 0.05)
     return;
-  tlo = ((1 - g->c0) / g->k0 + rad * s0) / c0 + m + 1e-4;
-  thi = g->len - ((1 - g->c1) / g->k1 + rad * s1) / c1 - m - 1e-4;
+  tlo = ((g->k0 > 0 ? (1 - g->c0) / g->k0 : 0) + rad * s0) / c0 + m + 1e-4;
+  thi = g->len - ((g->k1 > 0 ? (1 - g->c1) / g->k1 : 0) + rad * s1) / c1 - m - 1e-4;
   if (thi < tlo)
     return;
   /* py = t·uy, and row y has py = y + ½ + yo − ay */
@@ -725,6 +735,34 @@ interior_rows (const Job *j, const Seg *g, int *iy0, int *iy1)
   *iy1 = floor_int (pb);
 }
 #endif
+
+/* Narrow the pixels [*x0, *x1] of the row whose centres are at @yc to those on a segment's side
+ * of the bisector (nx, ny) of its joint at (jx, jy) (@slope = ny / nx): (p − j)·n ≥ 0 for the
+ * segment it starts (@after), < 0 for the one it ends — both segments compute the same bound
+ * from the same numbers, so each pixel is one's only. */
+static inline void
+cut (double jx, double jy, double nx, double ny, double slope, gboolean after, double yc, double xo, int *x0, int *x1)
+{
+  double t;
+
+  if (nx == 0)
+    {
+      /* the bisector along the rows: the whole row or none of it */
+      if (((yc - jy) * ny >= 0) != after)
+        *x1 = *x0 - 1;
+      return;
+    }
+  /* the centre x + ½ + xo is on the bisector at t */
+  t = jx - (yc - jy) * slope - xo - 0.5;
+  if (after && nx > 0)
+    *x0 = MAX (*x0, -floor_int (-t));          /* x ≥ t */
+  else if (after)
+    *x1 = MIN (*x1, floor_int (t));            /* x ≤ t */
+  else if (nx > 0)
+    *x1 = MIN (*x1, -floor_int (-t) - 1);      /* x < t */
+  else
+    *x0 = MAX (*x0, floor_int (t) + 1);        /* x > t */
+}
 
 /* One segment of a stroke, the rows of the band */
 static void
@@ -739,6 +777,12 @@ segment (Job *j, const Seg *g, guint32 color)
   gboolean steep = fabs (uy) > 1e-9, wide = fabs (ux) > 1e-9;
   double ak = steep ? ux / uy : 0, bk = steep ? rad / fabs (uy) : 0;
   double ck = wide ? -rad / ux : 0, dk = wide ? uy / ux : 0, ek = wide ? (len + rad) / ux : 0;
+  /* the bisectors' slopes, each computed as its other segment computes it; and how far from
+   * a joint a row of the strip |q| ≤ rad, t ≤ len + rad can reach past its bisector (none at
+   * a butt end): rad / cos(u, n) along the bisector, and rad along u */
+  double slope0 = g->n0x != 0 ? g->n0y / g->n0x : 0, slope1 = g->n1x != 0 ? g->n1y / g->n1x : 0;
+  double reach0 = g->k0 == 0 ? rad / MAX (fabs (ux * g->n0x + uy * g->n0y), 0.05) + rad + 1 : -1;
+  double reach1 = g->k1 == 0 ? rad / MAX (fabs (ux * g->n1x + uy * g->n1y), 0.05) + rad + 1 : -1;
   RowK k;
 
   k.uy = (float) uy;
@@ -793,6 +837,11 @@ segment (Job *j, const Seg *g, guint32 color)
       /* the pixels whose centres lie in [ax + lo, ax + hi]: beyond, the coverage is 0 */
       x0 = MAX (-floor_int (-(ax + lo - 0.5 - j->xo)), 0);
       x1 = MIN (floor_int (ax + hi - 0.5 - j->xo), j->width - 1);
+      /* a joint's cut: the pixels on this side of its bisector, in the rows near it */
+      if (fabs (y + 0.5 + j->yo - g->ay) <= reach0)
+        cut (g->ax, g->ay, g->n0x, g->n0y, slope0, TRUE, y + 0.5 + j->yo, j->xo, &x0, &x1);
+      if (fabs (y + 0.5 + j->yo - g->by) <= reach1)
+        cut (g->bx, g->by, g->n1x, g->n1y, slope1, FALSE, y + 0.5 + j->yo, j->xo, &x0, &x1);
       if (x0 > x1)
         continue;
       px0 = x0 + 0.5 + j->xo - ax;
