@@ -676,3 +676,71 @@ shz_chart_add_item (ShzChart      *self,
   g_array_append_val (priv->items, item);
   return &g_array_index (priv->items, ShzChartItem, priv->items->len - 1);
 }
+
+void
+shz_chart_format_g (double v,
+                    char   buf[32])
+{
+  double a = fabs (v), m;
+  int e, frac, n = 0, len = 0;
+  guint64 digits, scale = 1, whole;
+  char rev[24];
+
+  if (v == 0)
+    {
+      g_strlcpy (buf, signbit (v) ? "-0" : "0", 32);
+      return;
+    }
+  if (!isfinite (v) || a < 1e-4 || a >= 1e6)
+    {
+      g_ascii_formatd (buf, 32, "%g", v);
+      return;
+    }
+  /* six significant digits: a × 10^(5 − e) rounded half to even as printf does, e the
+   * exponent (again if it rounds up) */
+  e = (int) floor (log10 (a));
+  m = rint (a * pow (10, 5 - e));
+  if (m >= 1e6)
+    {
+      e++;
+      m = rint (a * pow (10, 5 - e));
+    }
+  if (e >= 6)
+    {
+      g_ascii_formatd (buf, 32, "%g", v);
+      return;
+    }
+  frac = 5 - e;                 /* digits after the point, 0 … 9 */
+  digits = (guint64) m;
+  while (frac > 0 && digits % 10 == 0)
+    {
+      digits /= 10;
+      frac--;
+    }
+  for (int i = 0; i < frac; i++)
+    scale *= 10;
+  if (v < 0)
+    buf[n++] = '-';
+  whole = digits / scale;
+  do
+    {
+      rev[len++] = (char) ('0' + whole % 10);
+      whole /= 10;
+    }
+  while (whole > 0);
+  while (len > 0)
+    buf[n++] = rev[--len];
+  if (frac > 0)
+    {
+      guint64 f = digits % scale;
+
+      buf[n++] = '.';
+      for (int i = frac - 1; i >= 0; i--)
+        {
+          buf[n + i] = (char) ('0' + f % 10);
+          f /= 10;
+        }
+      n += frac;
+    }
+  buf[n] = '\0';
+}

@@ -289,4 +289,10 @@ ShzChartItem *shz_chart_add_item          (ShzChart     *chart,
                                            double        y,
                                            const ShzRect *bounds);
 
+/* @v as printf's "%g" writes it in the C locale (six significant digits, no trailing zeros)
+ * into @buf — without printf for the numbers charts show in their texts (0, and 1e-4 ≤ |v| <
+ * 1e6), which a layout of thousands of links writes at every drag step. */
+void shz_chart_format_g (double v,
+                         char   buf[32]);
+
 G_END_DECLS

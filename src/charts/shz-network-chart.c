@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "charts/shz-network-chart.h"
+#include "charts/shz-network-measure.h"
 
 typedef struct
 {
@@ -173,8 +174,8 @@ layout_legend (ShzNetworkChart         *self,
 
       key_w = line ? sw * 1.8 : sw;
       /* one line each, at most half the width: a long label is cut short */
-      label = shz_net_text_clamp_lines (pango, legend[i].label, size, FALSE, MAX (width * 0.5 - key_w - gap, size), 1);
-      shz_chart_text_measure (pango, label, size, FALSE, 0, &tw, &th);
+      label = shz_net_text_clamp_lines (l, pango, legend[i].label, size, FALSE, MAX (width * 0.5 - key_w - gap, size), 1);
+      shz_net_layout_measure_text (l, pango, label, size, FALSE, 0, &tw, &th);
       ew = key_w + gap + tw;
       if (cx > x && cx + ew > x + width)
         {
@@ -228,14 +229,21 @@ shz_network_chart_frame (ShzNetworkChart         *self,
   g_autoptr(GString) sub = g_string_new (NULL);
   g_autoptr(GString) note = g_string_new (NULL);
   int max_lines = l->height >= 600 ? 3 : 2;
+  ShzNetMeasureFunc measure = l->measure;
+  gpointer measure_data = l->measure_data;
+  ShzRect area;
   int t;
 
   if (w < 20)
     return shz_rect_make (0, 0, l->width, l->height);
+  /* the frame's texts are measured through the chart's sizes too: a drag lays it out again at
+   * every step, with the same title, notes and legend */
+  l->measure = shz_net_measure_func;
+  l->measure_data = shz_net_measure_get (self, pango);
 
   /* Long texts wrap, up to a few lines each (fewer on a short canvas), then are cut short. */
   {
-    g_autofree char *shown = shz_net_text_clamp_lines (pango, title, 20 * tu, TRUE, w, max_lines);
+    g_autofree char *shown = shz_net_text_clamp_lines (l, pango, title, 20 * tu, TRUE, w, max_lines);
     t = shz_net_layout_add_text (l, pango, shown, 20 * tu, TRUE, w, SHZ_TEXT_ALIGN_START, m, top, &theme->text);
   }
   top += g_array_index (l->texts, ShzNetText, t).rect.height + 3 * tu;
@@ -246,7 +254,7 @@ shz_network_chart_frame (ShzNetworkChart         *self,
     g_string_append_printf (sub, "%s%s", sub->len > 0 ? (lang == SHZ_CHART_LANG_EN ? " · " : " · ") : "", subtitle);
   if (sub->len > 0)
     {
-      g_autofree char *shown = shz_net_text_clamp_lines (pango, sub->str, 12 * tu, FALSE, w, max_lines);
+      g_autofree char *shown = shz_net_text_clamp_lines (l, pango, sub->str, 12 * tu, FALSE, w, max_lines);
       t = shz_net_layout_add_text (l, pango, shown, 12 * tu, FALSE, w, SHZ_TEXT_ALIGN_START, m, top,
                                    &theme->text_muted);
       top += g_array_index (l->texts, ShzNetText, t).rect.height;
@@ -256,8 +264,8 @@ shz_network_chart_frame (ShzNetworkChart         *self,
   /* Bottom up: source line, note, legend. */
   {
     double th;
-    g_autofree char *shown = shz_net_text_clamp_lines (pango, SHZ_CHART_TEXT (lang, T_SOURCE), 11 * tu, FALSE, w, max_lines);
-    shz_chart_text_measure (pango, shown, 11 * tu, FALSE, w, NULL, &th);
+    g_autofree char *shown = shz_net_text_clamp_lines (l, pango, SHZ_CHART_TEXT (lang, T_SOURCE), 11 * tu, FALSE, w, max_lines);
+    shz_net_layout_measure_text (l, pango, shown, 11 * tu, FALSE, w, NULL, &th);
     bottom -= th;
     shz_net_layout_add_text (l, pango, shown, 11 * tu, FALSE, w, SHZ_TEXT_ALIGN_START, m, bottom, &theme->text_muted);
   }
@@ -269,8 +277,8 @@ shz_network_chart_frame (ShzNetworkChart         *self,
     {
       double th;
       const ShzColor *c = assessed ? &theme->text_muted : &theme->highlight;
-      g_autofree char *shown = shz_net_text_clamp_lines (pango, note->str, 12 * tu, !assessed, w, max_lines);
-      shz_chart_text_measure (pango, shown, 12 * tu, !assessed, w, NULL, &th);
+      g_autofree char *shown = shz_net_text_clamp_lines (l, pango, note->str, 12 * tu, !assessed, w, max_lines);
+      shz_net_layout_measure_text (l, pango, shown, 12 * tu, !assessed, w, NULL, &th);
       bottom -= th + 3 * tu;
       shz_net_layout_add_text (l, pango, shown, 12 * tu, !assessed, w, SHZ_TEXT_ALIGN_START, m, bottom, c);
     }
@@ -281,7 +289,10 @@ shz_network_chart_frame (ShzNetworkChart         *self,
       layout_legend (self, l, pango, u, tu, legend, n_legend, m, bottom, w, TRUE);
     }
   bottom -= 10 * tu;
-  return shz_rect_make (m, top, w, MAX (bottom - top, 1));
+  area = shz_rect_make (m, top, w, MAX (bottom - top, 1));
+  l->measure = measure;
+  l->measure_data = measure_data;
+  return area;
 }
 
 /* ---- ShzChart vfuncs ---- */

@@ -173,8 +173,22 @@ shz_net_layout_add_text (ShzNetLayout   *l,
   return (int) l->texts->len - 1;
 }
 
+void
+shz_net_layout_measure_text (ShzNetLayout *l,
+                             PangoContext *pango,
+                             const char   *text,
+                             double        size,
+                             gboolean      bold,
+                             double        wrap,
+                             double       *width,
+                             double       *height)
+{
+  measure_text (l, pango, text, size, bold, wrap, width, height);
+}
+
 char *
-shz_net_text_clamp_lines (PangoContext *pango,
+shz_net_text_clamp_lines (ShzNetLayout *l,
+                          PangoContext *pango,
                           const char   *text,
                           double        size,
                           gboolean      bold,
@@ -185,9 +199,9 @@ shz_net_text_clamp_lines (PangoContext *pango,
   glong lo = 0, hi;
   g_autofree char *best = NULL;
 
-  shz_chart_text_measure (pango, "Ag数", size, bold, 0, NULL, &line_h);
+  measure_text (l, pango, "Ag数", size, bold, 0, NULL, &line_h);
   max_h = line_h * (MAX (max_lines, 1) + 0.5);
-  shz_chart_text_measure (pango, text, size, bold, width, &w, &h);
+  measure_text (l, pango, text, size, bold, width, &w, &h);
   if (h <= max_h && (width <= 0 || w <= width + 0.01))
     return g_strdup (text);
   /* the longest prefix that fits with an ellipsis */
@@ -198,7 +212,7 @@ shz_net_text_clamp_lines (PangoContext *pango,
       g_autofree char *cut = g_utf8_substring (text, 0, mid);
       g_autofree char *cand = g_strconcat (g_strchomp (cut), "…", NULL);
 
-      shz_chart_text_measure (pango, cand, size, bold, width, &w, &h);
+      measure_text (l, pango, cand, size, bold, width, &w, &h);
       if (h <= max_h && (width <= 0 || w <= width + 0.01))
         {
           lo = mid;

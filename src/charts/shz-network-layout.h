@@ -157,10 +157,22 @@ int  shz_net_layout_add_text_in   (ShzNetLayout   *layout,
                                    ShzTextAlign    align,
                                    const ShzColor *color);
 
+/* Measure @text as @layout's texts are measured (through its kind's cache of sizes, when it
+ * set one). */
+void  shz_net_layout_measure_text (ShzNetLayout *layout,
+                                   PangoContext *pango,
+                                   const char   *text,
+                                   double        size,
+                                   gboolean      bold,
+                                   double        wrap,
+                                   double       *width,
+                                   double       *height);
 /* @text as it fits in @max_lines lines wrapped at @width (0: one line, no wrap) at @size: the
  * text itself when it fits, else its longest prefix that does followed by "…" (at least the
- * ellipsis).  A free text that must not take more room than that. */
-char *shz_net_text_clamp_lines (PangoContext *pango,
+ * ellipsis), measured as @layout measures.  A free text that must not take more room than
+ * that. */
+char *shz_net_text_clamp_lines (ShzNetLayout *layout,
+                                PangoContext *pango,
                                 const char   *text,
                                 double        size,
                                 gboolean      bold,

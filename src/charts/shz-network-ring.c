@@ -1116,11 +1116,16 @@ add_links (ShzNetworkChart   *chart,
       ti = g_hash_table_lookup (items, k->target);
       ki = k->kind != NULL ? g_hash_table_lookup (items, k->kind) : NULL;
       id = g_strconcat ("link:", k->source, ">", k->target, ":", k->kind != NULL ? k->kind : "(null)", NULL);
-      desc = g_strdup_printf ("%s → %s · %s · %g%s%s",
-                              si ? shz_network_chart_tr (chart, &si->label) : k->source,
-                              ti ? shz_network_chart_tr (chart, &ti->label) : k->target,
-                              ki ? shz_network_chart_tr (chart, &ki->label) : k->kind,
-                              k->weight, k->note ? " · " : "", k->note ? k->note : "");
+      {
+        char weight[32];
+
+        /* made for every link at every layout (a drag step): without printf */
+        shz_chart_format_g (k->weight, weight);
+        desc = g_strconcat (si ? shz_network_chart_tr (chart, &si->label) : k->source, " → ",
+                            ti ? shz_network_chart_tr (chart, &ti->label) : k->target, " · ",
+                            ki ? shz_network_chart_tr (chart, &ki->label) : k->kind != NULL ? k->kind : "(null)",
+                            " · ", weight, k->note ? " · " : "", k->note ? k->note : "", NULL);
+      }
       li = shz_net_layout_add_link (l, id, s, t, bend, MAX (0.5, shz_network_link_width (k->weight, max_weight, u) * density),
                                     &k->color, k->dashed || k->weight <= 0, TRUE);
       g_array_index (l->links, ShzNetLink, li).description = g_steal_pointer (&desc);

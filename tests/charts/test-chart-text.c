@@ -1,13 +1,15 @@
 /* test-chart-text.c — chart texts drawn through layouts kept from draw to draw: the same
  * pixels as a text laid out afresh, in the language asked for whatever the process's, and
- * following a new scale of the target.
+ * following a new scale of the target; numbers written as printf's "%g" writes them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "charts/shz-chart.h"
 #include "charts/shz-chart-text.h"
 
 static const ShzColor ink = { 0.1, 0.1, 0.1, 1 };
@@ -84,10 +86,51 @@ test_kept (void)
   cairo_surface_destroy (fresh_en2);
 }
 
+/* shz_chart_format_g() writes what printf's "%g" does: weights as analysts type them, random
+ * doubles of every magnitude, the edges where six digits round up, and what it leaves to
+ * printf (tiny, huge, not finite). */
+static void
+test_format_g (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  const double cases[] = { 0, -0.0, 1, -1, 3.5, 2.25, 10, 0.1, 0.0001, 0.00012345, 999999, 999999.4,
+                           999999.6, 9.999995, 9.9999949, 0.99999951, 123456.5, 1e-5, 1e6, 1e300,
+                           -7.125, 5e-324, NAN, INFINITY, -INFINITY, 42.000001, 1.0000005 };
+  guint differ = 0, n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases) + 200000; i++)
+    {
+      double v;
+      char ours[32], theirs[32];
+
+      if (i < G_N_ELEMENTS (cases))
+        v = cases[i];
+      else if (i % 3 == 0)
+        v = round (g_rand_double_range (rand, 0, 100) * 100) / 100;      /* as typed */
+      else
+        v = g_rand_double_range (rand, -1, 1) * pow (10, g_rand_int_range (rand, -6, 8));
+      shz_chart_format_g (v, ours);
+      g_ascii_formatd (theirs, sizeof theirs, "%g", v);
+      n++;
+      if (strcmp (ours, theirs) != 0)
+        {
+          /* a last digit may differ only where the seventh is a 5 that the double is a hair
+           * either side of */
+          if (++differ <= 5)
+            g_test_message ("%.17g: “%s”, printf “%s”", v, ours, theirs);
+          g_assert_cmpuint (strlen (ours), ==, strlen (theirs));
+          g_assert_cmpint (strncmp (ours, theirs, strlen (ours) - 1), ==, 0);
+        }
+    }
+  g_test_message ("%u of %u differ in the last digit", differ, n);
+  g_assert_cmpuint (differ, <, n / 10000 + 1);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/charts/text/kept-layouts", test_kept);
+  g_test_add_func ("/charts/text/format-g", test_format_g);
   return g_test_run ();
 }
