@@ -569,8 +569,6 @@ blend4 (guint32 *dst, __m128i ci, __m128i col)
 
   c16 = _mm_packs_epi32 (ci, ci);                 /* c0 c1 c2 c3 … */
   c16 = _mm_unpacklo_epi16 (c16, c16);            /* c0 c0 c1 c1 c2 c2 c3 c3 */
-  if (_mm_movemask_epi8 (_mm_cmpeq_epi16 (c16, zi)) == 0xffff)
-    return;
   clo = _mm_unpacklo_epi32 (c16, c16);            /* c0 ×4, c1 ×4 */
   chi = _mm_unpackhi_epi32 (c16, c16);            /* c2 ×4, c3 ×4 */
   /* s = colour × c / 255, rounded: (x + 128) · 257 / 65536 */
@@ -594,9 +592,9 @@ run (guint32 *dst, int x0, int x1, int width, double px0, const RowK *k, guint32
 {
   int x = x0;
   double pxe = px0 + (x1 - x0 + 3);
-  double s0a = px0 * k->n0x + k->s00, s0b = pxe * k->n0x + k->s00;
-  double s1a = k->s1e - (px0 - k->ex) * k->n1x, s1b = k->s1e - (pxe - k->ex) * k->n1x;
-  gboolean inside = k->c0 + k->k0 * MIN (s0a, s0b) >= 1 && k->c1 + k->k1 * MIN (s1a, s1b) >= 1;
+  /* inside the butt ends' fades (joints are cut before) */
+  gboolean inside = (k->k0 == 0 || k->c0 + k->k0 * MIN (px0 * k->n0x, pxe * k->n0x) + k->k0 * k->s00 >= 1) &&
+                    (k->k1 == 0 || k->c1 + k->k1 * (k->s1e - MAX ((px0 - k->ex) * k->n1x, (pxe - k->ex) * k->n1x)) >= 1);
 #ifdef __SSE2__
   const __m128 hw = _mm_set1_ps (k->hw), nhw = _mm_set1_ps (-k->hw);
   const __m128 zero = _mm_setzero_ps (), half = _mm_set1_ps (0.5f), one = _mm_set1_ps (1.0f);
