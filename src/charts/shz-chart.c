@@ -652,6 +652,14 @@ shz_chart_clear_items (ShzChart *self)
   g_array_set_size (priv->items, 0);
 }
 
+/* A copy of @text that is valid UTF-8 (checked first: a layout of thousands of links adds
+ * them at every drag step, nearly always valid). */
+static char *
+valid_utf8 (const char *text)
+{
+  return g_utf8_validate (text, -1, NULL) ? g_strdup (text) : g_utf8_make_valid (text, -1);
+}
+
 ShzChartItem *
 shz_chart_add_item (ShzChart      *self,
                     const char    *id,
@@ -668,8 +676,8 @@ shz_chart_add_item (ShzChart      *self,
 
   /* ids stay as stored (they find rows again); what is shown is valid UTF-8 */
   item.id = g_strdup (id);
-  item.label = g_utf8_make_valid (label ? label : id, -1);
-  item.description = description ? g_utf8_make_valid (description, -1) : NULL;
+  item.label = valid_utf8 (label ? label : id);
+  item.description = description ? valid_utf8 (description) : NULL;
   item.x = x;
   item.y = y;
   item.bounds = bounds ? *bounds : shz_rect_make (x - 4, y - 4, 8, 8);
