@@ -1,13 +1,14 @@
 /* shz-stroke-raster.c — see the header.
  *
  * Every segment of a stroke owns the pixels between the bisectors of its joints (a butt end
- * instead fades across the half pixel around it), so a polyline's segments tile it without
+ * instead fades across the pixel around it), so a polyline's segments tile it without
  * gaps or double blending, with mitred joints — a flattened curve turns by a few degrees at
  * each.  A pixel's coverage is the box filter of the width across its distance from the
  * segment's line; runs of four pixels are covered and blended at once (SSE2; a plain loop
- * elsewhere), straight into the image.  The image is cut into bands of rows, taken in turn by
- * a thread per core (up to eight); shapes keep their order in every band, so the picture does
- * not depend on the banding or the threads.
+ * elsewhere), straight into the image.  The image is cut into bands of rows, each taken by the
+ * first free of a thread per core (up to eight); shapes keep their order in every band, so the
+ * picture does not depend on the banding or the threads.  A joint cuts: both its segments bound
+ * each row at the same bisector, so each pixel is one's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -485,6 +486,7 @@ typedef struct {
   gpointer            record_data;
   guint               first_item, end_item;
   gpointer            barrier;
+  int                *next_band;    /* shared by the threads */
   guint8  *pixels;
   int      width, height, stride;
   double   xo, yo;          /* device position of pixel (0, 0) */
@@ -1023,7 +1025,8 @@ draw_bands (gpointer data)
       j->record (j->raster->parts[j->thread], j->first_item, j->end_item, j->record_data);
       barrier_wait (j->barrier, j->n_threads);
     }
-  for (int b = j->thread; b * BAND_H < j->height; b += j->n_threads)
+  /* the next band not taken, whichever thread is free first: the links crowd the middle */
+  for (int b = g_atomic_int_add (j->next_band, 1); b * BAND_H < j->height; b = g_atomic_int_add (j->next_band, 1))
     {
       j->by0 = b * BAND_H;
       j->by1 = MIN (j->by0 + BAND_H, j->height);
@@ -1041,6 +1044,7 @@ run_threads (ShzStrokeRaster *raster, int n_threads, guint n_items, ShzStrokeRec
   Job jobs[MAX_THREADS];
   GThread *threads[MAX_THREADS] = { NULL };
   Barrier barrier = { 0 };
+  int next_band = 0;
 
   g_mutex_init (&barrier.mutex);
   g_cond_init (&barrier.cond);
@@ -1056,6 +1060,7 @@ run_threads (ShzStrokeRaster *raster, int n_threads, guint n_items, ShzStrokeRec
       j->first_item = (guint) ((guint64) n_items * (guint) t / (guint) n_threads);
       j->end_item = (guint) ((guint64) n_items * (guint) (t + 1) / (guint) n_threads);
       j->barrier = &barrier;
+      j->next_band = &next_band;
       j->pixels = cairo_image_surface_get_data (surface);
       j->width = cairo_image_surface_get_width (surface);
       j->height = cairo_image_surface_get_height (surface);
