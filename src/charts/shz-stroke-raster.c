@@ -662,14 +662,14 @@ run (guint32 *dst, int x0, int x1, int width, double px0, const RowK *k, guint32
 }
 
 #ifdef __SSE2__
-/* The rows [y0, y1] of a steep segment (more down than across) that lie wholly inside its
- * ends: every pixel's coverage is only the box filter across the width, at its distance from
- * the line — (x − X(y))·uy for the pixel x of a row whose centre column on the line is X(y).
- * The runs are a few pixels, so what matters is each row's set-up: a multiply-add and a floor.
+/* The rows [y0, y1] of a segment that lie wholly inside its ends: every pixel's coverage is
+ * only the box filter across the width, at its distance from the line — (x − X(y))·uy for the
+ * pixel x of a row whose centre column on the line is X(y).  The runs are short (2·rad / |uy|),
+ * so what matters is each row's set-up: a multiply-add and a floor.
  * A row whose run comes within four pixels of the image's right edge stops it (segment() draws
  * that one with the plain loop's tail): returns the first row not drawn, @y1 + 1 when all were. */
 static inline int
-steep_rows (Job *j, const Seg *g, guint32 color, int y0, int y1)
+inner_rows (Job *j, const Seg *g, guint32 color, int y0, int y1)
 {
   const double ak = g->ux / g->uy, bk = (g->hw + 0.5) / fabs (g->uy);
   /* X(y) = xb + y·ak, in pixel indices */
@@ -706,7 +706,7 @@ steep_rows (Job *j, const Seg *g, guint32 color, int y0, int y1)
   return y;
 }
 
-/* The rows of a steep segment whose pixels are all far enough inside its two ends to be wholly
+/* The rows of a segment whose pixels are all far enough inside its two ends to be wholly
  * its own (an end's fade or cut does not reach them): [*iy0, *iy1], empty when none.
  * Along the segment (t from its start, q across it, |q| ≤ the reach rad of a pixel that
  * counts), a pixel is past the start when k0·(t·cos φ0 − |q|·sin φ0) ≥ 1 − c0 (a joint: ≥ 0) — φ0 the angle of the
@@ -797,8 +797,9 @@ segment (Job *j, const Seg *g, guint32 color)
 #ifdef __SSE2__
   int iy0 = 1, iy1 = 0;
 
-  /* most rows of most links: steep, with short runs */
-  if (fabs (uy) >= M_SQRT1_2)
+  /* most rows of most links: inside the ends of a segment that is not nearly horizontal (a
+   * nearly horizontal one has few rows, each reaching its ends) */
+  if (fabs (uy) >= 0.1)
     interior_rows (j, g, &iy0, &iy1);
 #endif
   for (int y = y0; y <= y1; y++)
@@ -809,7 +810,7 @@ segment (Job *j, const Seg *g, guint32 color)
 #ifdef __SSE2__
       if (y >= iy0 && y <= iy1)
         {
-          y = steep_rows (j, g, color, y, MIN (y1, iy1));
+          y = inner_rows (j, g, color, y, MIN (y1, iy1));
           if (y > MIN (y1, iy1))
             {
               y--;            /* the loop's step goes on after them */
