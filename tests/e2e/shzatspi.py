@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import re
+import signal
 import subprocess
 import tempfile
 import time
@@ -36,6 +37,8 @@ class App:
             "GSETTINGS_BACKEND": "memory",
             "GSK_RENDERER": "cairo",
             "SHZ_REPORT_FIRST_FRAME": "1",
+            # a crash prints the signal and a backtrace into the log (see report())
+            "SHZ_CRASH_BACKTRACE": "1",
             "LANG": lang, "LC_ALL": lang, "LANGUAGE": lang.split(".")[0],
         })
         exe = os.path.join(os.environ["SHZ_BUILD_ROOT"], "src", "shuzhi")
@@ -52,13 +55,47 @@ class App:
             if "first frame" in self.log.read():
                 return
             if self.proc.poll() is not None:
-                raise AssertionError("shuzhi exited early (status %s):\n%s" % (self.proc.returncode, self.output()))
+                raise AssertionError("shuzhi exited before its first frame:\n%s" % self.report())
             time.sleep(0.05)
-        raise AssertionError("no first frame within %ds:\n%s" % (timeout, self.output()))
+        raise AssertionError("no first frame within %ds:\n%s" % (timeout, self.report()))
 
     def output(self):
         self.log.seek(0)
         return self.log.read()
+
+    def gone(self):
+        """How the app ended ("killed by signal 11 (SIGSEGV)", "exited with status 1"), or
+        None while it runs."""
+        status = self.proc.poll()
+        if status is None:
+            return None
+        if status < 0:
+            try:
+                name = signal.Signals(-status).name
+            except ValueError:
+                name = "?"
+            return "killed by signal %d (%s)" % (-status, name)
+        return "exited with status %d" % status
+
+    def report(self):
+        """What the app wrote (stdout and stderr), how it ended if it did, and the frames of
+        its crash backtrace in our code with their source lines: for a test's failure message."""
+        try:
+            self.proc.wait(2)  # a crashing app may still be writing its backtrace
+        except subprocess.TimeoutExpired:
+            pass
+        out = self.output()
+        lines = ["---- shuzhi's output (%s) ----" % (self.log.name), out.rstrip("\n")]
+        lines.append("---- shuzhi %s ----" % (self.gone() or "is still running"))
+        frames = symbolize(out)
+        if frames:
+            lines += ["---- the backtrace, with source lines where known ----"] + frames
+        return "\n".join(lines)
+
+    def _check_alive(self):
+        what = self.gone()
+        if what is not None:
+            raise AssertionError("shuzhi is gone (%s)" % what)
 
     def _find_app(self, timeout=60):
         end = time.time() + timeout
@@ -83,6 +120,7 @@ class App:
             found = self.find_all(role, name, root, showing)
             if found:
                 return found[0]
+            self._check_alive()
             if time.time() > end:
                 raise AssertionError("no %s named %r" % (role, name))
             time.sleep(0.1)
@@ -121,6 +159,7 @@ class App:
         """A top-level window (frame or dialog) of the app with @title."""
         end = time.time() + timeout
         while time.time() < end:
+            self._check_alive()
             for i in range(self.root.childCount):
                 w = self.root.getChildAtIndex(i)
                 if w is not None and w.name == title:
@@ -167,8 +206,50 @@ class App:
         while time.time() < end:
             if predicate():
                 return
+            self._check_alive()
             time.sleep(0.1)
         raise AssertionError("timed out waiting for " + what)
+
+
+# A frame of glibc's backtrace_symbols_fd(): "/path/shuzhi(+0x1cdb7)[0x55…]" or
+# "/path/libgtk-4.so.1(gtk_widget_snapshot+0x2c)[0x7f…]".
+_FRAME = re.compile(r"^(/\S+)\(([^()+]*)\+(0x[0-9a-f]+)\)\[0x[0-9a-f]+\]$")
+
+
+def symbolize(output):
+    """The frames of a crash backtrace in @output, with function and source line where the
+    object has debugging information (our binary; Debian's libraries have none installed)."""
+    out = []
+    in_trace = False
+    for line in output.splitlines():
+        if line.startswith("shuzhi: backtrace:"):
+            in_trace, out = True, []
+            continue
+        if not in_trace:
+            continue
+        if line.startswith("shuzhi: end of backtrace"):
+            in_trace = False
+            continue
+        m = _FRAME.match(line.strip())
+        if m is None:
+            continue
+        path, sym, off = m.groups()
+        where = ""
+        if not sym:
+            # an offset in the object: its return address, so the call is one byte before
+            try:
+                r = subprocess.run(["addr2line", "-f", "-i", "-C", "-e", path, hex(max(int(off, 16) - 1, 0))],
+                                   capture_output=True, text=True, timeout=10)
+                parts = r.stdout.split("\n")
+                # without line information, addr2line names the nearest exported function:
+                # misleading, so left out
+                pairs = ["%s (%s)" % (parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)
+                         if parts[i] != "??" and not parts[i + 1].startswith(("??", ":"))]
+                where = " ← ".join(pairs)
+            except (OSError, subprocess.SubprocessError):
+                pass
+        out.append("#%-2d %s %s" % (len(out), os.path.basename(path), where or sym + "+" + off))
+    return out
 
 
 # Names GTK 4.8 gives an accessible that has no name of its own: its class name.

@@ -43,7 +43,7 @@ def main():
         assert "华润示例 2026\tExample Client Ltd\t0\t0" in out, out
         print("ok - created an engagement through AT-SPI and found it in the list and the store")
     except Exception:
-        print(app.output(), file=sys.stderr)
+        print(app.report(), file=sys.stderr)
         raise
     finally:
         app.close()

@@ -319,7 +319,7 @@ def main():
         print("focus met %d times, all named" % len(focus.met))
         print("ok - the whole workflow with the keyboard alone in %s (%.0f s)" % (LANG, time.time() - started))
     except Exception:
-        print(app.output(), file=sys.stderr)
+        print(app.report(), file=sys.stderr)
         print("focus: %s" % describe(focus.current), file=sys.stderr)
         if os.environ.get("SHZ_E2E_FAILSHOT"):
             subprocess.run(["import", "-window", "root", os.environ["SHZ_E2E_FAILSHOT"]])

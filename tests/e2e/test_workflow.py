@@ -288,14 +288,14 @@ def main():
         key(store_title, "ctrl+q")
         app.proc.wait(20)
     except Exception:
-        print(app.output(), file=sys.stderr)
+        print(app.report(), file=sys.stderr)
         raise
     finally:
         app.close()
 
     # Relaunch on the same store: it opens, draws, and holds what was committed.
     try:
-        env = dict(os.environ, SHZ_REPORT_FIRST_FRAME="exit", GSETTINGS_BACKEND="memory",
+        env = dict(os.environ, SHZ_REPORT_FIRST_FRAME="exit", SHZ_CRASH_BACKTRACE="1", GSETTINGS_BACKEND="memory",
                    XDG_DATA_HOME=os.path.join(work, "data2"), LANG=LANG, LC_ALL=LANG)
         env.pop("G_DEBUG", None)
         # Make sure no key is still down from the quit (see key()): a held Ctrl+Q would quit
