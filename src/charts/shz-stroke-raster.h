@@ -1,12 +1,13 @@
-/* shz-stroke-raster.h — anti-aliased strokes of polylines (any width, butt ends, round joins,
- * dashes) and filled triangles, drawn straight into an ARGB32 image (premultiplied, Cairo's
- * layout).  Each shape — a stroke with its arrowhead — is blended once, so its own joints and
- * its head do not darken where they overlap.  The link layer of the value-network charts on
- * raster targets: Cairo's scan converter spends ~50 µs on one long thin curve, this ~2 µs.
+/* shz-stroke-raster.h — anti-aliased strokes of polylines and closed outlines (any width,
+ * butt ends, mitred joints, dashes), filled triangles and rounded rectangles, drawn straight
+ * into an ARGB32 image (premultiplied, Cairo's layout).  A stroke's joints do not darken where
+ * its segments meet.  The link layer and the plain nodes of the value-network charts on raster
+ * targets: Cairo's scan converter spends ~50 µs on one long thin curve, this ~2 µs.
  *
  * Coverage is analytic: the distance of a pixel's centre from the stroke's axis, box-filtered
- * across the width (a 0.5-unit line gives half coverage on one pixel, as Cairo does), and the
- * signed distance from a triangle's edges.
+ * across the width (a 0.5-unit line gives half coverage on one pixel, as Cairo does), the
+ * signed distance from a triangle's edges, and a rectangle's sides box-filtered (its rounded
+ * corners by the distance from their arcs).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
