@@ -213,8 +213,12 @@ def main():
         #    window's Ctrl+Z and Ctrl+Shift+Z.
         app.click(app.find("page tab", _("Value Network")))
         main = app.find_window(store_title)
-        as_is = [b for b in app.find_all("push button", root=main) if plain(b.name).startswith(plain(_("_As-is")))]
-        assert as_is, "no As-is button on the Value Network tab"
+
+        def as_is_buttons():
+            return [b for b in app.find_all("push button", root=main) if plain(b.name).startswith(plain(_("_As-is")))]
+        # The As-is/To-be switch shows once the page has read its chart (in a thread): wait for it.
+        app.wait_until(as_is_buttons, "the As-is button on the Value Network tab", timeout=20)
+        as_is = as_is_buttons()
         app.click(as_is[0])  # a step of its own ("Change chart"), before the score's
         # The chart's labels are in the chart's language (中文 or EN), which need not be the UI's.
         app.wait_until(lambda: [i for i in app.find_all("image", root=main) if i.name in CHART_STAGES],
