@@ -718,7 +718,10 @@ test_first_edit_note (Fixture       *f,
   g_assert_true (shz_store_redo (f->store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_datasets (f), ==, 1);
-  g_assert_cmpstr (note_of (f, s1, 1), ==, "Ask the brand team first");
+  {
+    g_autofree char *kept = note_of (f, s1, 1);
+    g_assert_cmpstr (kept, ==, "Ask the brand team first");
+  }
 
   /* a score takes the note's row (the editor passes the row and the note along) */
   {
@@ -736,7 +739,10 @@ test_first_edit_note (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpint (count (f, "SELECT count(*) FROM score_row WHERE dataset_id = (SELECT max(id) FROM dataset"
                                " WHERE deleted = 0) AND score IS NULL"), ==, 1);
-    g_assert_cmpstr (note_of (f, s3, 1), ==, "Ask the brand team first");
+    {
+      g_autofree char *kept = note_of (f, s3, 1);
+      g_assert_cmpstr (kept, ==, "Ask the brand team first");
+    }
   }
   assert_sound (f);
 }
