@@ -17,6 +17,7 @@
 
 #include "shz-assessment-editor.h"
 #include "shz-assessment-edit.h"
+#include "shz-toast.h"
 #include "store/shz-assessment-store.h"
 #include "analysis/shz-catalogue.h"
 
@@ -149,7 +150,7 @@ show_error (ShzAssessmentEditor *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  shz_toast_overlay_add (self->toast_overlay, toast);
 }
 
 static guint

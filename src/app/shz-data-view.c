@@ -18,6 +18,7 @@
 #include "shz-a11y.h"
 #include "shz-import-dialog.h"
 #include "shz-rows-view.h"
+#include "shz-toast.h"
 
 struct _ShzDataView {
   AdwBin               parent_instance;
@@ -60,7 +61,7 @@ show_toast (ShzDataView *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  shz_toast_overlay_add (self->toast_overlay, toast);
 }
 
 static GtkWindow *
@@ -782,7 +783,7 @@ shz_data_view_delete_dataset (ShzDataView *self,
   g_hash_table_insert (self->pending, g_memdup2 (&dataset_id, sizeof dataset_id), g_object_ref (toast));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_undo_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  shz_toast_overlay_add (self->toast_overlay, toast);
   reload (self);
 }
 

@@ -17,6 +17,7 @@
 #include <inttypes.h>
 
 #include "shz-method-dialog.h"
+#include "shz-toast.h"
 #include "analysis/shz-index.h"
 
 #define PREVIEW_MAX_ROWS 200
@@ -477,7 +478,7 @@ on_save_clicked_cb (ShzMethodDialog *self)
 
   if (shz_method_dialog_save (self, &error) == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      shz_toast_overlay_add (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));

@@ -20,6 +20,7 @@
 #include "shz-method-dialog.h"
 #include "shz-assessment-editor.h"
 #include "shz-batch-export-dialog.h"
+#include "shz-toast.h"
 #include "charts/shz-report.h"
 
 struct _ShzWindow {
@@ -101,7 +102,7 @@ shz_window_show_toast (ShzWindow  *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  shz_toast_overlay_add (self->toast_overlay, toast);
 }
 
 static void
@@ -1083,7 +1084,7 @@ delete_engagement_action (GtkWidget  *widget,
   g_hash_table_insert (self->pending_deletes, g_memdup2 (id, sizeof *id), g_object_ref (toast));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_undo_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  shz_toast_overlay_add (self->toast_overlay, toast);
   self->selected_id = 0;
   shz_window_reload (self);
 }
