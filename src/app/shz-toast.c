@@ -14,7 +14,9 @@
  * show animation's own tick ends it (its time is up), before the hide the dismissal starts
  * can end.  On an unmapped overlay nothing animates: the dismissal is immediate.  One toast
  * of ours is on an overlay at a time; the next waits for its turn (a high-priority one ends
- * the current one), as libadwaita's own queue has it.
+ * the current one), as libadwaita's own queue has it.  What is left: a toast the user closes
+ * during its entrance, followed by 0.3 s without a frame (its handlers are the callers' too,
+ * so that dismissal is not held back).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
