@@ -62,8 +62,9 @@ shz_test_app_init (int          *argc,
                    char       ***argv,
                    const char   *name)
 {
-  /* g_dir_make_tmp() replaces the six X of its template */
-  g_autofree char *tmpl = g_strconcat (name, "-XXXXXX", NULL);
+  /* "NAME-" and the six characters g_dir_make_tmp() replaces with random ones */
+  g_autofree char *placeholder = g_strnfill (6, 'X');
+  g_autofree char *tmpl = g_strconcat (name, "-", placeholder, NULL);
 
   g_assert_null (the_app.tmpdir);
 
