@@ -202,10 +202,20 @@ class App:
         subprocess.run(["rm", "-rf", self.home])
 
     def wait_until(self, predicate, what, timeout=10):
+        from gi.repository import GLib
         end = time.time() + timeout
         while time.time() < end:
-            if predicate():
-                return
+            try:
+                if predicate():
+                    return
+            except GLib.GError as e:
+                # an accessible the predicate was reading went away while the window rebuilt
+                # (a toolbar filled in once a chart has loaded in its thread): AT-SPI says
+                # "The application no longer exists" for it though the app runs — not yet;
+                # if the app itself is gone, _check_alive() reports how it ended
+                if self.proc.poll() is not None or "no longer exists" not in str(e):
+                    self._check_alive()
+                    raise
             self._check_alive()
             time.sleep(0.1)
         raise AssertionError("timed out waiting for " + what)
